@@ -1,0 +1,30 @@
+package descent.loss;
+
+import descent.data.Dataset;
+
+/**
+ * A cost J(w) = (1/m) Σ_i ℓ(x_i·w, y_i) (+ a penalty) of a linear model's weights w over a dataset.
+ *
+ * <p>Each call returns the cost and writes ∇J(w) into {@code grad} in the same pass over the data.
+ * The subset forms read rows {@code rows[from..to)} in place (a minibatch is a slice of a shuffled
+ * index array), so no data is copied. Costs over a subset average over that subset.
+ */
+public interface Loss {
+
+    /** J(w) over all rows; writes ∇J(w) into {@code grad} (length n) and returns J(w). */
+    double valueAndGradient(Dataset data, double[] w, double[] grad);
+
+    /** J(w) over the rows {@code rows[from..to)}; writes its gradient into {@code grad}. */
+    double valueAndGradient(Dataset data, double[] w, int[] rows, int from, int to, double[] grad);
+
+    /** J(w) over all rows, without the gradient. */
+    double value(Dataset data, double[] w);
+
+    /** J(w) for the single row i, gradient into {@code grad}: the stochastic update's cost. */
+    default double valueAndGradient(Dataset data, double[] w, int row, double[] grad) {
+        return valueAndGradient(data, w, new int[] {row}, 0, 1, grad);
+    }
+
+    /** A short name for legends and tables, e.g. "MSE". */
+    String name();
+}
