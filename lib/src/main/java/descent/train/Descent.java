@@ -4,6 +4,8 @@ import descent.Check;
 import descent.data.Dataset;
 import descent.loss.Loss;
 import descent.optim.Optimizer;
+import descent.linalg.HessianSpectrum;
+import descent.loss.MeanSquaredError;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -338,10 +340,18 @@ public final class Descent {
                     reason == StopReason.DIVERGED ? "Diverged" : "Stopped", t, t == 1 ? "" : "s",
                     epochs, epochs == 1 ? "" : "s", modeName(), optimizer.name(), seconds());
             String why = reason == StopReason.DIVERGED
-                    ? ": " + detail + ". The learning rate is too large for this problem; try a smaller one."
+                    ? ": " + detail + ". The learning rate is too large for this problem; try a smaller one" + bound() + "."
                     : ": " + reason.description() + (detail.isEmpty() ? "" : " (" + detail + ")")
                       + String.format(Locale.ROOT, ". Final cost J = %.6g.", epochLoss.last());
             return what + why;
+        }
+
+        /** For least squares, the fixed-step stability bound η < 2/λ_max of the cost's Hessian. */
+        private String bound() {
+            if (!(loss instanceof MeanSquaredError mse)) return "";
+            HessianSpectrum h = HessianSpectrum.of(mse, data);
+            return String.format(Locale.ROOT, " (for this least-squares cost, fixed steps converge only for "
+                    + "η < 2/λ_max = %.4g, λ_max being the largest eigenvalue of the Hessian)", h.stabilityBound());
         }
 
         private String modeName() {

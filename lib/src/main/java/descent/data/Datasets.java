@@ -1,0 +1,140 @@
+package descent.data;
+
+import descent.Check;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+/**
+ * The course's example data, each from an explicit seed (a {@link Random} drawn in the order the
+ * javadoc states, so a seed always gives the same numbers).
+ */
+public final class Datasets {
+    private Datasets() {}
+
+    /** A train/test split. */
+    public record Split(Dataset train, Dataset test) {}
+
+    /** m draws from N(mean, sd²): {@code mean + sd·nextGaussian()}, in order. */
+    public static double[] normalSample(int m, double mean, double sd, long seed) {
+        Check.atLeast("m", m, 1);
+        Check.positive("sd", sd);
+        if (!Double.isFinite(mean)) throw new IllegalArgumentException("mean = " + mean + " is invalid: it must be finite");
+        Random random = new Random(seed);
+        double[] x = new double[m];
+        for (int i = 0; i < m; i++) x[i] = mean + sd * random.nextGaussian();
+        return x;
+    }
+
+    /**
+     * The lecture's regression data: x ~ U[0, 2) and y = 8 + 6x + ε, ε ~ N(0, 1). For each row,
+     * x = 2·nextDouble() then ε = nextGaussian(). One feature column named "x" (no bias column).
+     */
+    public static Dataset linear(int m, long seed) {
+        Check.atLeast("m", m, 1);
+        Random random = new Random(seed);
+        double[] x = new double[m];
+        double[] y = new double[m];
+        for (int i = 0; i < m; i++) {
+            x[i] = 2 * random.nextDouble();
+            y[i] = 8 + 6 * x[i] + random.nextGaussian();
+        }
+        return new Dataset(x, y, 1, new String[] {"x"});
+    }
+
+    /**
+     * y = Σ_j trueW_j x_ij + noiseSd·ε with x_ij ~ U[0, 2) and ε ~ N(0, 1), no intercept. Per row:
+     * the n features, then ε.
+     */
+    public static Dataset linear(int m, int n, double[] trueW, double noiseSd, long seed) {
+        Check.atLeast("m", m, 1);
+        Check.atLeast("n", n, 1);
+        Check.length("trueW", trueW, n, "one true weight per column, n = " + n);
+        Check.nonNegative("noiseSd", noiseSd);
+        Random random = new Random(seed);
+        double[] x = new double[m * n];
+        double[] y = new double[m];
+        for (int i = 0; i < m; i++) {
+            double s = 0;
+            for (int j = 0; j < n; j++) {
+                x[i * n + j] = 2 * random.nextDouble();
+                s += trueW[j] * x[i * n + j];
+            }
+            y[i] = s + noiseSd * random.nextGaussian();
+        }
+        return new Dataset(x, y, n);
+    }
+
+    /**
+     * Two classes in the plane: m/2 points around (−1, −1) labelled 0 and the rest around
+     * (1.5, 1.5) labelled 1, both with standard deviation 1, then shuffled. Columns "x1", "x2".
+     */
+    public static Dataset twoClass(int m, long seed) {
+        Check.atLeast("m", m, 2);
+        Random random = new Random(seed);
+        double[] x = new double[2 * m];
+        double[] y = new double[m];
+        for (int i = 0; i < m; i++) {
+            int label = i < m / 2 ? 0 : 1;
+            double centre = label == 0 ? -1 : 1.5;
+            x[2 * i] = centre + random.nextGaussian();
+            x[2 * i + 1] = centre + random.nextGaussian();
+            y[i] = label;
+        }
+        return new Dataset(x, y, 2, new String[] {"x1", "x2"}).select(permutation(m, random));
+    }
+
+    /** The same rows ordered by increasing y: data an unshuffled SGD pass would see in order. */
+    public static Dataset sortedByTarget(Dataset data) {
+        Check.notNull("data", data);
+        int[] order = IntStream.range(0, data.rows()).boxed()
+                .sorted(Comparator.comparingDouble(data::y)).mapToInt(Integer::intValue).toArray();
+        return data.select(order);
+    }
+
+    /** Shuffles the rows with the seed and puts round(m·testFraction) of them in the test set. */
+    public static Split split(Dataset data, double testFraction, long seed) {
+        Check.notNull("data", data);
+        if (!(testFraction > 0 && testFraction < 1)) {
+            throw new IllegalArgumentException("testFraction = " + testFraction + " is invalid: it must be in (0, 1)");
+        }
+        int m = data.rows();
+        int test = (int) Math.round(m * testFraction);
+        if (test < 1 || test > m - 1) {
+            throw new IllegalArgumentException("testFraction = " + testFraction + " of m = " + m
+                    + " rows gives " + test + " test rows: both parts need at least one row");
+        }
+        int[] order = permutation(m, new Random(seed));
+        return new Split(data.select(Arrays.copyOfRange(order, test, m)), data.select(Arrays.copyOf(order, test)));
+    }
+
+    /**
+     * The Breast Cancer Wisconsin (Diagnostic) data shipped with the library: 569 rows, 30 named
+     * features, y = 1 for malignant (212 rows), 0 for benign. Origin and license:
+     * {@code descent/data/NOTICE.md}.
+     */
+    public static Dataset breastCancer() {
+        try (InputStream in = Datasets.class.getResourceAsStream("breast_cancer.csv")) {
+            if (in == null) throw new IllegalStateException("breast_cancer.csv is missing from the library jar");
+            return CsvData.read(in, "breast_cancer.csv", "malignant");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A uniformly random permutation of 0 … m−1 (Fisher–Yates, drawing from {@code random}). */
+    static int[] permutation(int m, Random random) {
+        int[] p = IntStream.range(0, m).toArray();
+        for (int i = m - 1; i > 0; i--) {
+            int k = random.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[k];
+            p[k] = t;
+        }
+        return p;
+    }
+}

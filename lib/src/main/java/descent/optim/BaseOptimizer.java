@@ -1,0 +1,80 @@
+package descent.optim;
+
+import descent.Check;
+import descent.schedule.Schedule;
+import descent.schedule.Schedules;
+
+/**
+ * What every optimiser shares: the step count t, the learning-rate schedule η(t), argument checks,
+ * and state arrays sized on the first step. Subclasses implement one {@link #update}.
+ */
+abstract class BaseOptimizer implements Optimizer {
+    private final Schedule schedule;
+    private long t;
+    private int size = -1;
+
+    BaseOptimizer(Schedule schedule) {
+        this.schedule = Check.notNull("schedule", schedule);
+    }
+
+    static Schedule constant(double eta) {
+        return Schedules.constant(eta);
+    }
+
+    /** θ ← update given ∇J, at rate η for update number t (0-based). */
+    abstract void update(double[] theta, double[] grad, double eta, long t);
+
+    /** Allocates state arrays of length {@code size}; called on the first step after a reset. */
+    void allocate(int size) {}
+
+    /** Clears subclass state on reset. */
+    void clear() {}
+
+    @Override
+    public final void step(double[] theta, double[] grad) {
+        Check.notNull("theta", theta);
+        Check.length("grad", grad, theta.length, "one entry per parameter, like theta");
+        if (size < 0) {
+            size = theta.length;
+            allocate(size);
+        } else if (theta.length != size) {
+            throw new IllegalArgumentException("theta has length " + theta.length + " but this optimiser's state "
+                    + "has length " + size + ": call reset() before optimising another parameter vector");
+        }
+        double eta = schedule.rate(t);
+        if (!(eta > 0) || !Double.isFinite(eta)) {
+            throw new IllegalArgumentException("eta = " + eta + " at t = " + t
+                    + " is invalid: the schedule must give a finite learning rate > 0");
+        }
+        update(theta, grad, eta, t);
+        t++;
+    }
+
+    @Override
+    public final long steps() {
+        return t;
+    }
+
+    @Override
+    public final double learningRate() {
+        return schedule.rate(t);
+    }
+
+    @Override
+    public final void reset() {
+        t = 0;
+        size = -1;
+        clear();
+    }
+
+    /** The schedule's description, for names. */
+    final String rate() {
+        String s = schedule.toString();
+        return s.startsWith("η") || s.startsWith("cosine") ? s : "η=" + s;
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

@@ -1,0 +1,53 @@
+package descent.optim;
+
+import descent.Check;
+import descent.schedule.Schedule;
+
+/**
+ * Gradient descent with momentum (Polyak's heavy ball, 1964; CS231n notes):
+ * <pre>
+ *   v ← μ v − η ∇J(θ)
+ *   θ ← θ + v
+ * </pre>
+ * The lecture's form Δθ_t = −η ∇J + γ Δθ_{t−1} is the same method with γ = μ and Δθ = v.
+ * PyTorch writes it as b ← μ b + ∇J, θ ← θ − η b; for a constant η this is identical with v = −η b
+ * (tested against {@code torch.optim.SGD(momentum=μ)}). μ is typically 0.5 or 0.9: velocity builds
+ * up along a consistent direction (fast across flat plains) and cancels across a ravine's walls.
+ */
+public final class Momentum extends BaseOptimizer {
+    private final double mu;
+    private double[] v;
+
+    /** @param mu momentum μ in [0, 1) */
+    public Momentum(double eta, double mu) {
+        this(constant(eta), mu);
+    }
+
+    public Momentum(Schedule schedule, double mu) {
+        super(schedule);
+        this.mu = Check.inRange("mu", mu, 0, 1);
+    }
+
+    @Override
+    void allocate(int size) {
+        v = new double[size];
+    }
+
+    @Override
+    void update(double[] theta, double[] grad, double eta, long t) {
+        for (int i = 0; i < theta.length; i++) {
+            v[i] = mu * v[i] - eta * grad[i];
+            theta[i] += v[i];
+        }
+    }
+
+    /** The velocity v (a copy; empty before the first step). */
+    public double[] velocity() {
+        return v == null ? new double[0] : v.clone();
+    }
+
+    @Override
+    public String name() {
+        return "Momentum(" + rate() + ", μ=" + mu + ")";
+    }
+}
