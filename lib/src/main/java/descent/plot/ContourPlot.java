@@ -1,0 +1,230 @@
+package descent.plot;
+
+import descent.Check;
+import descent.function.Objective;
+import descent.function.TestFunction;
+import descent.train.Path;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Contour lines of a function of two variables with optimiser paths drawn over them and the known
+ * minima marked: the picture of how a method moves on a loss surface. Iso-lines come from
+ * {@link MarchingSquares} on a 160×160 grid; paths are cut where they leave finite values.
+ */
+public final class ContourPlot {
+    private static final int GRID = 160;
+    private static final Color[] PATH_COLORS = {
+        new Color(214, 39, 40), new Color(255, 127, 14), new Color(44, 160, 44), new Color(148, 103, 189),
+        new Color(23, 190, 207), new Color(140, 86, 75), new Color(227, 119, 194), new Color(0, 0, 0),
+    };
+    private final Objective f;
+    private final double[] window;
+    private String title;
+    private int levels = 15;
+    private boolean logLevels;
+    private String xName = "x";
+    private String yName = "y";
+    private int width = 640;
+    private int height = 480;
+    private final List<String> pathNames = new ArrayList<>();
+    private final List<double[][]> paths = new ArrayList<>();
+    private double[][] minima = new double[0][];
+
+    private ContourPlot(Objective f, double[] window, String title) {
+        this.f = f;
+        this.window = window;
+        this.title = title;
+    }
+
+    /** Contours of f over the window {xmin, xmax, ymin, ymax}. */
+    public static ContourPlot of(Objective f, double[] window) {
+        Check.notNull("f", f);
+        if (f.dimension() != 2) {
+            throw new IllegalArgumentException("f has dimension " + f.dimension() + " but contours need a function of 2 variables");
+        }
+        Check.length("window", window, 4, "{xmin, xmax, ymin, ymax}");
+        Check.finite("window", window);
+        if (!(window[0] < window[1]) || !(window[2] < window[3])) {
+            throw new IllegalArgumentException("window = " + java.util.Arrays.toString(window)
+                    + " is invalid: it needs xmin < xmax and ymin < ymax");
+        }
+        return new ContourPlot(f, window.clone(), "Contours of " + f);
+    }
+
+    /** Contours of a test function over its own window, its minima marked. */
+    public static ContourPlot of(TestFunction f) {
+        return of((Objective) f, f.window()).title(f.name()).minima(f.minima());
+    }
+
+    public ContourPlot title(String title) {
+        this.title = Check.notNull("title", title);
+        return this;
+    }
+
+    /** Number of contour levels (default 15). */
+    public ContourPlot levels(int count) {
+        levels = Check.atLeast("count", count, 2);
+        return this;
+    }
+
+    /** Space the levels geometrically — right for functions with a deep, flat-bottomed valley. */
+    public ContourPlot logLevels() {
+        logLevels = true;
+        return this;
+    }
+
+    /** Axis names, e.g. "w0", "w1". */
+    public ContourPlot labels(String x, String y) {
+        xName = Check.notNull("x", x);
+        yName = Check.notNull("y", y);
+        return this;
+    }
+
+    public ContourPlot size(int width, int height) {
+        this.width = Check.atLeast("width", width, 100);
+        this.height = Check.atLeast("height", height, 100);
+        return this;
+    }
+
+    /** A path of points (x, y), start first. */
+    public ContourPlot path(String label, double[][] points) {
+        Check.notNull("label", label);
+        Check.notNull("points", points);
+        if (points.length == 0) throw new IllegalArgumentException("path \"" + label + "\" has no points");
+        for (int i = 0; i < points.length; i++) {
+            if (points[i] == null || points[i].length != 2) {
+                throw new IllegalArgumentException("path \"" + label + "\": point " + i + " must be {x, y}");
+            }
+        }
+        pathNames.add(label);
+        paths.add(points);
+        return this;
+    }
+
+    /** The points an optimiser visited (see {@code Minimizer.walk}). */
+    public ContourPlot path(Path path) {
+        Check.notNull("path", path);
+        return path(path.label(), path.points());
+    }
+
+    /** Points to mark as known minima. */
+    public ContourPlot minima(double[][] points) {
+        minima = Check.notNull("points", points).clone();
+        return this;
+    }
+
+    /** The level values the contours are drawn at. */
+    double[] levelValues(double[][] z) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (double[] col : z) {
+            for (double v : col) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        double[] c = new double[levels];
+        if (logLevels) {
+            double shift = lo - Math.max(1e-3 * (hi - lo), 1e-12); // log spacing above the minimum
+            for (int k = 0; k < levels; k++) {
+                c[k] = shift + Math.exp(Math.log(lo - shift) + (k + 0.5) / levels * (Math.log(hi - shift) - Math.log(lo - shift)));
+            }
+        } else {
+            for (int k = 0; k < levels; k++) c[k] = lo + (k + 0.5) / levels * (hi - lo);
+        }
+        return c;
+    }
+
+    /** The chart as an XChart object. */
+    public XYChart chart() {
+        double[] xs = new double[GRID], ys = new double[GRID];
+        for (int i = 0; i < GRID; i++) {
+            xs[i] = window[0] + (window[1] - window[0]) * i / (GRID - 1);
+            ys[i] = window[2] + (window[3] - window[2]) * i / (GRID - 1);
+        }
+        double[][] z = new double[GRID][GRID];
+        double[] p = new double[2];
+        for (int i = 0; i < GRID; i++) {
+            for (int j = 0; j < GRID; j++) {
+                p[0] = xs[i];
+                p[1] = ys[j];
+                z[i][j] = f.value(p);
+            }
+        }
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
+                .xAxisTitle(xName).yAxisTitle(yName).build();
+        LineChart.Style.apply(chart);
+        var st = chart.getStyler();
+        st.setXAxisMin(window[0]).setXAxisMax(window[1]).setYAxisMin(window[2]).setYAxisMax(window[3]);
+        st.setMarkerSize(5);
+        double[] c = levelValues(z);
+        for (int k = 0; k < c.length; k++) {
+            List<double[]> segs = MarchingSquares.segments(xs, ys, z, c[k]);
+            if (segs.isEmpty()) continue;
+            double[] sx = new double[segs.size() * 3], sy = new double[segs.size() * 3];
+            for (int s = 0; s < segs.size(); s++) {
+                double[] seg = segs.get(s);
+                sx[3 * s] = seg[0];
+                sy[3 * s] = seg[1];
+                sx[3 * s + 1] = seg[2];
+                sy[3 * s + 1] = seg[3];
+                sx[3 * s + 2] = Double.NaN; // a gap: XChart does not join across NaN
+                sy[3 * s + 2] = Double.NaN;
+            }
+            XYSeries s = chart.addSeries("level " + k, sx, sy);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            s.setMarker(SeriesMarkers.NONE);
+            float t = (float) k / Math.max(1, c.length - 1);
+            s.setLineColor(new Color((int) (40 + 170 * t), (int) (90 + 120 * t), (int) (170 + 60 * t)));
+            s.setLineStyle(new BasicStroke(1f));
+            s.setShowInLegend(false);
+        }
+        for (int q = 0; q < paths.size(); q++) {
+            double[][] pts = paths.get(q);
+            int end = 0;
+            while (end < pts.length && Double.isFinite(pts[end][0]) && Double.isFinite(pts[end][1])
+                    && Math.abs(pts[end][0]) < 1e12 && Math.abs(pts[end][1]) < 1e12) end++;
+            if (end == 0) continue;
+            double[] px = new double[end], py = new double[end];
+            for (int i = 0; i < end; i++) {
+                px[i] = pts[i][0];
+                py[i] = pts[i][1];
+            }
+            Color color = PATH_COLORS[q % PATH_COLORS.length];
+            String name = pathNames.get(q) + (end < pts.length ? " (diverged)" : "");
+            XYSeries s = chart.addSeries(name, px, py);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            s.setMarker(end <= 400 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            s.setLineColor(color);
+            s.setMarkerColor(color);
+            s.setLineStyle(new BasicStroke(2f));
+        }
+        if (minima.length > 0) {
+            double[] mx = new double[minima.length], my = new double[minima.length];
+            for (int i = 0; i < minima.length; i++) {
+                mx[i] = minima[i][0];
+                my[i] = minima[i][1];
+            }
+            XYSeries s = chart.addSeries(minima.length == 1 ? "minimum" : "minima", mx, my);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setMarker(SeriesMarkers.DIAMOND);
+            s.setMarkerColor(new Color(200, 0, 0));
+        }
+        st.setLegendVisible(!paths.isEmpty() || minima.length > 0);
+        return chart;
+    }
+
+    public BufferedImage image() {
+        return BitmapEncoder.getBufferedImage(chart());
+    }
+}

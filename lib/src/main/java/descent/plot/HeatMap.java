@@ -1,0 +1,111 @@
+package descent.plot;
+
+import descent.Check;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+
+/** A heat map drawn with Java2D: XChart's has no per-cell text and no way to show "diverged". */
+final class HeatMap {
+    private HeatMap() {}
+
+    static BufferedImage draw(String title, String xLabel, double[] xs, String yLabel, double[] ys, double[][] values) {
+        Check.notNull("title", title);
+        Check.notNull("xs", xs);
+        Check.notNull("ys", ys);
+        Check.notNull("values", values);
+        if (values.length != ys.length) {
+            throw new IllegalArgumentException("values has " + values.length + " rows but ys has " + ys.length
+                    + " entries: one row of values per y");
+        }
+        for (int r = 0; r < values.length; r++) {
+            if (values[r].length != xs.length) {
+                throw new IllegalArgumentException("values[" + r + "] has " + values[r].length + " entries but xs has "
+                        + xs.length + ": one value per x");
+            }
+        }
+        if (xs.length == 0 || ys.length == 0) throw new IllegalArgumentException("xs and ys must not be empty");
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (double[] row : values) {
+            for (double v : row) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        boolean log = lo > 0 && hi / lo > 100;
+        int cellW = Math.max(70, Math.min(110, 520 / xs.length)), cellH = Math.max(36, Math.min(60, 300 / ys.length));
+        int left = 90, top = 50, bottom = 60, right = 20;
+        int w = left + cellW * xs.length + right, h = top + cellH * ys.length + bottom;
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        center(g, title, w / 2, 28);
+        Font small = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+        for (int r = 0; r < ys.length; r++) {
+            for (int c = 0; c < xs.length; c++) {
+                double v = values[r][c];
+                int x0 = left + c * cellW, y0 = top + (ys.length - 1 - r) * cellH;
+                boolean ok = Double.isFinite(v);
+                double t = !ok || hi == lo ? 0 : log ? Math.log(v / lo) / Math.log(hi / lo) : (v - lo) / (hi - lo);
+                Color fill = ok ? ramp(t) : new Color(190, 190, 190);
+                g.setColor(fill);
+                g.fillRect(x0, y0, cellW, cellH);
+                g.setColor(Color.WHITE);
+                g.setStroke(new BasicStroke(1f));
+                g.drawRect(x0, y0, cellW, cellH);
+                g.setFont(small);
+                g.setColor(!ok || t > 0.55 ? Color.BLACK : Color.WHITE);
+                center(g, ok ? format(v) : "diverged", x0 + cellW / 2, y0 + cellH / 2 + 5);
+            }
+        }
+        g.setColor(Color.BLACK);
+        g.setFont(small);
+        for (int c = 0; c < xs.length; c++) center(g, format(xs[c]), left + c * cellW + cellW / 2, top + ys.length * cellH + 18);
+        for (int r = 0; r < ys.length; r++) {
+            String s = format(ys[r]);
+            g.drawString(s, left - 8 - g.getFontMetrics().stringWidth(s), top + (ys.length - 1 - r) * cellH + cellH / 2 + 5);
+        }
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        center(g, xLabel, left + xs.length * cellW / 2, h - 14);
+        var saved = g.getTransform();
+        g.rotate(-Math.PI / 2);
+        center(g, yLabel, -(top + ys.length * cellH / 2), 22);
+        g.setTransform(saved);
+        g.dispose();
+        return img;
+    }
+
+    /** Dark blue (low, good) to pale yellow (high). */
+    private static Color ramp(double t) {
+        t = Math.max(0, Math.min(1, t));
+        int r = (int) (30 + t * (250 - 30));
+        int gr = (int) (50 + t * (235 - 50));
+        int b = (int) (120 + t * (160 - 120));
+        return new Color(r, gr, b);
+    }
+
+    static String format(double v) {
+        if (v == 0) return "0";
+        double a = Math.abs(v);
+        if (a >= 1e4 || a < 1e-3) return String.format("%.2e", v);
+        if (a >= 100) return String.format("%.0f", v);
+        if (a >= 1) return String.format("%.3g", v);
+        return String.format("%.3g", v);
+    }
+
+    private static void center(Graphics2D g, String s, int x, int y) {
+        FontMetrics fm = g.getFontMetrics();
+        g.drawString(s, x - fm.stringWidth(s) / 2, y);
+    }
+}

@@ -1,0 +1,253 @@
+package descent.plot;
+
+import descent.Check;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * A line/scatter chart built fluently and rendered to a {@link BufferedImage}, which
+ * {@code display(...)} shows in any Java kernel. Learning curves, error curves and data plots all
+ * go through it. A series that reaches NaN or ∞ (a diverged run) is drawn up to its last finite
+ * value and labelled "(diverged)".
+ */
+public final class LineChart {
+    private final String title;
+    private String xLabel = "x";
+    private String yLabel = "y";
+    private boolean logY;
+    private int width = 640;
+    private int height = 400;
+    private double[] xRange;
+    private double[] yRange;
+    private final List<Layer> layers = new ArrayList<>();
+
+    private record Layer(String name, double[] x, double[] y, Kind kind, Color color) {}
+
+    private enum Kind { LINE, SCATTER, POINT, GUIDE }
+
+    private LineChart(String title) {
+        this.title = Check.notNull("title", title);
+    }
+
+    /** A new chart with this title. */
+    public static LineChart of(String title) {
+        return new LineChart(title);
+    }
+
+    public LineChart xLabel(String label) {
+        xLabel = Check.notNull("label", label);
+        return this;
+    }
+
+    public LineChart yLabel(String label) {
+        yLabel = Check.notNull("label", label);
+        return this;
+    }
+
+    /** Logarithmic y axis (every value must then be &gt; 0). */
+    public LineChart logY() {
+        logY = true;
+        return this;
+    }
+
+    public LineChart size(int width, int height) {
+        this.width = Check.atLeast("width", width, 100);
+        this.height = Check.atLeast("height", height, 100);
+        return this;
+    }
+
+    public LineChart xRange(double min, double max) {
+        xRange = range("x", min, max);
+        return this;
+    }
+
+    public LineChart yRange(double min, double max) {
+        yRange = range("y", min, max);
+        return this;
+    }
+
+    /** A line through (0, y0), (1, y1), … — e.g. a learning curve over iterations. */
+    public LineChart series(String name, double[] y) {
+        Check.notNull("y", y);
+        double[] x = new double[y.length];
+        for (int i = 0; i < x.length; i++) x[i] = i;
+        return series(name, x, y);
+    }
+
+    /** A line through the points (x_i, y_i). */
+    public LineChart series(String name, double[] x, double[] y) {
+        return add(name, x, y, Kind.LINE, null);
+    }
+
+    /** A line in a chosen colour. */
+    public LineChart series(String name, double[] x, double[] y, Color color) {
+        return add(name, x, y, Kind.LINE, Check.notNull("color", color));
+    }
+
+    /** Unconnected points (x_i, y_i). */
+    public LineChart scatter(String name, double[] x, double[] y) {
+        return add(name, x, y, Kind.SCATTER, null);
+    }
+
+    /** Unconnected points in a chosen colour. */
+    public LineChart scatter(String name, double[] x, double[] y, Color color) {
+        return add(name, x, y, Kind.SCATTER, Check.notNull("color", color));
+    }
+
+    /** One highlighted point, e.g. a minimum in red. */
+    public LineChart point(String name, double x, double y, Color color) {
+        return add(name, new double[] {x}, new double[] {y}, Kind.POINT, Check.notNull("color", color));
+    }
+
+    /** A dashed vertical guide at x (spanning the y range of the data added so far). */
+    public LineChart vLine(double x, String name) {
+        double[] span = span(false);
+        return add(name, new double[] {x, x}, span, Kind.GUIDE, Color.GRAY);
+    }
+
+    /** A dashed horizontal guide at y (spanning the x range of the data added so far). */
+    public LineChart hLine(double y, String name) {
+        double[] span = span(true);
+        return add(name, span, new double[] {y, y}, Kind.GUIDE, Color.GRAY);
+    }
+
+    private double[] span(boolean xAxis) {
+        double[] r = xAxis ? xRange : yRange;
+        if (r != null) return r.clone();
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (Layer l : layers) {
+            for (double v : xAxis ? l.x : l.y) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        if (lo > hi) throw new IllegalArgumentException("a guide line needs data (or an axis range) to span: add a series first");
+        return new double[] {lo, hi};
+    }
+
+    private LineChart add(String name, double[] x, double[] y, Kind kind, Color color) {
+        Check.notNull("name", name);
+        Check.notNull("x", x);
+        Check.notNull("y", y);
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("series \"" + name + "\": x has length " + x.length + " but y has length "
+                    + y.length + "; they must match");
+        }
+        if (x.length == 0) throw new IllegalArgumentException("series \"" + name + "\" is empty: give at least one point");
+        for (Layer l : layers) {
+            if (l.name.equals(name)) throw new IllegalArgumentException("series name \"" + name + "\" is used twice; names must differ");
+        }
+        layers.add(new Layer(name, x.clone(), y.clone(), kind, color));
+        return this;
+    }
+
+    private static double[] range(String axis, double min, double max) {
+        if (!(min < max) || !Double.isFinite(min) || !Double.isFinite(max)) {
+            throw new IllegalArgumentException(axis + " range [" + min + ", " + max + "] is invalid: it needs finite min < max");
+        }
+        return new double[] {min, max};
+    }
+
+    /** The chart as an XChart object, for further styling. */
+    public XYChart chart() {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
+                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        Style.apply(chart);
+        chart.getStyler().setYAxisLogarithmic(logY);
+        if (xRange != null) {
+            chart.getStyler().setXAxisMin(xRange[0]).setXAxisMax(xRange[1]);
+        }
+        if (yRange != null) {
+            chart.getStyler().setYAxisMin(yRange[0]).setYAxisMax(yRange[1]);
+        }
+        int shown = 0;
+        for (Layer l : layers) {
+            int end = finitePrefix(l.y);
+            String name = end < l.y.length ? l.name + " (diverged)" : l.name;
+            if (end == 0) {
+                throw new IllegalArgumentException("series \"" + l.name + "\" has no finite value to draw");
+            }
+            double[] x = java.util.Arrays.copyOf(l.x, end);
+            double[] y = java.util.Arrays.copyOf(l.y, end);
+            if (logY) {
+                for (int i = 0; i < y.length; i++) {
+                    if (!(y[i] > 0)) {
+                        throw new IllegalArgumentException("series \"" + l.name + "\" has y[" + i + "] = " + y[i]
+                                + ": a logarithmic axis needs values > 0");
+                    }
+                }
+            }
+            XYSeries s = chart.addSeries(name, x, y);
+            switch (l.kind) {
+                case LINE -> {
+                    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                    s.setMarker(x.length <= 12 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+                    s.setLineStyle(new BasicStroke(2f));
+                }
+                case SCATTER -> {
+                    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                    s.setMarker(SeriesMarkers.CIRCLE);
+                }
+                case POINT -> {
+                    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                    s.setMarker(SeriesMarkers.DIAMOND);
+                }
+                case GUIDE -> {
+                    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                    s.setMarker(SeriesMarkers.NONE);
+                    s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                            new float[] {6f, 5f}, 0f));
+                }
+            }
+            if (l.color != null) {
+                s.setLineColor(l.color);
+                s.setMarkerColor(l.color);
+            }
+            shown++;
+        }
+        chart.getStyler().setLegendVisible(shown > 1);
+        return chart;
+    }
+
+    /** Renders the chart. */
+    public BufferedImage image() {
+        return BitmapEncoder.getBufferedImage(chart());
+    }
+
+    static int finitePrefix(double[] y) {
+        int end = 0;
+        while (end < y.length && Double.isFinite(y[end])) end++;
+        return end;
+    }
+
+    /** The course's chart style: white, readable fonts, legend inside. */
+    static final class Style {
+        private Style() {}
+
+        static void apply(XYChart chart) {
+            var s = chart.getStyler();
+            s.setChartBackgroundColor(Color.WHITE);
+            s.setPlotBackgroundColor(Color.WHITE);
+            s.setPlotBorderVisible(true);
+            s.setLegendPosition(Styler.LegendPosition.InsideNE);
+            s.setLegendBackgroundColor(new Color(255, 255, 255, 215));
+            s.setChartTitleFont(s.getChartTitleFont().deriveFont(16f));
+            s.setAxisTitleFont(s.getAxisTitleFont().deriveFont(14f));
+            s.setAxisTickLabelsFont(s.getAxisTickLabelsFont().deriveFont(12f));
+            s.setLegendFont(s.getLegendFont().deriveFont(12f));
+            s.setMarkerSize(7);
+            s.setAntiAlias(true);
+        }
+    }
+}

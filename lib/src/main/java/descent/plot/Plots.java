@@ -1,0 +1,125 @@
+package descent.plot;
+
+import descent.Check;
+import descent.data.Dataset;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+
+/** Ready-made charts of the course: learning curves, fitted lines, heat maps, decision boundaries. */
+public final class Plots {
+    private Plots() {}
+
+    /** Several cost curves (name → cost per iteration or epoch) on one chart. */
+    public static BufferedImage learningCurves(String title, Map<String, double[]> curves, boolean logY) {
+        Check.notNull("curves", curves);
+        if (curves.isEmpty()) throw new IllegalArgumentException("curves is empty: give at least one learning curve");
+        LineChart chart = LineChart.of(title).xLabel("iteration").yLabel("cost J");
+        if (logY) chart.logY();
+        curves.forEach(chart::series);
+        return chart.image();
+    }
+
+    /**
+     * The data (one feature, no bias column) and the line y = w0 + w1·x for each weight vector,
+     * earlier lines pale and later ones dark, in the window {xmin, xmax, ymin, ymax}.
+     */
+    public static BufferedImage fittedLines(Dataset oneFeature, List<double[]> weights, double[] window) {
+        Check.notNull("oneFeature", oneFeature);
+        Check.notNull("weights", weights);
+        Check.length("window", window, 4, "{xmin, xmax, ymin, ymax}");
+        if (oneFeature.cols() != 1) {
+            throw new IllegalArgumentException("oneFeature has " + oneFeature.cols()
+                    + " columns but must have exactly 1 (the feature x, without the bias column)");
+        }
+        if (weights.isEmpty()) throw new IllegalArgumentException("weights is empty: give at least one {w0, w1}");
+        LineChart lc = LineChart.of("Fitted line after each iteration").xLabel("x").yLabel("y")
+                .xRange(window[0], window[1]).yRange(window[2], window[3])
+                .scatter("data", oneFeature.column(0), oneFeature.y(), new Color(90, 90, 90));
+        int k = weights.size();
+        for (int i = 0; i < k; i++) {
+            double[] w = Check.length("weights[" + i + "]", weights.get(i), 2, "{w0 intercept, w1 slope}");
+            float shade = k == 1 ? 1f : (float) i / (k - 1);
+            Color c = new Color((int) (200 - 170 * shade), (int) (215 - 150 * shade), 255);
+            lc.series(i == k - 1 ? "after " + k + (k == 1 ? " iteration" : " iterations") : "iteration " + (i + 1),
+                    new double[] {window[0], window[1]},
+                    new double[] {w[0] + w[1] * window[0], w[0] + w[1] * window[1]}, c);
+        }
+        XYChart chart = lc.chart();
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            s.setShowInLegend(!s.getName().startsWith("iteration ") || s.getName().equals("iteration 1"));
+            if (s.getName().startsWith("iteration") || s.getName().startsWith("after")) s.setMarker(
+                    org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        }
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /**
+     * A grid of values (rows ↔ ys, columns ↔ xs), each cell coloured by its value (log scale when
+     * all are positive) and annotated; NaN or infinite cells are grey and marked "diverged".
+     */
+    public static BufferedImage heatMap(String title, String xLabel, double[] xs, String yLabel, double[] ys,
+                                        double[][] values) {
+        return HeatMap.draw(title, xLabel, xs, yLabel, ys, values);
+    }
+
+    /**
+     * Two classes in the plane and the boundary w0 + w1·x1 + w2·x2 = 0 of a logistic regression.
+     * The data has 2 feature columns, or 3 with the bias column first.
+     */
+    public static BufferedImage decisionBoundary(Dataset data, double[] w, String title) {
+        Check.notNull("data", data);
+        Check.length("w", w, 3, "{w0 bias, w1, w2}");
+        int off = data.hasBias() ? 1 : 0;
+        if (data.cols() - off != 2) {
+            throw new IllegalArgumentException("data has " + (data.cols() - off)
+                    + " feature columns but a decision boundary is drawn for exactly 2");
+        }
+        String[] names = data.names();
+        double[] x1 = data.column(off);
+        double[] x2 = data.column(off + 1);
+        int ones = 0;
+        for (double v : data.y()) if (v == 1) ones++;
+        double[][] a = new double[2][data.rows() - ones], b = new double[2][ones];
+        int ia = 0, ib = 0;
+        for (int i = 0; i < data.rows(); i++) {
+            if (data.y(i) == 1) {
+                b[0][ib] = x1[i];
+                b[1][ib++] = x2[i];
+            } else {
+                a[0][ia] = x1[i];
+                a[1][ia++] = x2[i];
+            }
+        }
+        double lo = min(x1) - 0.5, hi = max(x1) + 0.5;
+        double ylo = min(x2) - 0.5, yhi = max(x2) + 0.5;
+        LineChart chart = LineChart.of(title).xLabel(names[off]).yLabel(names[off + 1])
+                .xRange(lo, hi).yRange(ylo, yhi)
+                .scatter("class 0", a[0], a[1], new Color(31, 119, 180))
+                .scatter("class 1", b[0], b[1], new Color(214, 39, 40));
+        if (w[2] != 0) {
+            chart.series("boundary p = 0.5", new double[] {lo, hi},
+                    new double[] {-(w[0] + w[1] * lo) / w[2], -(w[0] + w[1] * hi) / w[2]}, Color.BLACK);
+        } else if (w[1] != 0) {
+            chart.series("boundary p = 0.5", new double[] {-w[0] / w[1], -w[0] / w[1]}, new double[] {ylo, yhi}, Color.BLACK);
+        }
+        return chart.image();
+    }
+
+    static double min(double[] v) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double e : v) m = Math.min(m, e);
+        return m;
+    }
+
+    static double max(double[] v) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double e : v) m = Math.max(m, e);
+        return m;
+    }
+}

@@ -1,0 +1,93 @@
+package descent.plot;
+
+import descent.Check;
+import java.lang.reflect.Method;
+
+/**
+ * Kernel-neutral display of HTML. IJava and rapaio-jupyter-kernel both show a
+ * {@code BufferedImage} given to {@code display(...)}, but take HTML with different signatures —
+ * IJava {@code display(html, "text/html")}, rapaio {@code display("text/html", html)} — so this
+ * class finds the running kernel's display method by reflection at run time.
+ */
+public final class Show {
+    private static final String RAPAIO = "org.rapaio.jupyter.kernel.global.Global";
+    private static final String IJAVA = "io.github.spencerpark.ijava.runtime.Display";
+
+    private Show() {}
+
+    /** "rapaio", "IJava", or "none" outside a Java kernel. */
+    public static String kernel() {
+        if (load(RAPAIO) != null) return "rapaio";
+        if (load(IJAVA) != null) return "IJava";
+        return "none";
+    }
+
+    /** Shows HTML as a notebook output (outside a kernel: prints a one-line notice). */
+    public static void html(String html) {
+        Check.notNull("html", html);
+        try {
+            Class<?> rapaio = load(RAPAIO);
+            if (rapaio != null) {
+                Method m = rapaio.getMethod("display", String.class, Object.class);
+                m.invoke(null, "text/html", html);
+                return;
+            }
+            Class<?> ijava = load(IJAVA);
+            if (ijava != null) {
+                Method m = ijava.getMethod("display", Object.class, String[].class);
+                m.invoke(null, html, new String[] {"text/html"});
+                return;
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("could not display HTML through the " + kernel() + " kernel", e);
+        }
+        System.out.println("[HTML output of " + html.length() + " characters: shown only inside a Java notebook kernel]");
+    }
+
+    /** An HTML table of {@code rows} under {@code header}, shown through {@link #html}. */
+    public static void table(String[] header, Object[][] rows) {
+        html(tableHtml(header, rows));
+    }
+
+    /** The HTML of {@link #table}: cells escaped, numbers right-aligned. */
+    public static String tableHtml(String[] header, Object[][] rows) {
+        Check.notNull("header", header);
+        Check.notNull("rows", rows);
+        StringBuilder s = new StringBuilder("<table class=\"descent-table\" style=\"border-collapse:collapse\">\n<thead><tr>");
+        for (String h : header) s.append("<th style=\"padding:4px 10px;border-bottom:2px solid #444\">").append(escape(h)).append("</th>");
+        s.append("</tr></thead>\n<tbody>\n");
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r].length != header.length) {
+                throw new IllegalArgumentException("rows[" + r + "] has " + rows[r].length + " cells but header has "
+                        + header.length + "; every row needs one cell per column");
+            }
+            s.append("<tr>");
+            for (Object cell : rows[r]) {
+                boolean number = cell instanceof Number;
+                String text = cell instanceof Double d ? HeatMap.format(d) : String.valueOf(cell);
+                s.append("<td style=\"padding:4px 10px;border-bottom:1px solid #ddd;text-align:")
+                        .append(number ? "right" : "left").append("\">").append(escape(text)).append("</td>");
+            }
+            s.append("</tr>\n");
+        }
+        return s.append("</tbody></table>").toString();
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static Class<?> load(String name) {
+        ClassLoader[] loaders = {Thread.currentThread().getContextClassLoader(), Show.class.getClassLoader(),
+            ClassLoader.getSystemClassLoader()};
+        for (ClassLoader loader : loaders) {
+            if (loader == null) continue;
+            try {
+                return Class.forName(name, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not this loader
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,288 @@
+package descent.plot;
+
+import descent.Check;
+import descent.function.Objective;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.Polygon;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import javax.imageio.ImageIO;
+import tech.tablesaw.plotly.components.Axis;
+import tech.tablesaw.plotly.components.Figure;
+import tech.tablesaw.plotly.components.Layout;
+import tech.tablesaw.plotly.components.threeD.Scene;
+
+/**
+ * A loss surface z = f(x, y) in 3-D, optionally with a descent trajectory on it: interactive
+ * through Plotly ({@link #show()}, {@link #html()}) and as a static picture ({@link #image()}).
+ * Plotly's script is inlined from the file named by the environment variable
+ * {@code DESCENT_PLOTLY_JS} (the set-up points it at the npm package), so the notebook and its
+ * HTML export work offline; the static image is embedded as a fallback for when scripts are off.
+ */
+public final class Surface3D {
+    private static final int GRID = 50;
+    private static int counter;
+    private static String scriptUrl;
+    private final Objective f;
+    private final double[] window;
+    private String title = "Loss surface";
+    private String[] axes = {"x", "y", "z"};
+    private double[][] trajectory;
+
+    private Surface3D(Objective f, double[] window) {
+        this.f = f;
+        this.window = window;
+    }
+
+    /** The surface of f over {xmin, xmax, ymin, ymax}. */
+    public static Surface3D of(Objective f, double[] window) {
+        ContourPlot.of(f, window); // same checks: dimension 2, a valid window
+        return new Surface3D(f, window.clone());
+    }
+
+    /** Where to load plotly.js from when {@code DESCENT_PLOTLY_JS} is not set (a local path or URL). */
+    public static void plotlyScript(String url) {
+        scriptUrl = Check.notNull("url", url);
+    }
+
+    public Surface3D title(String title) {
+        this.title = Check.notNull("title", title);
+        return this;
+    }
+
+    public Surface3D axes(String x, String y, String z) {
+        axes = new String[] {Check.notNull("x", x), Check.notNull("y", y), Check.notNull("z", z)};
+        return this;
+    }
+
+    /** Points (x, y) visited by an optimiser; drawn at height f(x, y). */
+    public Surface3D trajectory(double[][] points) {
+        Check.notNull("points", points);
+        for (int i = 0; i < points.length; i++) {
+            if (points[i] == null || points[i].length != 2) {
+                throw new IllegalArgumentException("trajectory point " + i + " must be {x, y}");
+            }
+        }
+        trajectory = points.clone();
+        return this;
+    }
+
+    private double[] axis(int k) {
+        double[] v = new double[GRID];
+        for (int i = 0; i < GRID; i++) v[i] = window[2 * k] + (window[2 * k + 1] - window[2 * k]) * i / (GRID - 1);
+        return v;
+    }
+
+    /** z[j][i] = f(x_i, y_j). */
+    private double[][] heights(double[] xs, double[] ys) {
+        double[][] z = new double[ys.length][xs.length];
+        for (int j = 0; j < ys.length; j++) {
+            for (int i = 0; i < xs.length; i++) z[j][i] = f.value(new double[] {xs[i], ys[j]});
+        }
+        return z;
+    }
+
+    /** The interactive chart as an HTML fragment (a div and its scripts, plus a no-script image). */
+    public String html() {
+        return html(plotlySource());
+    }
+
+    String html(String inlinePlotly) {
+        double[] xs = axis(0), ys = axis(1);
+        List<tech.tablesaw.plotly.traces.Trace> traces = new ArrayList<>();
+        traces.add(new SurfaceTrace(xs, ys, heights(xs, ys), title));
+        if (trajectory != null && trajectory.length > 0) {
+            double[] px = new double[trajectory.length], py = new double[trajectory.length], pz = new double[trajectory.length];
+            for (int k = 0; k < trajectory.length; k++) {
+                px[k] = trajectory[k][0];
+                py[k] = trajectory[k][1];
+                pz[k] = f.value(trajectory[k]);
+            }
+            traces.add(new SurfaceTrace.Path3D(px, py, pz, "descent path"));
+        }
+        Layout layout = Layout.builder().title(title).width(640).height(520)
+                .scene(Scene.sceneBuilder()
+                        .xAxis(Axis.builder().title(axes[0]).build())
+                        .yAxis(Axis.builder().title(axes[1]).build())
+                        .zAxis(Axis.builder().title(axes[2]).build()).build())
+                .build();
+        String id;
+        synchronized (Surface3D.class) {
+            id = "descent-surface-" + (++counter);
+        }
+        String figure = new Figure(layout, traces.toArray(new tech.tablesaw.plotly.traces.Trace[0])).asJavascript(id);
+        String loader = inlinePlotly != null
+                ? "<script>if (typeof Plotly === 'undefined') {\n" + inlinePlotly + "\n}</script>\n"
+                : scriptUrl != null ? "<script src=\"" + Show.escape(scriptUrl) + "\"></script>\n" : "";
+        return "<div class=\"descent-surface\">\n" + loader + "<div id=\"" + id + "\" style=\"width:640px;height:520px\"></div>\n"
+                + figure + "\n<noscript><img alt=\"" + Show.escape(title) + "\" src=\"data:image/png;base64,"
+                + Base64.getEncoder().encodeToString(png(image())) + "\"></noscript>\n</div>";
+    }
+
+    private static String plotlySource() {
+        String file = System.getenv("DESCENT_PLOTLY_JS");
+        if (file == null || file.isBlank()) return null;
+        try {
+            return Files.readString(Path.of(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("DESCENT_PLOTLY_JS = " + file + " cannot be read", e);
+        }
+    }
+
+    /** Shows the interactive surface in the notebook (works in IJava and rapaio). */
+    public void show() {
+        Show.html(html());
+    }
+
+    /** A static picture of the surface: shaded quads drawn back to front, the path on top. */
+    public BufferedImage image() {
+        int w = 640, h = 480;
+        double[] xs = axis(0), ys = axis(1);
+        double[][] z = heights(xs, ys);
+        double zmin = Double.POSITIVE_INFINITY, zmax = Double.NEGATIVE_INFINITY;
+        for (double[] row : z) {
+            for (double v : row) {
+                if (Double.isFinite(v)) {
+                    zmin = Math.min(zmin, v);
+                    zmax = Math.max(zmax, v);
+                }
+            }
+        }
+        Projection p = new Projection(window, zmin, zmax, w, h);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        List<double[]> quads = new ArrayList<>();
+        for (int j = 0; j + 1 < GRID; j++) {
+            for (int i = 0; i + 1 < GRID; i++) {
+                double zc = (z[j][i] + z[j][i + 1] + z[j + 1][i] + z[j + 1][i + 1]) / 4;
+                if (!Double.isFinite(zc)) continue;
+                quads.add(new double[] {p.depth(xs[i] + xs[i + 1], ys[j] + ys[j + 1]), i, j, zc});
+            }
+        }
+        quads.sort((a, b) -> Double.compare(b[0], a[0])); // far first
+        for (double[] q : quads) {
+            int i = (int) q[1], j = (int) q[2];
+            Polygon poly = new Polygon();
+            int[][] corners = {{i, j}, {i + 1, j}, {i + 1, j + 1}, {i, j + 1}};
+            for (int[] c : corners) {
+                int[] s = p.screen(xs[c[0]], ys[c[1]], z[c[1]][c[0]]);
+                poly.addPoint(s[0], s[1]);
+            }
+            g.setColor(viridis((q[3] - zmin) / (zmax - zmin == 0 ? 1 : zmax - zmin)));
+            g.fillPolygon(poly);
+            g.setColor(new Color(0, 0, 0, 40));
+            g.drawPolygon(poly);
+        }
+        if (trajectory != null && trajectory.length > 0) {
+            g.setColor(new Color(214, 39, 40));
+            g.setStroke(new BasicStroke(2.5f));
+            int[] prev = null;
+            for (double[] t : trajectory) {
+                double v = f.value(t);
+                if (!Double.isFinite(v)) break;
+                int[] s = p.screen(t[0], t[1], v);
+                if (prev != null) g.drawLine(prev[0], prev[1], s[0], s[1]);
+                g.fillOval(s[0] - 3, s[1] - 3, 7, 7);
+                prev = s;
+            }
+        }
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        g.drawString(title, (w - g.getFontMetrics().stringWidth(title)) / 2, 26);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        int[] xEnd = p.screen(window[1], window[2], zmin);
+        int[] yEnd = p.screen(window[0], window[3], zmin);
+        int[] origin = p.screen(window[0], window[2], zmin);
+        int[] zEnd = p.screen(window[0], window[2], zmax);
+        g.setColor(Color.DARK_GRAY);
+        g.setStroke(new BasicStroke(1.2f));
+        g.drawLine(origin[0], origin[1], xEnd[0], xEnd[1]);
+        g.drawLine(origin[0], origin[1], yEnd[0], yEnd[1]);
+        g.drawLine(origin[0], origin[1], zEnd[0], zEnd[1]);
+        g.drawString(axes[0] + " →", xEnd[0] - 10, xEnd[1] + 18);
+        g.drawString(axes[1] + " →", yEnd[0] - 30, yEnd[1] + 18);
+        g.drawString(axes[2], zEnd[0] - 8 - g.getFontMetrics().stringWidth(axes[2]), zEnd[1]);
+        g.dispose();
+        return img;
+    }
+
+    private static byte[] png(BufferedImage img) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(img, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Perceptually ordered colours from dark purple (low) to yellow (high), like Viridis. */
+    static Color viridis(double t) {
+        double[][] stops = {{68, 1, 84}, {59, 82, 139}, {33, 145, 140}, {94, 201, 98}, {253, 231, 37}};
+        t = Math.max(0, Math.min(1, t)) * (stops.length - 1);
+        int k = Math.min((int) t, stops.length - 2);
+        double u = t - k;
+        return new Color((int) (stops[k][0] + u * (stops[k + 1][0] - stops[k][0])),
+                (int) (stops[k][1] + u * (stops[k + 1][1] - stops[k][1])),
+                (int) (stops[k][2] + u * (stops[k + 1][2] - stops[k][2])));
+    }
+
+    /** A fixed oblique view: azimuth −55°, elevation 28°, the box scaled to the image. */
+    private static final class Projection {
+        private final double[] window;
+        private final double zmin;
+        private final double zspan;
+        private final double ca = Math.cos(Math.toRadians(-55)), sa = Math.sin(Math.toRadians(-55));
+        private final double ce = Math.cos(Math.toRadians(28)), se = Math.sin(Math.toRadians(28));
+        private final double scale;
+        private final double cx;
+        private final double cy;
+
+        Projection(double[] window, double zmin, double zmax, int w, int h) {
+            this.window = window;
+            this.zmin = zmin;
+            this.zspan = zmax - zmin == 0 ? 1 : zmax - zmin;
+            this.scale = Math.min(w, h) * 0.30;
+            this.cx = w / 2.0;
+            this.cy = h / 2.0 + 20;
+        }
+
+        private double[] unit(double x, double y, double z) {
+            return new double[] {
+                2 * (x - window[0]) / (window[1] - window[0]) - 1,
+                2 * (y - window[2]) / (window[3] - window[2]) - 1,
+                1.4 * ((z - zmin) / zspan) - 0.7,
+            };
+        }
+
+        int[] screen(double x, double y, double z) {
+            double[] u = unit(x, y, z);
+            double rx = ca * u[0] - sa * u[1];
+            double ry = sa * u[0] + ca * u[1];
+            double sy = -(ce * u[2]) + se * ry;
+            return new int[] {(int) Math.round(cx + scale * rx), (int) Math.round(cy + scale * sy)};
+        }
+
+        /** Larger = farther from the viewer (for sorting; arguments are doubled coordinates). */
+        double depth(double x2, double y2) {
+            double[] u = unit(x2 / 2, y2 / 2, zmin);
+            double ry = sa * u[0] + ca * u[1];
+            return -ry;
+        }
+    }
+}

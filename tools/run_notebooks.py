@@ -1,0 +1,188 @@
+"""Executes the course notebooks in order and exports each to self-contained HTML.
+
+    python tools/run_notebooks.py [--only 02 05 ...] [--timeout SECONDS] [--notebooks DIR] [--out DIR]
+
+Source notebooks are never modified: executed copies go to <out>/executed, HTML to <out>/html
+(written to a temporary file, then renamed, and only when the notebook succeeded), an index of the
+course to <out>/html/index.html and a machine-readable summary to <out>/summary.json. A notebook
+fails on its first error output or any output on stderr; the report names the notebook, the cell
+number, the cell's first line and the error. Exit status 1 if any notebook failed.
+"""
+import argparse
+import glob
+import html
+import json
+import os
+import shutil
+import sys
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from nbconvert import HTMLExporter
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+KERNEL = "descent-java"
+
+
+def title_of(nb, fallback):
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return fallback
+
+
+def first_error(nb):
+    """(cell number, first line, message) of the first error or stderr output, or None."""
+    number = 0
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        number += 1
+        first = next((l for l in cell.source.splitlines() if l.strip()), "")
+        for out in cell.get("outputs", []):
+            if out.output_type == "error":
+                return number, first, f"{out.ename}: {out.evalue}".strip()
+            if out.output_type == "stream" and out.name == "stderr" and out.text.strip():
+                return number, first, "output on stderr: " + out.text.strip().splitlines()[0]
+    return None
+
+
+def scrub(nb):
+    """Drops per-run metadata (timestamps) so two runs export the same HTML."""
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+    nb.metadata.pop("widgets", None)
+
+
+def copy_assets(html_dir):
+    mathjax = os.path.join(ROOT, "node_modules", "mathjax", "es5")
+    if not os.path.isdir(mathjax):
+        sys.exit("error: node_modules/mathjax is missing: run ./course build (it runs npm ci)")
+    target = os.path.join(html_dir, "assets", "mathjax")
+    os.makedirs(target, exist_ok=True)
+    shutil.copy2(os.path.join(mathjax, "tex-chtml-full.js"), target)
+    fonts = os.path.join("output", "chtml", "fonts", "woff-v2")
+    shutil.copytree(os.path.join(mathjax, fonts), os.path.join(target, fonts), dirs_exist_ok=True)
+
+
+def export(nb, path, exporter):
+    body, _ = exporter.from_notebook_node(nb)
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(body)
+    os.replace(tmp, path)
+
+
+def write_index(html_dir, rows):
+    items = []
+    for r in rows:
+        mark = "" if r["status"] == "ok" else f' <span class="failed">({html.escape(r["status"])})</span>'
+        link = (f'<a href="{html.escape(r["html"])}">{html.escape(r["title"])}</a>'
+                if os.path.exists(os.path.join(html_dir, r["html"])) else html.escape(r["title"]))
+        items.append(f"<li>{link}{mark}</li>")
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Gradient descent in Java</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:46rem;margin:3rem auto;padding:0 1rem;line-height:1.5}}
+li{{margin:.4rem 0}} .failed{{color:#b00}}</style></head>
+<body><h1>Gradient descent in Java</h1>
+<p>The course notebooks, executed and exported. Open them in order.</p>
+<ol start="0">
+{chr(10).join(items)}
+</ol></body></html>
+"""
+    with open(os.path.join(html_dir, "index.html"), "w", encoding="utf-8") as f:
+        f.write(page)
+
+
+def run(path, out, timeout, exporter, kernel):
+    name = os.path.basename(path)
+    nb = nbformat.read(path, as_version=4)
+    row = {"notebook": name, "title": title_of(nb, name), "html": name.replace(".ipynb", ".html"),
+           "cells": sum(1 for c in nb.cells if c.cell_type == "code"), "seconds": 0.0, "status": "ok"}
+    client = NotebookClient(nb, timeout=timeout, kernel_name=kernel, allow_errors=False,
+                            resources={"metadata": {"path": os.path.dirname(path)}})
+    start = time.time()
+    problem = None
+    try:
+        client.execute()
+    except CellTimeoutError:
+        problem = "timeout"
+    except DeadKernelError as e:
+        problem = f"kernel died: {e}"
+    except CellExecutionError:
+        pass  # reported from the outputs below
+    except Exception as e:  # kernel would not start, etc.
+        problem = f"{type(e).__name__}: {e}"
+    row["seconds"] = round(time.time() - start, 1)
+    scrub(nb)
+    os.makedirs(os.path.join(out, "executed"), exist_ok=True)
+    nbformat.write(nb, os.path.join(out, "executed", name))
+    error = first_error(nb)
+    if problem == "timeout":
+        cell = next((i for i, c in enumerate(c for c in nb.cells if c.cell_type == "code")
+                     if c.get("execution_count") is None), 0)
+        code = [c for c in nb.cells if c.cell_type == "code"]
+        first = next((l for l in code[cell].source.splitlines() if l.strip()), "") if code else ""
+        error = (cell + 1, first, f"no result within the {timeout} s per-cell timeout (--timeout)")
+    if error or problem:
+        row["status"] = "FAILED"
+        if error:
+            row["cell"], row["first_line"], row["error"] = error
+        else:
+            row["error"] = problem
+    else:
+        export(nb, os.path.join(out, "html", row["html"]), exporter)
+    return row
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", nargs="*", default=[], help="run notebooks whose name starts with these")
+    parser.add_argument("--timeout", type=int, default=int(os.environ.get("DESCENT_CELL_TIMEOUT", 300)),
+                        help="seconds allowed per cell (default 300, or $DESCENT_CELL_TIMEOUT)")
+    parser.add_argument("--notebooks", default=os.path.join(ROOT, "notebooks"))
+    parser.add_argument("--out", default=os.path.join(ROOT, "build"))
+    parser.add_argument("--kernel", default=KERNEL)
+    args = parser.parse_args()
+
+    paths = sorted(glob.glob(os.path.join(args.notebooks, "[0-9][0-9]-*.ipynb")))
+    if args.only:
+        paths = [p for p in paths if any(os.path.basename(p).startswith(o) for o in args.only)]
+    if not paths:
+        sys.exit(f"error: no notebooks matching NN-*.ipynb in {args.notebooks}")
+    html_dir = os.path.join(args.out, "html")
+    os.makedirs(html_dir, exist_ok=True)
+    copy_assets(html_dir)
+    exporter = HTMLExporter(template_name="descent",
+                            extra_template_basedirs=[os.path.join(ROOT, "tools", "nbconvert", "templates")])
+
+    rows = []
+    for k, path in enumerate(paths, 1):
+        name = os.path.basename(path)
+        print(f"[{k}/{len(paths)}] {name} ...", end=" ", flush=True)
+        row = run(path, args.out, args.timeout, exporter, args.kernel)
+        rows.append(row)
+        if row["status"] == "ok":
+            print(f"ok ({row['cells']} cells, {row['seconds']} s)", flush=True)
+        else:
+            where = f"cell {row['cell']} ({row['first_line'][:60]!r}): " if "cell" in row else ""
+            print(f"FAILED\n    {name}: {where}{row['error']}", flush=True)
+
+    write_index(html_dir, rows)
+    with open(os.path.join(args.out, "summary.json"), "w") as f:
+        json.dump(rows, f, indent=1)
+    width = max(len(r["notebook"]) for r in rows)
+    print(f"\n{'notebook':<{width}}  cells  seconds  status")
+    for r in rows:
+        print(f"{r['notebook']:<{width}}  {r['cells']:>5}  {r['seconds']:>7}  {r['status']}")
+    failed = [r for r in rows if r["status"] != "ok"]
+    print(f"\n{len(rows) - len(failed)} of {len(rows)} notebooks ok; HTML in {html_dir}/index.html")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
