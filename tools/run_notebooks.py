@@ -9,10 +9,12 @@ fails on its first error output or any output on stderr; the report names the no
 number, the cell's first line and the error. Exit status 1 if any notebook failed.
 """
 import argparse
+import contextlib
 import glob
 import html
 import json
 import os
+import re
 import shutil
 import sys
 import time
@@ -24,6 +26,7 @@ from nbconvert import HTMLExporter
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KERNEL = "descent-java"
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def title_of(nb, fallback):
@@ -46,15 +49,29 @@ def first_error(nb):
         for out in cell.get("outputs", []):
             if out.output_type == "error":
                 return number, first, f"{out.ename}: {out.evalue}".strip()
+            value = "".join(out.get("data", {}).get("text/html", "")).strip() if out.output_type == "execute_result" else ""
+            if UUID.fullmatch(value) or value.startswith("java.io.PrintStream@"):
+                return number, first, ("the cell ends with an expression whose value is noise (a display id or "
+                                       "printf's PrintStream): end it with println, the chart itself, or a statement")
             if out.output_type == "stream" and out.name == "stderr" and out.text.strip():
                 return number, first, "output on stderr: " + out.text.strip().splitlines()[0]
     return None
 
 
 def scrub(nb):
-    """Drops per-run metadata (timestamps) so two runs export the same HTML."""
+    """Drops per-run metadata (timestamps) so two runs export the same HTML, and joins the pieces
+    of text a kernel may stream separately (one printf can arrive in several) into one output."""
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        merged = []
+        for out in cell.get("outputs", []):
+            if (out.output_type == "stream" and merged and merged[-1].output_type == "stream"
+                    and merged[-1].name == out.name):
+                merged[-1].text += out.text
+            else:
+                merged.append(out)
+        if "outputs" in cell:
+            cell.outputs = merged
     nb.metadata.pop("widgets", None)
 
 
@@ -98,6 +115,26 @@ li{{margin:.4rem 0}} .failed{{color:#b00}}</style></head>
         f.write(page)
 
 
+@contextlib.contextmanager
+def kernel_log(path):
+    """Sends what the kernel process prints on its own stdout/stderr (start-up and logging chatter,
+    not cell output) to a log file instead of the console."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = os.dup(1), os.dup(2)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "a") as log:
+        os.dup2(log.fileno(), 1)
+        os.dup2(log.fileno(), 2)
+        try:
+            yield
+        finally:
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
+            os.close(saved[0])
+            os.close(saved[1])
+
+
 def run(path, out, timeout, exporter, kernel):
     name = os.path.basename(path)
     nb = nbformat.read(path, as_version=4)
@@ -108,7 +145,8 @@ def run(path, out, timeout, exporter, kernel):
     start = time.time()
     problem = None
     try:
-        client.execute()
+        with kernel_log(os.path.join(out, "kernel.log")):
+            client.execute()
     except CellTimeoutError:
         problem = "timeout"
     except DeadKernelError as e:
