@@ -124,15 +124,15 @@ public final class Descent {
         return this;
     }
 
-    /** Stop when |J(θ_new) − J(θ_old)| &lt; ε between two checks; see {@link #DEFAULT_TOLERANCE}. */
+    /** Stop when |J(θ_new) − J(θ_old)| &lt; ε between two checks (0 = never); see {@link #DEFAULT_TOLERANCE}. */
     public Descent tolerance(double epsilon) {
-        this.tolerance = Check.positive("tolerance", epsilon);
+        this.tolerance = Check.nonNegative("tolerance", epsilon);
         return this;
     }
 
-    /** Stop when the full-data gradient norm ‖∇J(θ)‖ falls below this value. */
+    /** Stop when the full-data gradient norm ‖∇J(θ)‖ falls below this value (0 = never). */
     public Descent gradientTolerance(double tolerance) {
-        this.gradientTolerance = Check.positive("gradientTolerance", tolerance);
+        this.gradientTolerance = Check.nonNegative("gradientTolerance", tolerance);
         return this;
     }
 

@@ -15,7 +15,7 @@ public interface Init {
 
     /** All zeros: fine for convex losses such as MSE of a linear model. */
     static Init zeros() {
-        return n -> new double[n];
+        return named("zeros", n -> new double[n]);
     }
 
     /** Each weight drawn from N(0, 1), as in the lecture's {@code np.random.randn(2, 1)}. */
@@ -26,12 +26,12 @@ public interface Init {
     /** Each weight drawn from N(0, sd²): "small random values" for sd ≪ 1. */
     static Init random(long seed, double sd) {
         Check.positive("sd", sd);
-        return n -> {
+        return named("random N(0, " + sd + "²), seed " + seed, n -> {
             Random rng = new Random(seed);
             double[] w = new double[n];
             for (int j = 0; j < n; j++) w[j] = sd * rng.nextGaussian();
             return w;
-        };
+        });
     }
 
     /**
@@ -40,16 +40,31 @@ public interface Init {
      * neural networks", AISTATS 2010 (the course uses the fan-in form, variance 1/n).
      */
     static Init xavier(long seed) {
-        return n -> random(seed, Math.sqrt(1.0 / n)).weights(n);
+        return named("Xavier N(0, 1/n), seed " + seed, n -> random(seed, Math.sqrt(1.0 / n)).weights(n));
     }
 
     /** A given start, copied (e.g. a point far from the optimum, for a picture). */
     static Init of(double... start) {
         Check.finite("start", start);
         double[] copy = start.clone();
-        return n -> {
+        return named("start " + java.util.Arrays.toString(copy), n -> {
             Check.length("start", copy, n, "one start value per column of the data");
             return copy.clone();
+        });
+    }
+
+    /** Gives an initialiser a readable name for printing. */
+    private static Init named(String name, Init init) {
+        return new Init() {
+            @Override
+            public double[] weights(int n) {
+                return init.weights(n);
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
         };
     }
 }
