@@ -203,6 +203,8 @@ def main():
         name = os.path.basename(path)
         print(f"[{k}/{len(paths)}] {name} ...", end=" ", flush=True)
         row = run(path, args.out, args.timeout, exporter, args.kernel)
+        if row["status"] != "ok" and "cell" not in row and "timeout" not in row["error"]:
+            row = run(path, args.out, args.timeout, exporter, args.kernel)  # the kernel failed to start: once more
         rows.append(row)
         if row["status"] == "ok":
             print(f"ok ({row['cells']} cells, {row['seconds']} s)", flush=True)

@@ -13,8 +13,9 @@ import descent.schedule.Schedule;
  *   θ ← θ − η m̂ / (√v̂ + ε)
  * </pre>
  * Defaults β1 = 0.9, β2 = 0.999, ε = 1e-8; ε added outside the square root and the arithmetic
- * ordered as in PyTorch's {@code torch.optim.Adam}. Without the bias correction m and v start near
- * zero and the first steps are far too small ({@link #withoutBiasCorrection()} shows it).
+ * ordered as in PyTorch's {@code torch.optim.Adam}. Without the bias correction m and v stay biased towards
+ * their zero start, v (β2 ≈ 1) far longer than m, so early steps are mis-sized — the first one by
+ * (1 − β1)/√(1 − β2) ≈ 3.2× with the defaults ({@link #withoutBiasCorrection()} shows it).
  */
 public final class Adam extends BaseOptimizer {
     private final Schedule schedule;
