@@ -225,4 +225,7 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)  # skip nbclient's atexit clean-up of kernels already shut down (it only prints noise)

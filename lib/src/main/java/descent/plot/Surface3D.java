@@ -119,7 +119,7 @@ public final class Surface3D {
                 .build();
         String id;
         synchronized (Surface3D.class) {
-            id = "descent-surface-" + (++counter);
+            id = "descentSurface" + (++counter); // tablesaw makes a JS variable of it: no hyphens
         }
         String figure = new Figure(layout, traces.toArray(new tech.tablesaw.plotly.traces.Trace[0])).asJavascript(id);
         String loader = inlinePlotly != null
