@@ -1,0 +1,153 @@
+package descent.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import descent.data.Dataset;
+import descent.function.GradientCheck;
+import descent.loss.HuberLoss;
+import descent.loss.L2Penalty;
+import descent.loss.LogLoss;
+import descent.loss.Loss;
+import descent.loss.Losses;
+import descent.loss.MeanSquaredError;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The fused core against a plain two-pass reference, finite differences, and thread counts. */
+class GradientCoreTest {
+
+    @AfterEach
+    void oneThread() {
+        GradientCore.setThreads(1);
+    }
+
+    static Dataset random(int m, int n, long seed, boolean binary) {
+        Random r = new Random(seed);
+        double[] x = new double[m * n], y = new double[m];
+        for (int k = 0; k < x.length; k++) x[k] = r.nextGaussian();
+        for (int i = 0; i < m; i++) y[i] = binary ? r.nextInt(2) : 3 * r.nextGaussian();
+        return new Dataset(x, y, n);
+    }
+
+    /** Two passes, residuals first: the textbook (2/m) Xᵀ(Xw − y). */
+    static double naiveMse(Dataset d, double[] w, double[] grad) {
+        int m = d.rows(), n = d.cols();
+        double[] r = new double[m];
+        double j = 0;
+        for (int i = 0; i < m; i++) {
+            for (int k = 0; k < n; k++) r[i] += d.x(i, k) * w[k];
+            r[i] -= d.y(i);
+            j += r[i] * r[i] / m;
+        }
+        java.util.Arrays.fill(grad, 0);
+        for (int k = 0; k < n; k++) for (int i = 0; i < m; i++) grad[k] += 2.0 / m * d.x(i, k) * r[i];
+        return j;
+    }
+
+    static double naiveLog(Dataset d, double[] w, double[] grad) {
+        int m = d.rows(), n = d.cols();
+        double j = 0;
+        java.util.Arrays.fill(grad, 0);
+        for (int i = 0; i < m; i++) {
+            double z = 0;
+            for (int k = 0; k < n; k++) z += d.x(i, k) * w[k];
+            double p = 1 / (1 + Math.exp(-z));
+            j -= (d.y(i) * Math.log(p) + (1 - d.y(i)) * Math.log(1 - p)) / m;
+            for (int k = 0; k < n; k++) grad[k] += (p - d.y(i)) * d.x(i, k) / m;
+        }
+        return j;
+    }
+
+    static void assertClose(double[] expected, double[] actual) {
+        for (int k = 0; k < expected.length; k++) {
+            assertEquals(expected[k], actual[k], 1e-12 * Math.max(1, Math.abs(expected[k])), "component " + k);
+        }
+    }
+
+    @Test
+    void fusedMseMatchesTwoPassReference() {
+        Dataset d = random(20_000, 7, 1, false);
+        double[] w = {0.1, -0.2, 0.3, 0.5, -1, 2, 0}, g = new double[7], ref = new double[7];
+        double j = MeanSquaredError.mean().valueAndGradient(d, w, g);
+        assertEquals(naiveMse(d, w, ref), j, 1e-12 * j);
+        assertClose(ref, g);
+    }
+
+    @Test
+    void fusedLogLossMatchesReference() {
+        Dataset d = random(5_000, 4, 2, true);
+        double[] w = {0.3, -0.7, 0.2, 1.1}, g = new double[4], ref = new double[4];
+        double j = new LogLoss().valueAndGradient(d, w, g);
+        assertEquals(naiveLog(d, w, ref), j, 1e-12);
+        assertClose(ref, g);
+    }
+
+    @Test
+    void minibatchSliceEqualsTheSelectedRows() {
+        Dataset d = random(300, 3, 3, false);
+        int[] rows = {5, 17, 250, 3, 99, 42};
+        double[] w = {1, 2, 3}, g = new double[3], ref = new double[3];
+        double j = MeanSquaredError.mean().valueAndGradient(d, w, rows, 1, 5, g);
+        double jr = naiveMse(d.select(new int[] {17, 250, 3, 99}), w, ref);
+        assertEquals(jr, j, 1e-12 * jr);
+        assertClose(ref, g);
+    }
+
+    @Test
+    void resultIsBitIdenticalForAnyThreadCount() {
+        Dataset d = random(3 * GradientCore.BLOCK + 123, 5, 4, false);
+        double[] w = {0.5, -0.5, 0.25, 1, -2};
+        double[] one = new double[5];
+        double j1 = MeanSquaredError.mean().valueAndGradient(d, w, one);
+        for (int t : new int[] {2, 3}) {
+            GradientCore.setThreads(t);
+            double[] g = new double[5];
+            assertEquals(j1, MeanSquaredError.mean().valueAndGradient(d, w, g), 0.0);
+            assertArrayEquals(one, g, 0.0);
+        }
+    }
+
+    @Test
+    void everyLossGradientMatchesCentralDifferences() {
+        Dataset reg = random(200, 3, 5, false), cls = random(200, 3, 6, true);
+        Loss[] losses = {MeanSquaredError.mean(), MeanSquaredError.half(), new HuberLoss(1.0),
+            L2Penalty.of(MeanSquaredError.mean(), 0.3)};
+        Random r = new Random(9);
+        for (int trial = 0; trial < 20; trial++) {
+            double[] w = {r.nextGaussian(), r.nextGaussian(), r.nextGaussian()};
+            for (Loss loss : losses) {
+                assertTrue(GradientCheck.compare(Losses.asObjective(loss, reg), w).maxRelativeError() < 1e-6, loss.name());
+            }
+            assertTrue(GradientCheck.compare(Losses.asObjective(new LogLoss(), cls), w).passed());
+        }
+    }
+
+    @Test
+    void logLossStaysFiniteForHugeLogits() {
+        Dataset d = new Dataset(new double[] {800, -800}, new double[] {0, 1}, 1);
+        double[] g = new double[1];
+        double j = new LogLoss().valueAndGradient(d, new double[] {1}, g);
+        assertEquals(800, j, 1e-9); // each row costs |z| = 800
+        assertTrue(Double.isFinite(g[0]));
+    }
+
+    @Test
+    void badInputsAreNamed() {
+        Dataset d = random(10, 2, 7, false);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> MeanSquaredError.mean().valueAndGradient(d, new double[3], new double[2]));
+        assertTrue(e.getMessage().startsWith("w has length 3 but must have length 2"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new LogLoss().valueAndGradient(d, new double[2], new double[2]));
+        assertTrue(e.getMessage().contains("is invalid for log loss: targets must be 0 or 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> MeanSquaredError.mean().valueAndGradient(d, new double[2], new int[] {0, 10}, 0, 2, new double[2]));
+        assertTrue(e.getMessage().startsWith("rows[1] = 10 is invalid"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new HuberLoss(0));
+        assertTrue(e.getMessage().startsWith("delta = 0.0 is invalid"), e.getMessage());
+    }
+}
