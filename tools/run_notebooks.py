@@ -24,6 +24,8 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert import HTMLExporter
 
+STARTUP_TIMEOUT = 30   # seconds for a kernel to answer; a healthy one takes a few
+STARTUP_ATTEMPTS = 4   # kernels started per notebook before giving up
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KERNEL = "descent-java"
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -141,6 +143,7 @@ def run(path, out, timeout, exporter, kernel):
     row = {"notebook": name, "title": title_of(nb, name), "html": name.replace(".ipynb", ".html"),
            "cells": sum(1 for c in nb.cells if c.cell_type == "code"), "seconds": 0.0, "status": "ok"}
     client = NotebookClient(nb, timeout=timeout, kernel_name=kernel, allow_errors=False,
+                            startup_timeout=STARTUP_TIMEOUT,
                             resources={"metadata": {"path": os.path.dirname(path)}})
     start = time.time()
     problem = None
@@ -203,8 +206,12 @@ def main():
         name = os.path.basename(path)
         print(f"[{k}/{len(paths)}] {name} ...", end=" ", flush=True)
         row = run(path, args.out, args.timeout, exporter, args.kernel)
-        if row["status"] != "ok" and "cell" not in row and "timeout" not in row["error"]:
-            row = run(path, args.out, args.timeout, exporter, args.kernel)  # the kernel failed to start: once more
+        for attempt in range(2, STARTUP_ATTEMPTS + 1):
+            if row["status"] == "ok" or "cell" in row or "timeout" in row["error"]:
+                break
+            # the kernel never answered (rapaio-jupyter-kernel hangs on about one start in four): a fresh one
+            print(f"(kernel did not start: attempt {attempt})", end=" ", flush=True)
+            row = run(path, args.out, args.timeout, exporter, args.kernel)
         rows.append(row)
         if row["status"] == "ok":
             print(f"ok ({row['cells']} cells, {row['seconds']} s)", flush=True)

@@ -48,10 +48,20 @@ def test_page_works_offline(browser, page_path):
         assert "$$" not in page.inner_text("body"), "raw LaTeX left on the page"
     if page.locator(".descent-surface").count():
         page.wait_for_selector(".descent-surface .main-svg", timeout=20000)
+        titles = page.evaluate("""() => [...document.querySelectorAll('.descent-surface .js-plotly-plot')].map(d =>
+            ['xaxis', 'yaxis', 'zaxis'].map(a => d._fullLayout.scene[a].title.text))""")
+        for axes in titles:
+            assert all(t and t not in ("x", "y", "z") for t in axes), f"3-D axes lack their titles: {axes}"
     broken = page.evaluate("() => [...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).length")
     assert broken == 0, f"{broken} images did not decode"
     os.makedirs(os.path.join(BUILD, "screenshots"), exist_ok=True)
-    page.screenshot(path=os.path.join(BUILD, "screenshots", name.replace(".html", ".png")), full_page=True)
+    shot = os.path.join(BUILD, "screenshots", name.replace(".html", ""))
+    page.screenshot(path=shot + ".png", full_page=True)
+    # the same page in screen-sized pieces, to read it as a student scrolls through it
+    height = page.evaluate("() => document.documentElement.scrollHeight")
+    for k, y in enumerate(range(0, height, 1500)):
+        page.screenshot(path=f"{shot}-{k:02d}.png", full_page=True,
+                        clip={"x": 0, "y": y, "width": 1100, "height": min(1500, height - y)})
     page.close()
     assert not remote, f"tried to reach the network: {remote[:3]}"
     assert not errors, errors[:3]

@@ -49,7 +49,7 @@ public class LogLossGradientBenchmark {
 
     @Benchmark
     public double streamingReadOfX() {
-        return Matrices.streamingSum(data.x());
+        return GradientCore.streamingSum(data.x());
     }
 
     @Benchmark

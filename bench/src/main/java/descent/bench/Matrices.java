@@ -29,34 +29,4 @@ final class Matrices {
         return w;
     }
 
-    /** A seeded random permutation of 0 … m−1 (Fisher–Yates). */
-    static int[] permutation(int m, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        int[] p = new int[m];
-        for (int i = 0; i < m; i++) p[i] = i;
-        for (int i = m - 1; i > 0; i--) {
-            int k = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[k];
-            p[k] = t;
-        }
-        return p;
-    }
-
-    /**
-     * The memory-bandwidth floor: one streaming read of the array. Four independent accumulators
-     * so the loop is limited by loads, not by the latency of one chain of additions.
-     */
-    static double streamingSum(double[] a) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int k = 0;
-        for (; k + 3 < a.length; k += 4) {
-            s0 += a[k];
-            s1 += a[k + 1];
-            s2 += a[k + 2];
-            s3 += a[k + 3];
-        }
-        for (; k < a.length; k++) s0 += a[k];
-        return (s0 + s1) + (s2 + s3);
-    }
 }

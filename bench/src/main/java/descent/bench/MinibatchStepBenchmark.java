@@ -2,6 +2,7 @@ package descent.bench;
 
 import descent.core.GradientCore;
 import descent.data.Dataset;
+import descent.data.Datasets;
 import descent.loss.MeanSquaredError;
 import descent.optim.GradientDescent;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,7 @@ public class MinibatchStepBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         data = Matrices.problem(M, N, 44, false);
-        order = Matrices.permutation(M, 7);
+        order = Datasets.permutation(M, 7);
         w = Matrices.weights(N);
         grad = new double[N];
         GradientCore.setThreads(1);

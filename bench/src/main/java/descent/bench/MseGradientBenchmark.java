@@ -71,7 +71,7 @@ public class MseGradientBenchmark {
     /** The memory floor: read every entry of X once. */
     @Benchmark
     public double streamingReadOfX() {
-        return Matrices.streamingSum(data.x());
+        return GradientCore.streamingSum(data.x());
     }
 
     @Benchmark

@@ -2,8 +2,12 @@ package descent.bench;
 
 import descent.core.GradientCore;
 import descent.data.Dataset;
+import descent.data.Datasets;
 import descent.loss.MeanSquaredError;
 import descent.optim.GradientDescent;
+import descent.train.Descent;
+import descent.train.History;
+import descent.train.Init;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,16 +41,49 @@ public class SgdEpochBenchmark {
     private double[] grad;
     private final MeanSquaredError mse = MeanSquaredError.mean();
     private final GradientDescent sgd = new GradientDescent(1e-4);
+    private static final int CHUNK = 512;
+    private final double[] chunkX = new double[CHUNK * N];
+    private final double[] chunkY = new double[CHUNK];
+    private int[] inOrder;
 
     @Setup(Level.Trial)
     public void setUp() {
         data = Matrices.problem(M, N, 45, false);
-        order = Matrices.permutation(M, 8);
+        order = Datasets.permutation(M, 8);
+        inOrder = new int[M];
+        for (int i = 0; i < M; i++) inOrder[i] = i;
         w = Matrices.weights(N);
         grad = new double[N];
         GradientCore.setThreads(1);
     }
 
+    /** The course's loop: Descent in stochastic mode for one shuffled epoch (plus its two full-cost passes). */
+    @Benchmark
+    public History descentEpoch() {
+        return Descent.of(mse, data).stochastic().seed(8).optimizer(new GradientDescent(1e-4))
+                .init(Init.zeros()).maxEpochs(1).tolerance(0).run();
+    }
+
+    /** The floor for visiting rows in a random order: copy every row once, in the shuffled order. */
+    @Benchmark
+    public double[] gatherShuffledRows() {
+        for (int from = 0; from < M; from += CHUNK) {
+            GradientCore.gather(data.x(), data.y(), N, order, from, Math.min(M, from + CHUNK), chunkX, chunkY);
+        }
+        return chunkX;
+    }
+
+    /** The same per-sample epoch with the rows in storage order: what is left without the random access. */
+    @Benchmark
+    public double[] perSampleEpochInOrder() {
+        for (int i = 0; i < M; i++) {
+            mse.valueAndGradient(data, w, inOrder, i, i + 1, grad);
+            sgd.step(w, grad);
+        }
+        return w;
+    }
+
+    /** A hand-written per-sample epoch over the shuffled order, through the loss API. */
     @Benchmark
     public double[] perSampleEpoch() {
         for (int i = 0; i < M; i++) {

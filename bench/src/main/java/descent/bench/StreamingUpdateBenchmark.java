@@ -57,6 +57,30 @@ public class StreamingUpdateBenchmark {
         return theta;
     }
 
+    /**
+     * The same three arrays with Adagrad's own arithmetic, a square root and a division per
+     * parameter: the floor for an update whose formula needs them, with no optimiser around it.
+     */
+    @Benchmark
+    public double[] streamThreeArraysSqrtDiv() {
+        for (int i = 0; i < P; i++) {
+            s1[i] += grad[i] * grad[i];
+            theta[i] -= 1e-12 * grad[i] / (Math.sqrt(s1[i]) + 1e-7);
+        }
+        return theta;
+    }
+
+    /** Four arrays with Adam's square root and division per parameter. */
+    @Benchmark
+    public double[] streamFourArraysSqrtDiv() {
+        for (int i = 0; i < P; i++) {
+            s1[i] = 0.9 * s1[i] + 0.1 * grad[i];
+            s2[i] = 0.999 * s2[i] + 0.001 * grad[i] * grad[i];
+            theta[i] -= 1e-12 * s1[i] / (Math.sqrt(s2[i]) + 1e-8);
+        }
+        return theta;
+    }
+
     /** Reads θ, ∇J and two state arrays, writes θ and both states: Adam. */
     @Benchmark
     public double[] streamFourArrays() {

@@ -43,6 +43,10 @@ public final class CsvData {
     public static Dataset fromTable(Table table, String target, String... features) {
         Check.notNull("table", table);
         Check.notNull("target", target);
+        if (table.rowCount() == 0) {
+            throw new IllegalArgumentException("table " + table.name() + " has 0 rows: it needs at least one row of data "
+                    + "under its header");
+        }
         List<String> names = new ArrayList<>();
         if (features == null || features.length == 0) {
             for (Column<?> c : table.columns()) {
@@ -84,6 +88,10 @@ public final class CsvData {
                         + ": fill or drop missing values before training");
             }
             values[i] = numeric.getDouble(i);
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException("column \"" + name + "\" has the value " + values[i] + " in data row "
+                        + (i + 1) + ": every value must be a finite number");
+            }
         }
         return values;
     }

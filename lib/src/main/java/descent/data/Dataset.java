@@ -54,6 +54,11 @@ public final class Dataset {
     public static Dataset of(double[][] features, double[] y) {
         Check.notNull("features", features);
         Check.atLeast("features.length (rows)", features.length, 1);
+        Check.notNull("y", y);
+        if (y.length != features.length) {
+            throw new IllegalArgumentException("y has length " + y.length + " but features has " + features.length
+                    + " rows: give one target per row");
+        }
         int n = features[0].length;
         double[] x = new double[features.length * n];
         for (int i = 0; i < features.length; i++) {

@@ -53,7 +53,8 @@ public final class Datasets {
     public static Dataset linear(int m, int n, double[] trueW, double noiseSd, long seed) {
         Check.atLeast("m", m, 1);
         Check.atLeast("n", n, 1);
-        Check.length("trueW", trueW, n, "one true weight per column, n = " + n);
+        Check.length("trueW", trueW, n, "one true weight per column");
+        Check.finite("trueW", trueW);
         Check.nonNegative("noiseSd", noiseSd);
         Random random = new Random(seed);
         double[] x = new double[m * n];
@@ -124,6 +125,12 @@ public final class Datasets {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A uniformly random permutation of 0 … m−1 from the seed: a shuffled order of the rows. */
+    public static int[] permutation(int m, long seed) {
+        Check.atLeast("m", m, 1);
+        return permutation(m, new Random(seed));
     }
 
     /** A uniformly random permutation of 0 … m−1 (Fisher–Yates, drawing from {@code random}). */

@@ -18,7 +18,7 @@ public final class Sphere implements TestFunction {
 
     @Override
     public double value(double[] p) {
-        Check.length("p", p, d, "a point in " + d + " dimensions");
+        Check.length("p", p, d, "a point in the function's dimensions");
         double s = 0;
         for (double v : p) s += v * v;
         return s;
@@ -26,7 +26,7 @@ public final class Sphere implements TestFunction {
 
     @Override
     public void gradient(double[] p, double[] grad) {
-        Check.length("p", p, d, "a point in " + d + " dimensions");
+        Check.length("p", p, d, "a point in the function's dimensions");
         Check.length("grad", grad, d, "one partial derivative per variable");
         for (int i = 0; i < d; i++) grad[i] = 2 * p[i];
     }

@@ -53,6 +53,7 @@ abstract class LinearModelLoss implements Loss {
 
     @Override
     public double value(Dataset data, double[] w) {
+        Check.notNull("data", data);
         return valueAndGradient(data, w, new double[data.cols()]);
     }
 
@@ -66,8 +67,8 @@ abstract class LinearModelLoss implements Loss {
 
     private void check(Dataset data, double[] w, double[] grad) {
         Check.notNull("data", data);
-        Check.length("w", w, data.cols(), "one weight per column of X, n = " + data.cols());
-        Check.length("grad", grad, data.cols(), "one entry per weight, n = " + data.cols());
+        Check.length("w", w, data.cols(), "one weight per column of X");
+        Check.length("grad", grad, data.cols(), "one entry per weight");
         Check.finite("w", w);
         checkTargets(data);
     }

@@ -23,7 +23,7 @@ public final class LogLoss extends LinearModelLoss {
 
     /** P(y = 1 | x_row) = σ(x_row·w). */
     public static double probability(Dataset data, double[] w, int row) {
-        Check.length("w", w, data.cols(), "one weight per column of X, n = " + data.cols());
+        Check.length("w", w, data.cols(), "one weight per column of X");
         if (row < 0 || row >= data.rows()) {
             throw new IllegalArgumentException("row = " + row + " is invalid: rows are 0.." + (data.rows() - 1));
         }
@@ -32,7 +32,7 @@ public final class LogLoss extends LinearModelLoss {
 
     /** The fraction of rows whose predicted class (p ≥ 0.5) equals y. */
     public static double accuracy(Dataset data, double[] w) {
-        Check.length("w", w, data.cols(), "one weight per column of X, n = " + data.cols());
+        Check.length("w", w, data.cols(), "one weight per column of X");
         int right = 0;
         for (int i = 0; i < data.rows(); i++) {
             int predicted = GradientCore.predict(data.x(), data.cols(), w, i) >= 0 ? 1 : 0;

@@ -64,9 +64,12 @@ public final class RMSprop extends BaseOptimizer {
 
     @Override
     void update(double[] theta, double[] grad, double eta, long t) {
+        // ρ·cache + (1 − ρ)g², or the miscopied cache + ρ·cache + (1 − ρ)g²: same loop with a
+        // different decay factor, so the correct form stays one branch-free, vectorisable loop
+        double keep = miscopied ? 1 + rho : rho;
         for (int i = 0; i < theta.length; i++) {
             double g2 = (1 - rho) * grad[i] * grad[i];
-            cache[i] = miscopied ? cache[i] + rho * cache[i] + g2 : rho * cache[i] + g2;
+            cache[i] = keep * cache[i] + g2;
             theta[i] -= eta * grad[i] / (Math.sqrt(cache[i]) + eps);
         }
     }

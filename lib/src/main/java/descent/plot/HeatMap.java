@@ -39,6 +39,9 @@ final class HeatMap {
             }
         }
         boolean log = lo > 0 && hi / lo > 100;
+        // On a log scale, cap the colour range at 10⁴ × the best value: one blown-up run (1e85)
+        // must not flatten every other cell into the same colour.
+        double span = log ? Math.log(Math.min(hi / lo, 1e4)) : hi - lo;
         int cellW = Math.max(70, Math.min(110, 520 / xs.length)), cellH = Math.max(36, Math.min(60, 300 / ys.length));
         int left = 90, top = 50, bottom = 60, right = 20;
         int w = left + cellW * xs.length + right, h = top + cellH * ys.length + bottom;
@@ -57,7 +60,7 @@ final class HeatMap {
                 double v = values[r][c];
                 int x0 = left + c * cellW, y0 = top + (ys.length - 1 - r) * cellH;
                 boolean ok = Double.isFinite(v);
-                double t = !ok || hi == lo ? 0 : log ? Math.log(v / lo) / Math.log(hi / lo) : (v - lo) / (hi - lo);
+                double t = !ok || hi == lo ? 0 : log ? Math.min(1, Math.log(v / lo) / span) : (v - lo) / span;
                 Color fill = ok ? ramp(t) : new Color(190, 190, 190);
                 g.setColor(fill);
                 g.fillRect(x0, y0, cellW, cellH);
@@ -98,6 +101,7 @@ final class HeatMap {
     static String format(double v) {
         if (v == 0) return "0";
         double a = Math.abs(v);
+        if (v == Math.rint(v) && a < 1e4) return String.format("%.0f", v); // batch sizes, counts
         if (a >= 1e4 || a < 1e-3) return String.format("%.2e", v);
         if (a >= 100) return String.format("%.0f", v);
         if (a >= 1) return String.format("%.3g", v);

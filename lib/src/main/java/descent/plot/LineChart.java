@@ -24,6 +24,7 @@ public final class LineChart {
     private String xLabel = "x";
     private String yLabel = "y";
     private boolean logY;
+    private boolean logX;
     private int width = 640;
     private int height = 400;
     private double[] xRange;
@@ -50,6 +51,12 @@ public final class LineChart {
 
     public LineChart yLabel(String label) {
         yLabel = Check.notNull("label", label);
+        return this;
+    }
+
+    /** Logarithmic x axis (every x must then be &gt; 0), e.g. updates from 1 to 50,000. */
+    public LineChart logX() {
+        logX = true;
         return this;
     }
 
@@ -159,14 +166,40 @@ public final class LineChart {
         return new double[] {min, max};
     }
 
+    /** hi rounded up to a multiple of a round step (1, 2 or 5 × 10^k, about span/10), a little above hi. */
+    static double niceCeiling(double hi, double span) {
+        double step = Math.pow(10, Math.floor(Math.log10(span / 10)));
+        for (double f : new double[] {1, 2, 5, 10}) {
+            if (span / (f * step) <= 10) {
+                step *= f;
+                break;
+            }
+        }
+        double up = Math.ceil(hi / step) * step;
+        return up > hi ? up : hi + span * 1e-6; // XChart's evenly-spaced tick rule applies only at the data's own maximum
+    }
+
     /** The chart as an XChart object, for further styling. */
     public XYChart chart() {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         Style.apply(chart);
         chart.getStyler().setYAxisLogarithmic(logY);
+        chart.getStyler().setXAxisLogarithmic(logX);
         if (xRange != null) {
             chart.getStyler().setXAxisMin(xRange[0]).setXAxisMax(xRange[1]);
+        } else if (!logX) {
+            // An explicit range keeps XChart from putting a tick at every evenly spaced x (its labels overlap).
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+            for (Layer l : layers) {
+                for (double v : l.x) {
+                    if (Double.isFinite(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
+            }
+            if (lo < hi) chart.getStyler().setXAxisMin(lo).setXAxisMax(niceCeiling(hi, hi - lo));
         }
         if (yRange != null) {
             chart.getStyler().setYAxisMin(yRange[0]).setYAxisMax(yRange[1]);
@@ -180,6 +213,14 @@ public final class LineChart {
             }
             double[] x = java.util.Arrays.copyOf(l.x, end);
             double[] y = java.util.Arrays.copyOf(l.y, end);
+            if (logX) {
+                for (int i = 0; i < x.length; i++) {
+                    if (!(x[i] > 0)) {
+                        throw new IllegalArgumentException("series \"" + l.name + "\" has x[" + i + "] = " + x[i]
+                                + ": a logarithmic axis needs values > 0");
+                    }
+                }
+            }
             if (logY) {
                 for (int i = 0; i < y.length; i++) {
                     if (!(y[i] > 0)) {
@@ -248,6 +289,7 @@ public final class LineChart {
             s.setLegendFont(s.getLegendFont().deriveFont(12f));
             s.setMarkerSize(7);
             s.setAntiAlias(true);
+            s.setXAxisTickMarkSpacingHint(90); // labels like "450" must not run into each other
         }
     }
 }

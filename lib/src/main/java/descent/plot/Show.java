@@ -49,6 +49,26 @@ public final class Show {
         html(tableHtml(header, rows));
     }
 
+    /** A Tablesaw table as an HTML table, each value as Tablesaw prints it. */
+    public static void table(tech.tablesaw.api.Table table) {
+        html(tableHtml(table));
+    }
+
+    /** The HTML of {@link #table(tech.tablesaw.api.Table)}. */
+    public static String tableHtml(tech.tablesaw.api.Table table) {
+        Check.notNull("table", table);
+        String[] header = table.columnNames().toArray(new String[0]);
+        Object[][] rows = new Object[table.rowCount()][header.length];
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < header.length; c++) {
+                var column = table.column(c);
+                rows[r][c] = column.type().equals(tech.tablesaw.api.ColumnType.STRING)
+                        ? column.getString(r) : column.get(r);
+            }
+        }
+        return tableHtml(header, rows);
+    }
+
     /** The HTML of {@link #table}: cells escaped, numbers right-aligned. */
     public static String tableHtml(String[] header, Object[][] rows) {
         Check.notNull("header", header);

@@ -125,9 +125,31 @@ public final class Surface3D {
         String loader = inlinePlotly != null
                 ? "<script>if (typeof Plotly === 'undefined') {\n" + inlinePlotly + "\n}</script>\n"
                 : scriptUrl != null ? "<script src=\"" + Show.escape(scriptUrl) + "\"></script>\n" : "";
+        // Plotly 3 reads titles only as {text: …}, and tablesaw writes plain strings: set them on
+        // the layout object just before tablesaw's newPlot call draws it.
+        String titles = "layout.title = {text: " + jsString(title) + "};\n"
+                + "layout.scene.xaxis.title = {text: " + jsString(axes[0]) + "};\n"
+                + "layout.scene.yaxis.title = {text: " + jsString(axes[1]) + "};\n"
+                + "layout.scene.zaxis.title = {text: " + jsString(axes[2]) + "};\n"
+                + "layout.scene.camera = {eye: {x: 1.6, y: 1.6, z: 1.0}};\n"; // back far enough for the axis labels
+        if (!figure.contains("Plotly.newPlot(")) {
+            throw new IllegalStateException("tablesaw's figure script has no Plotly.newPlot call to add titles to");
+        }
+        figure = figure.replace("Plotly.newPlot(", titles + "Plotly.newPlot(");
         return "<div class=\"descent-surface\">\n" + loader + "<div id=\"" + id + "\" style=\"width:640px;height:520px\"></div>\n"
                 + figure + "\n<noscript><img alt=\"" + Show.escape(title) + "\" src=\"data:image/png;base64,"
                 + Base64.getEncoder().encodeToString(png(image())) + "\"></noscript>\n</div>";
+    }
+
+    /** A JavaScript string literal, safe inside a script element. */
+    static String jsString(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') out.append('\\').append(c);
+            else if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\'' || c > 0x7e) out.append(String.format("\\u%04x", (int) c));
+            else out.append(c);
+        }
+        return out.append('"').toString();
     }
 
     private static String plotlySource() {

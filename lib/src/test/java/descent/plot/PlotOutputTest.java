@@ -1,0 +1,108 @@
+package descent.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import descent.function.Himmelblau;
+import descent.optim.GradientDescent;
+import descent.train.Minimizer;
+import java.awt.image.BufferedImage;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** What the plotting helpers hand to the notebook: HTML that is safe and complete, images of the right size. */
+class PlotOutputTest {
+
+    @Test
+    void surfaceHtmlSetsPlotly3TitlesAndUsesAJsSafeId() {
+        double[][] path = Minimizer.walk(new Himmelblau(), new GradientDescent(0.01), new double[] {0, 0}, 50).points();
+        String html = Surface3D.of(new Himmelblau(), new Himmelblau().window())
+                .axes("w", "b", "J(w, b)").title("Loss </script> surface").trajectory(path).html("/* plotly */");
+        Matcher id = Pattern.compile("<div id=\"([^\"]+)\"").matcher(html);
+        assertTrue(id.find(), html.substring(0, 200));
+        assertTrue(id.group(1).matches("[A-Za-z_][A-Za-z0-9_]*"), "tablesaw uses the id as a JS variable: " + id.group(1));
+        // Plotly 3 ignores string titles; they are set as title.text after drawing
+        assertTrue(html.contains("layout.scene.xaxis.title = {text: \"w\"};\nlayout.scene.yaxis"), "x axis title");
+        int z = html.indexOf("layout.scene.zaxis.title = {text: \"J(w, b)\"};");
+        assertTrue(z > 0 && z < html.indexOf("Plotly.newPlot("), "z axis title, set before drawing");
+        assertFalse(html.contains("Loss </script> surface"), "a title must not close the script element");
+        assertTrue(html.contains("Loss \\u003c/script\\u003e surface"));
+        assertTrue(html.contains("type: 'surface'") && html.contains("descent path"), "surface and path traces");
+        assertTrue(html.contains("<noscript><img"), "a static image for readers without JavaScript");
+        assertFalse(html.contains("http://") || html.contains("https://cdn"), "nothing fetched from the network");
+    }
+
+    @Test
+    void jsStringEscapesQuotesBackslashesAndNonAscii() {
+        assertEquals("\"a\\\"b\\\\c\"", Surface3D.jsString("a\"b\\c"));
+        assertEquals("\"\\u03b7\"", Surface3D.jsString("η"));
+    }
+
+    @Test
+    void tableHtmlEscapesCellsAndAlignsNumbers() {
+        String html = Show.tableHtml(new String[] {"name", "value"},
+                new Object[][] {{"<b>bold</b> & co", 2.5}, {"plain", 3}});
+        assertTrue(html.contains("&lt;b&gt;bold&lt;/b&gt; &amp; co"), html);
+        assertFalse(html.contains("<b>bold"), html);
+        assertTrue(html.contains("text-align:right\">2.50<") || html.contains("text-align:right\">2.5<"), html);
+        assertTrue(html.contains("text-align:right\">3<"), "integers right-aligned too: " + html);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Show.tableHtml(new String[] {"a", "b"}, new Object[][] {{1}}));
+        assertTrue(e.getMessage().contains("rows[0] has 1 cells"), e.getMessage());
+    }
+
+    @Test
+    void tablesawTablesBecomeTheSameHtml() {
+        Table t = Table.create("t", StringColumn.create("impl", "core", "<naive>"),
+                DoubleColumn.create("ms", 1.25, 30.0));
+        String html = Show.tableHtml(t);
+        assertTrue(html.contains(">impl<") && html.contains(">ms<"), html);
+        assertTrue(html.contains("&lt;naive&gt;"), html);
+        assertTrue(html.contains("1.25") && html.contains(">30<"), html);
+    }
+
+    @Test
+    void barChartRendersAndRejectsBadValues() {
+        BufferedImage img = BarChart.of("Times", "n = 2", "n = 16").yLabel("ms").logY()
+                .series("core", 1, 2).series("numpy", 3, 4).image();
+        assertEquals(700, img.getWidth());
+        assertEquals(420, img.getHeight());
+        var e = assertThrows(IllegalArgumentException.class, () -> BarChart.of("T", "a", "b").series("s", 1));
+        assertTrue(e.getMessage().contains("values has length 1") && e.getMessage().contains("(2)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> BarChart.of("T", "a").logY().series("s", 0));
+        assertTrue(e.getMessage().contains("values[0] = 0.0") && e.getMessage().contains("> 0"), e.getMessage());
+    }
+
+    @Test
+    void logXNeedsPositiveX() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> LineChart.of("T").logX().series("s", new double[] {0, 1}, new double[] {1, 2}).image());
+        assertTrue(e.getMessage().contains("x[0] = 0.0") && e.getMessage().contains("> 0"), e.getMessage());
+        assertEquals(640, LineChart.of("T").logX().series("s", new double[] {1, 10}, new double[] {1, 2}).image().getWidth());
+    }
+
+    @Test
+    void heatMapLabelsCountsAsIntegers() {
+        assertEquals("32", HeatMap.format(32.0));
+        assertEquals("0.0300", HeatMap.format(0.03));
+        assertEquals("2.14e+85", HeatMap.format(2.14e85));
+    }
+
+    @Test
+    void evenlySpacedCurvesGetARoundAxisEnd() {
+        // XChart labels every evenly spaced x when the axis ends at the data's maximum: "1,3441,792…"
+        assertEquals(7000, LineChart.niceCeiling(6259, 6259), 0.0);
+        assertEquals(1000, LineChart.niceCeiling(999, 999), 0.0);
+        double end = LineChart.niceCeiling(1000, 1000);
+        assertTrue(end > 1000 && end < 1000.01, "a hair above a round maximum: " + end);
+        double[] y = new double[6260];
+        java.util.Arrays.fill(y, 1);
+        assertEquals(7000, LineChart.of("T").series("s", y).chart().getStyler().getXAxisMax(), 0.0);
+    }
+}
