@@ -68,10 +68,7 @@ public class LogLossGradientBenchmark {
             for (int j = 0; j < n; j++) z += x[i * n + j] * w[j];
             residual[i] = 1 / (1 + Math.exp(-z)) - y[i];
         }
-        java.util.Arrays.fill(grad, 0);
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) grad[j] += x[i * n + j] * residual[i];
-        }
+        Matrices.transposeTimes(x, m, n, residual, grad);
         for (int j = 0; j < n; j++) grad[j] /= m;
         return grad;
     }

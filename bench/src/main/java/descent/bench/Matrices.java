@@ -29,4 +29,11 @@ final class Matrices {
         return w;
     }
 
+    /** The naive second pass, g = Xᵀr, row by row over the row-major m×n X: both two-pass baselines use it. */
+    static void transposeTimes(double[] x, int m, int n, double[] r, double[] g) {
+        java.util.Arrays.fill(g, 0);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) g[j] += x[i * n + j] * r[i];
+        }
+    }
 }

@@ -98,10 +98,7 @@ public class MseGradientBenchmark {
             for (int j = 0; j < n; j++) z += x[i * n + j] * w[j];
             residual[i] = z - y[i];
         }
-        java.util.Arrays.fill(grad, 0);
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) grad[j] += x[i * n + j] * residual[i];
-        }
+        Matrices.transposeTimes(x, m, n, residual, grad);
         for (int j = 0; j < n; j++) grad[j] *= 2.0 / m;
         return grad;
     }
