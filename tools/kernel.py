@@ -1,10 +1,12 @@
 """Installs the Jupyter kernelspec the notebooks name, `descent-java`, inside this Python environment.
 
 IJava is used when a Jupyter kernel running IJava is already installed (the conda environment
-installs it from conda-forge); otherwise rapaio-jupyter-kernel (pinned below) is fetched from Maven
-Central with Maven. Either way the library jar and its runtime dependencies go on the kernel's
+installs it from conda-forge); otherwise rapaio-jupyter-kernel (pinned in the
+parent pom, fetched by the Maven build) runs under the course's launcher (kernel/). Either way the library jar and its runtime dependencies go on the kernel's
 classpath: IJAVA_CLASSPATH (':'-separated) for IJava, RJK_CLASSPATH (';'-separated) for rapaio.
-The kernelspec is written under sys.prefix, never into the user's global Jupyter folders.
+The kernelspec is written under sys.prefix of the Python that runs this script (`jupyter kernelspec
+install --sys-prefix` of that environment's Jupyter: the project's .venv, the active conda environment,
+or Binder's NB_PYTHON_PREFIX, see ./course), never into the user's global Jupyter folders.
 
     python tools/kernel.py install     (idempotent; prints one line)
     python tools/kernel.py show        (prints the installed kernel.json)
@@ -12,13 +14,11 @@ The kernelspec is written under sys.prefix, never into the user's global Jupyter
 import glob
 import json
 import os
-import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NAME = "descent-java"
 DISPLAY_NAME = "Java (descent course)"
-RAPAIO = ("io.github.padreati", "rapaio-jupyter-kernel", "2.3.0")
 KERNEL_DIR = os.path.join(sys.prefix, "share", "jupyter", "kernels", NAME)
 
 
@@ -31,29 +31,25 @@ def library_classpath():
 
 
 def find_ijava():
-    """argv of an installed IJava kernel, or None."""
-    try:
-        from jupyter_client.kernelspec import KernelSpecManager
-    except ImportError:
-        return None
+    """The kernelspec (a dict) of an installed IJava kernel, or None. conda-forge's `ijava` registers
+    one named `java`; SpencerPark's installer one named `java` too; either runs an ijava jar."""
+    from jupyter_client.kernelspec import KernelSpecManager
     for name, spec in KernelSpecManager().get_all_specs().items():
         argv = spec.get("spec", {}).get("argv", [])
         if name != NAME and any("ijava" in a.lower() for a in argv):
-            return argv
+            return spec["spec"]
     return None
 
 
-def rapaio_jar():
-    group, artifact, version = RAPAIO
-    target = os.path.join(ROOT, "build", "kernel")
-    jar = os.path.join(target, f"{artifact}-{version}.jar")
-    if not os.path.exists(jar):
-        os.makedirs(target, exist_ok=True)
-        cmd = ["mvn", "-q", "dependency:copy", f"-Dartifact={group}:{artifact}:{version}",
-               f"-DoutputDirectory={target}"]
-        if subprocess.run(cmd + ["-o"], cwd=target, capture_output=True).returncode != 0:
-            subprocess.run(cmd, cwd=target, check=True)
-    return jar
+def rapaio_classpath():
+    """The course's launcher and the kernel jar it was written for, both put in kernel/target/kernel by the
+    Maven build (the version is the parent pom's rapaio.version)."""
+    folder = os.path.join(ROOT, "kernel", "target", "kernel")
+    jars = [os.path.join(folder, "descent-kernel.jar")] + sorted(glob.glob(os.path.join(folder, "rapaio-jupyter-kernel-*.jar")))
+    missing = [j for j in jars[:1] if not os.path.exists(j)] or ([] if len(jars) == 2 else ["rapaio-jupyter-kernel-*.jar"])
+    if missing:
+        sys.exit(f"error: {missing[0]} is missing from kernel/target/kernel: build first (./course build)")
+    return jars
 
 
 def spec():
@@ -66,21 +62,32 @@ def spec():
     if ijava:
         env["IJAVA_CLASSPATH"] = ":".join(jars)
         env["IJAVA_COMPILER_OPTS"] = ""
-        argv = list(ijava)
+        argv = list(ijava["argv"])
         argv.insert(1, "-Djava.awt.headless=true")
+        interrupt_mode = ijava.get("interrupt_mode", "signal")
         kind = "IJava"
     else:
         env["RJK_CLASSPATH"] = ";".join(jars)
         env["RJK_COMPILER_OPTIONS"] = ""  # the kernel's default targets Java 22 preview; we run on 17
         env["RJK_INIT_SCRIPT"] = ""
         env["RJK_MIMA_CACHE"] = os.path.join(ROOT, "build", "kernel", "mima_cache")
-        argv = ["java", "-Djava.awt.headless=true", "-jar", rapaio_jar(), "{connection_file}"]
-        kind = f"rapaio-jupyter-kernel {RAPAIO[2]}"
+        # RapaioLauncher completes the kernel's start-up before it serves (two start-up races) and gives it
+        # an interrupt that keeps the session usable; see kernel/src/main/java/descent/kernel.
+        launcher, kernel_jar = rapaio_classpath()
+        argv = ["java", "-Djava.awt.headless=true", "-cp", os.pathsep.join([launcher, kernel_jar]),
+                "descent.kernel.RapaioLauncher", "{connection_file}"]
+        interrupt_mode = "message"  # handled by the launcher (descent.kernel.Interrupts)
+        kind = "rapaio-jupyter-kernel " + os.path.basename(kernel_jar)[len("rapaio-jupyter-kernel-"):-len(".jar")]
     return kind, {"argv": argv, "display_name": DISPLAY_NAME, "language": "java",
-                  "interrupt_mode": "message", "env": env, "metadata": {"descent_kernel": kind}}
+                  "interrupt_mode": interrupt_mode, "env": env, "metadata": {"descent_kernel": kind}}
 
 
 def install():
+    from jupyter_core.paths import jupyter_path
+    kernels = os.path.dirname(KERNEL_DIR)
+    if os.path.realpath(kernels) not in [os.path.realpath(p) for p in jupyter_path("kernels")]:
+        sys.exit(f"error: {kernels} is not among the folders this Jupyter reads kernels from "
+                 f"(`jupyter --paths`); run the set-up with the Python of the Jupyter that serves the notebooks")
     kind, content = spec()
     os.makedirs(KERNEL_DIR, exist_ok=True)
     path = os.path.join(KERNEL_DIR, "kernel.json")

@@ -6,8 +6,30 @@ Source notebooks are never modified: executed copies go to <out>/executed, HTML 
 (written to a temporary file, then renamed, and only when the notebook succeeded), an index of the
 course to <out>/html/index.html and a machine-readable summary to <out>/summary.json. A notebook
 fails on its first error output or any output on stderr; the report names the notebook, the cell
-number, the cell's first line and the error. Exit status 1 if any notebook failed.
+number, the cell's first line and the error. Exit status 1 if any notebook failed, 130 after Ctrl-C
+(one line says what was stopped; no kernel is left running).
 """
+import signal
+import sys
+
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C (SIGINT) or SIGTERM: the run ends with one line, and no kernel is left running."""
+
+    def __init__(self, signum):
+        super().__init__("Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name)
+
+
+def on_stop_signal(signum, frame):
+    raise Interrupted(signum)
+
+
+# From here on, even where the runner was started with SIGINT ignored (as a shell starts a background
+# job); during the slow imports below it ends the run with one line.
+signal.signal(signal.SIGINT, on_stop_signal)
+signal.signal(signal.SIGTERM, on_stop_signal)
+
 import argparse
 import contextlib
 import glob
@@ -16,13 +38,17 @@ import json
 import os
 import re
 import shutil
-import sys
+import threading
 import time
 
-import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-from nbconvert import HTMLExporter
+try:
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+    from nbconvert import HTMLExporter
+except Interrupted as stop:
+    print(f"stopped ({stop}) while starting: no notebook was run", flush=True)
+    sys.exit(130)
 
 STARTUP_TIMEOUT = 30   # seconds for a kernel to answer; a healthy one takes a few
 STARTUP_ATTEMPTS = 4   # kernels started per notebook before giving up
@@ -137,27 +163,90 @@ def kernel_log(path):
             os.close(saved[1])
 
 
+class Stopped(Exception):
+    """The run was interrupted in a notebook: it ends once that notebook's kernel is gone; no page is
+    written for the notebook."""
+
+    def __init__(self, why, notebook, where):
+        super().__init__(notebook)
+        self.why, self.notebook, self.where = why, notebook, where
+
+
+def kill_kernel(client):
+    """Ends the notebook's kernel process if it is still there (nbclient's own clean-up does not run
+    when Ctrl-C arrives while it waits for a reply)."""
+    km = getattr(client, "km", None)
+    process = getattr(getattr(km, "provisioner", None), "process", None)
+    if process is not None and process.poll() is None:
+        process.kill()
+        process.wait(10)
+    connection_file = getattr(km, "connection_file", None)
+    if connection_file and os.path.exists(connection_file):
+        os.remove(connection_file)
+
+
+def execute_off_the_main_thread(client):
+    """Runs the notebook on a worker thread. Ctrl-C (SIGINT) reaches only the main thread, which waits
+    here: it ends the kernel, lets the worker fail on the dead kernel, and raises KeyboardInterrupt.
+    (On the main thread nbclient takes SIGINT itself, shuts the kernel down and carries on as if a cell
+    had failed: the run then reported a stopped notebook as a failed start and retried it.)"""
+    failure = []
+
+    def work():
+        try:
+            client.execute()
+        except BaseException as e:  # noqa: B036 — handed to the main thread as it is
+            failure.append(e)
+
+    worker = threading.Thread(target=work, name="notebook", daemon=True)
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.2)
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the tidy-up
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        deadline = time.monotonic() + STARTUP_TIMEOUT + 10
+        while worker.is_alive() and time.monotonic() < deadline:
+            kill_kernel(client)  # again and again: the kernel may be starting right now
+            worker.join(0.5)
+        kill_kernel(client)
+        raise
+    if failure:
+        raise failure[0]
+
+
+def describe_cell(nb, cell):
+    """'cell N ('first line')' for a code cell, N counting code cells as the reports do."""
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    first = next((l for l in cell.source.splitlines() if l.strip()), "")
+    return f"cell {code.index(cell) + 1} ({first[:60]!r})"
+
+
 def run(path, out, timeout, exporter, kernel):
     name = os.path.basename(path)
     nb = nbformat.read(path, as_version=4)
     row = {"notebook": name, "title": title_of(nb, name), "html": name.replace(".ipynb", ".html"),
            "cells": sum(1 for c in nb.cells if c.cell_type == "code"), "seconds": 0.0, "status": "ok"}
+    running = []  # the cell being executed, for a Ctrl-C report
     client = NotebookClient(nb, timeout=timeout, kernel_name=kernel, allow_errors=False,
-                            startup_timeout=STARTUP_TIMEOUT,
+                            startup_timeout=STARTUP_TIMEOUT, on_cell_execute=lambda cell, **_: running.append(cell),
                             resources={"metadata": {"path": os.path.dirname(path)}})
     start = time.time()
     problem = None
     try:
         with kernel_log(os.path.join(out, "kernel.log")):
-            client.execute()
-    except CellTimeoutError:
-        problem = "timeout"
-    except DeadKernelError as e:
-        problem = f"kernel died: {e}"
-    except CellExecutionError:
-        pass  # reported from the outputs below
-    except Exception as e:  # kernel would not start, etc.
-        problem = f"{type(e).__name__}: {e}"
+            execute_off_the_main_thread(client)
+    except KeyboardInterrupt as stop:
+        where = describe_cell(nb, running[-1]) if running else "before its first cell (the kernel was starting)"
+        raise Stopped(stop, name, where) from None
+    except Exception as e:
+        if isinstance(e, CellTimeoutError):
+            problem = "timeout"
+        elif isinstance(e, DeadKernelError):
+            problem = f"kernel died: {e}"
+        elif not isinstance(e, CellExecutionError):  # a failing cell is reported from the outputs below
+            problem = f"{type(e).__name__}: {e}"  # kernel would not start, etc.
     row["seconds"] = round(time.time() - start, 1)
     scrub(nb)
     os.makedirs(os.path.join(out, "executed"), exist_ok=True)
@@ -180,6 +269,27 @@ def run(path, out, timeout, exporter, kernel):
     return row
 
 
+def run_all(paths, args, exporter, rows):
+    for k, path in enumerate(paths, 1):
+        name = os.path.basename(path)
+        print(f"[{k}/{len(paths)}] {name} ...", end=" ", flush=True)
+        row = run(path, args.out, args.timeout, exporter, args.kernel)
+        for attempt in range(2, STARTUP_ATTEMPTS + 1):
+            if row["status"] == "ok" or "cell" in row or "timeout" in row["error"]:
+                break
+            # the kernel never answered: try a fresh one, and say so in the summary
+            print(f"(kernel did not start: attempt {attempt})", end=" ", flush=True)
+            failed_start = row["error"]
+            row = run(path, args.out, args.timeout, exporter, args.kernel)
+            row.setdefault("kernel_restarts", []).append(failed_start)
+        rows.append(row)
+        if row["status"] == "ok":
+            print(f"ok ({row['cells']} cells, {row['seconds']} s)", flush=True)
+        else:
+            where = f"cell {row['cell']} ({row['first_line'][:60]!r}): " if "cell" in row else ""
+            print(f"FAILED\n    {name}: {where}{row['error']}", flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", nargs="*", default=[], help="run notebooks whose name starts with these")
@@ -194,7 +304,8 @@ def main():
     if args.only:
         paths = [p for p in paths if any(os.path.basename(p).startswith(o) for o in args.only)]
     if not paths:
-        sys.exit(f"error: no notebooks matching NN-*.ipynb in {args.notebooks}")
+        what = f"--only {' '.join(args.only)} matches none of the" if args.only else "there are no"
+        sys.exit(f"error: {what} notebooks NN-*.ipynb in {args.notebooks}")
     html_dir = os.path.join(args.out, "html")
     os.makedirs(html_dir, exist_ok=True)
     copy_assets(html_dir)
@@ -202,22 +313,19 @@ def main():
                             extra_template_basedirs=[os.path.join(ROOT, "tools", "nbconvert", "templates")])
 
     rows = []
-    for k, path in enumerate(paths, 1):
-        name = os.path.basename(path)
-        print(f"[{k}/{len(paths)}] {name} ...", end=" ", flush=True)
-        row = run(path, args.out, args.timeout, exporter, args.kernel)
-        for attempt in range(2, STARTUP_ATTEMPTS + 1):
-            if row["status"] == "ok" or "cell" in row or "timeout" in row["error"]:
-                break
-            # the kernel never answered (rapaio-jupyter-kernel hangs on about one start in four): a fresh one
-            print(f"(kernel did not start: attempt {attempt})", end=" ", flush=True)
-            row = run(path, args.out, args.timeout, exporter, args.kernel)
-        rows.append(row)
-        if row["status"] == "ok":
-            print(f"ok ({row['cells']} cells, {row['seconds']} s)", flush=True)
+    try:
+        run_all(paths, args, exporter, rows)
+    except (Stopped, KeyboardInterrupt) as stop:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the tidy-up
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        if isinstance(stop, Stopped):
+            why, where = stop.why, f"in {stop.notebook}, {stop.where}; no page written for it"
         else:
-            where = f"cell {row['cell']} ({row['first_line'][:60]!r}): " if "cell" in row else ""
-            print(f"FAILED\n    {name}: {where}{row['error']}", flush=True)
+            why, where = stop, "between notebooks"
+        print(f"\nstopped ({why}) {where}; {len(rows)} notebook(s) finished before", flush=True)
+        if rows:
+            write_index(html_dir, rows)
+        return 130
 
     write_index(html_dir, rows)
     with open(os.path.join(args.out, "summary.json"), "w") as f:

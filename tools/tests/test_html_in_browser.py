@@ -65,3 +65,27 @@ def test_page_works_offline(browser, page_path):
     page.close()
     assert not remote, f"tried to reach the network: {remote[:3]}"
     assert not errors, errors[:3]
+
+
+SURFACE_PAGES = [p for p in PAGES if 'class="descent-surface"' in open(p, encoding="utf-8").read()]
+
+
+@pytest.mark.parametrize("page_path", SURFACE_PAGES, ids=os.path.basename)
+def test_interactive_chart_falls_back_to_its_picture_without_scripts(browser, page_path):
+    """An untrusted notebook in JupyterLab, or a page read with scripts off, shows the static picture of
+    each interactive chart instead of an empty box; with scripts on, the chart replaces it."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    page.goto("file://" + page_path)
+    stills = page.locator(".descent-surface img.descent-static")
+    assert stills.count() > 0, "no static picture beside the interactive chart"
+    for k in range(stills.count()):
+        box = stills.nth(k).bounding_box()
+        assert box and box["width"] > 200 and box["height"] > 200, f"picture {k} is not visible: {box}"
+        assert stills.nth(k).evaluate("i => i.complete && i.naturalWidth > 0")
+    context.close()
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    page.goto("file://" + page_path)
+    page.wait_for_selector(".descent-surface .main-svg", timeout=20000)
+    assert page.locator(".descent-surface img.descent-static").first.is_hidden(), "the picture stays under the chart"
+    page.close()

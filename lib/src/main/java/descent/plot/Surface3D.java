@@ -93,7 +93,7 @@ public final class Surface3D {
         return z;
     }
 
-    /** The interactive chart as an HTML fragment (a div and its scripts, plus a no-script image). */
+    /** The interactive chart as an HTML fragment: the static picture, hidden once the chart's script draws. */
     public String html() {
         return html(plotlySource());
     }
@@ -136,9 +136,14 @@ public final class Surface3D {
             throw new IllegalStateException("tablesaw's figure script has no Plotly.newPlot call to add titles to");
         }
         figure = figure.replace("Plotly.newPlot(", titles + "Plotly.newPlot(");
-        return "<div class=\"descent-surface\">\n" + loader + "<div id=\"" + id + "\" style=\"width:640px;height:520px\"></div>\n"
-                + figure + "\n<noscript><img alt=\"" + Show.escape(title) + "\" src=\"data:image/png;base64,"
-                + Base64.getEncoder().encodeToString(png(image())) + "\"></noscript>\n</div>";
+        // The static picture comes first and stays unless the script runs: an untrusted notebook in
+        // JupyterLab, or a page with scripts off, shows it instead of an empty box. The plot's div gets
+        // its size from Plotly, so it takes no room when nothing draws into it.
+        String hideStatic = "var still = document.getElementById(\"" + id + "Static\"); if (still) still.style.display = \"none\";\n";
+        return "<div class=\"descent-surface\">\n<img id=\"" + id + "Static\" class=\"descent-static\" alt=\"" + Show.escape(title)
+                + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png(image())) + "\">\n"
+                + loader + "<div id=\"" + id + "\"></div>\n"
+                + figure.replace("Plotly.newPlot(", hideStatic + "Plotly.newPlot(") + "\n</div>";
     }
 
     /** A JavaScript string literal, safe inside a script element. */

@@ -34,7 +34,12 @@ class PlotOutputTest {
         assertFalse(html.contains("Loss </script> surface"), "a title must not close the script element");
         assertTrue(html.contains("Loss \\u003c/script\\u003e surface"));
         assertTrue(html.contains("type: 'surface'") && html.contains("descent path"), "surface and path traces");
-        assertTrue(html.contains("<noscript><img"), "a static image for readers without JavaScript");
+        // the static picture is shown unless the script runs (untrusted notebook, scripts off), then hidden
+        Matcher still = Pattern.compile("<img id=\"(\\w+Static)\" class=\"descent-static\" alt=\"[^\"]*\" src=\"data:image/png;base64,").matcher(html);
+        assertTrue(still.find(), "a visible static image for readers without JavaScript");
+        assertFalse(html.contains("<noscript>"), "noscript stays hidden where scripts are on but not run (untrusted output)");
+        int hide = html.indexOf("document.getElementById(\"" + still.group(1) + "\")");
+        assertTrue(hide > 0 && hide < html.indexOf("Plotly.newPlot("), "the script hides the static image when it draws");
         assertFalse(html.contains("http://") || html.contains("https://cdn"), "nothing fetched from the network");
     }
 

@@ -1,0 +1,68 @@
+package descent.kernel;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.LogManager;
+
+import org.rapaio.jupyter.kernel.MainApp;
+import org.rapaio.jupyter.kernel.channels.Channels;
+import org.rapaio.jupyter.kernel.core.ConnectionProperties;
+import org.rapaio.jupyter.kernel.core.RapaioKernel;
+import org.rapaio.jupyter.kernel.core.Transform;
+
+/**
+ * The course kernelspec's entry point when IJava is not installed: starts rapaio-jupyter-kernel the way
+ * its own {@code MainApp} does, but completes the kernel's initialisation before it serves, and gives it
+ * a working interrupt.
+ *
+ * <ul>
+ *   <li>the handler table is a {@link HandlerGate} before the sockets are bound, so an early request
+ *       waits instead of killing the shell thread;</li>
+ *   <li>each loop thread (shell, control, heartbeat) is checked and restarted if it lost the start race
+ *       ({@link LoopThreads});</li>
+ *   <li>interrupt cancels the running cell and keeps the engine ({@link Interrupts});</li>
+ *   <li>after shutdown the JVM exits at once, instead of waiting for idle engine threads.</li>
+ * </ul>
+ * Measured with {@code tools/kernel_starts.py}: see the closing notes of issue 12.
+ */
+public final class RapaioLauncher {
+    private static final List<String> LOOP_CHANNELS = List.of("shell", "control", "heartbeat");
+
+    private RapaioLauncher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: java -cp descent-kernel.jar:rapaio-jupyter-kernel.jar "
+                    + RapaioLauncher.class.getName() + " CONNECTION_FILE");
+            System.exit(2);
+        }
+        String mismatch = KernelVersion.mismatch();
+        if (mismatch != null) {
+            System.err.println("error: " + mismatch);
+            System.exit(3);
+        }
+        try (InputStream logging = MainApp.class.getClassLoader().getResourceAsStream("logging.properties")) {
+            LogManager.getLogManager().readConfiguration(logging);
+        }
+        ConnectionProperties connection = Transform.fromJson(Files.readString(Path.of(args[0])), ConnectionProperties.class);
+
+        RapaioKernel kernel = MainApp.kernel;
+        Channels channels = new Channels(connection);
+        HandlerGate gate = new HandlerGate();
+        Fields.set(channels, "handlers", gate);
+        channels.connect(kernel);
+        Map<?, ?> handlers = (Map<?, ?>) Fields.get(channels, "handlers");
+        gate.open(new Interrupts(kernel, channels).install(handlers));
+        Fields.set(channels, "handlers", gate);
+        for (String name : LOOP_CHANNELS) {
+            LoopThreads.ensureServing(Fields.get(channels, name));
+        }
+
+        channels.joinUntilClose();
+        System.exit(0);
+    }
+}

@@ -1,0 +1,105 @@
+package descent.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.rapaio.jupyter.kernel.channels.LoopThread;
+import org.rapaio.jupyter.kernel.core.java.RapaioExecutionControl;
+
+class LauncherPartsTest {
+
+    /** Stands in for rapaio's shell/control/heartbeat channel: all the launcher touches is this field. */
+    static final class Channel {
+        volatile LoopThread loopThread;
+    }
+
+    @Test
+    void gateHoldsAnEarlyRequestUntilTheTableIsReady() throws Exception {
+        HandlerGate gate = new HandlerGate();
+        CompletableFuture<Object> early = CompletableFuture.supplyAsync(() -> gate.get("execute"));
+        assertThrows(TimeoutException.class, () -> early.get(200, TimeUnit.MILLISECONDS), "answered before the table was ready");
+        gate.open(Map.of("execute", "handler"));
+        assertEquals("handler", early.get(5, TimeUnit.SECONDS));
+        assertNull(gate.get("unknown"));
+        assertTrue(gate.isOpen());
+    }
+
+    @Test
+    void aLoopThreadThatLostTheStartRaceIsReplacedAndServes() throws Exception {
+        AtomicInteger served = new AtomicInteger();
+        LoopThread lost = new LoopThread("Shell-test", 1, served::incrementAndGet);
+        lost.start();
+        lost.shutdown();  // what losing the race amounts to: running read as false, the thread ends
+        lost.join(5_000);
+        int before = served.get();
+        Channel channel = new Channel();
+        channel.loopThread = lost;
+
+        assertFalse(LoopThreads.ensureServing(channel), "a dead loop thread must be reported as replaced");
+        LoopThread replacement = channel.loopThread;
+        assertNotSame(lost, replacement);
+        assertEquals("Shell-test", replacement.getName());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (served.get() < before + 3 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(served.get() >= before + 3, "the replacement runs the same loop body");
+        replacement.shutdown();
+        replacement.join(5_000);
+    }
+
+    @Test
+    void aServingLoopThreadIsKept() throws Exception {
+        LoopThread serving = new LoopThread("Heartbeat-test", 20, () -> { });
+        serving.start();
+        Channel channel = new Channel();
+        channel.loopThread = serving;
+        assertTrue(LoopThreads.ensureServing(channel));
+        assertSame(serving, channel.loopThread);
+        serving.shutdown();
+        serving.join(5_000);
+    }
+
+    @Test
+    void snippetOfNamesTheCellsCodeOnlyOnAnEngineStack() {
+        String engine = RapaioExecutionControl.class.getName();
+        StackTraceElement[] cell = {
+            new StackTraceElement("REPL.$JShell$12", "do_it$", null, 1),
+            new StackTraceElement("jdk.internal.reflect.NativeMethodAccessorImpl", "invoke0", null, -2),
+            new StackTraceElement("java.lang.reflect.Method", "invoke", null, 568),
+            new StackTraceElement(engine, "lambda$execute$0", null, 58),
+            new StackTraceElement("java.util.concurrent.FutureTask", "run", null, 264),
+        };
+        assertEquals("REPL.$JShell$12.do_it$", Interrupts.snippetOf(cell));
+        StackTraceElement[] idle = {
+            new StackTraceElement("java.util.concurrent.SynchronousQueue", "poll", null, 1),
+            new StackTraceElement("java.util.concurrent.ThreadPoolExecutor", "getTask", null, 1),
+        };
+        assertNull(Interrupts.snippetOf(idle));
+    }
+
+    @Test
+    void theLauncherKnowsTheKernelOnTheClassPath() {
+        assertEquals(KernelVersion.known(), KernelVersion.running());
+        assertFalse(KernelVersion.known().isEmpty());
+        assertNull(KernelVersion.mismatch());
+    }
+
+    @Test
+    void anUnknownFieldIsALoudErrorNamingTheVersion() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Fields.get(new Channel(), "handlers"));
+        assertTrue(e.getMessage().contains("'handlers'") && e.getMessage().contains(KernelVersion.known()), e.getMessage());
+    }
+}
