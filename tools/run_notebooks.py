@@ -54,6 +54,8 @@ STARTUP_TIMEOUT = 30   # seconds for a kernel to answer; a healthy one takes a f
 STARTUP_ATTEMPTS = 4   # kernels started per notebook before giving up
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KERNEL = "descent-java"
+NOISE = re.compile(r"java\.io\.PrintStream@[0-9a-f]+")  # what printf(...) returns, shown as a value
+OBJECT_TEXT = re.compile(r"[\w.$]+@[0-9a-f]+")  # Object.toString(): IJava's text copy beside an image
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
@@ -77,8 +79,10 @@ def first_error(nb):
         for out in cell.get("outputs", []):
             if out.output_type == "error":
                 return number, first, f"{out.ename}: {out.evalue}".strip()
-            value = "".join(out.get("data", {}).get("text/html", "")).strip() if out.output_type == "execute_result" else ""
-            if UUID.fullmatch(value) or value.startswith("java.io.PrintStream@"):
+            data = out.get("data", {}) if out.output_type == "execute_result" else {}
+            # IJava puts a value in text/plain, rapaio in text/html
+            value = "".join(data.get("text/html", "") or data.get("text/plain", "")).strip()
+            if UUID.fullmatch(value) or NOISE.fullmatch(value):
                 return number, first, ("the cell ends with an expression whose value is noise (a display id or "
                                        "printf's PrintStream): end it with println, the chart itself, or a statement")
             if out.output_type == "stream" and out.name == "stderr" and out.text.strip():
@@ -87,10 +91,15 @@ def first_error(nb):
 
 
 def scrub(nb):
-    """Drops per-run metadata (timestamps) so two runs export the same HTML, and joins the pieces
-    of text a kernel may stream separately (one printf can arrive in several) into one output."""
+    """Drops per-run metadata (timestamps) so two runs export the same HTML, drops the text copy of an
+    image ("java.awt.image.BufferedImage@1a2b…", which IJava sends beside the picture), and joins the
+    pieces of text a kernel may stream separately (one printf can arrive in several) into one output."""
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "image/png" in data and OBJECT_TEXT.fullmatch("".join(data.get("text/plain", "")).strip()):
+                del data["text/plain"]
         merged = []
         for out in cell.get("outputs", []):
             if (out.output_type == "stream" and merged and merged[-1].output_type == "stream"
@@ -126,13 +135,16 @@ def write_index(html_dir, rows):
     items = []
     for r in rows:
         mark = "" if r["status"] == "ok" else f' <span class="failed">({html.escape(r["status"])})</span>'
+        restarts = len(r.get("kernel_restarts", []))
+        if restarts:  # a retried kernel is part of the truth about the run
+            mark += f' <span class="note">(kernel restarted {restarts}×: {html.escape(r["kernel_restarts"][0][:80])})</span>'
         link = (f'<a href="{html.escape(r["html"])}">{html.escape(r["title"])}</a>'
                 if os.path.exists(os.path.join(html_dir, r["html"])) else html.escape(r["title"]))
         items.append(f"<li>{link}{mark}</li>")
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Gradient descent in Java</title>
 <style>body{{font-family:system-ui,sans-serif;max-width:46rem;margin:3rem auto;padding:0 1rem;line-height:1.5}}
-li{{margin:.4rem 0}} .failed{{color:#b00}}</style></head>
+li{{margin:.4rem 0}} .failed{{color:#b00}} .note{{color:#666;font-size:.9em}}</style></head>
 <body><h1>Gradient descent in Java</h1>
 <p>The course notebooks, executed and exported. Open them in order.</p>
 <ol start="0">
@@ -218,55 +230,67 @@ def execute_off_the_main_thread(client):
 
 def describe_cell(nb, cell):
     """'cell N ('first line')' for a code cell, N counting code cells as the reports do."""
-    code = [c for c in nb.cells if c.cell_type == "code"]
-    first = next((l for l in cell.source.splitlines() if l.strip()), "")
-    return f"cell {code.index(cell) + 1} ({first[:60]!r})"
+    number, first, _ = cell_report(nb, cell, "")
+    return f"cell {number} ({first[:60]!r})"
 
 
 def run(path, out, timeout, exporter, kernel):
+    """Executes one notebook; the row for the summary. row["failed_start"] marks a kernel that never ran
+    a cell (worth another try); any other failure names its cell."""
     name = os.path.basename(path)
-    nb = nbformat.read(path, as_version=4)
-    row = {"notebook": name, "title": title_of(nb, name), "html": name.replace(".ipynb", ".html"),
-           "cells": sum(1 for c in nb.cells if c.cell_type == "code"), "seconds": 0.0, "status": "ok"}
-    running = []  # the cell being executed, for a Ctrl-C report
+    row = {"notebook": name, "title": name, "html": name.replace(".ipynb", ".html"), "cells": 0,
+           "seconds": 0.0, "status": "ok"}
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except Exception as e:  # not JSON, not a notebook: this notebook fails, the others still run
+        row.update(status="FAILED", error=f"not a readable notebook file ({type(e).__name__}): {str(e)[:200]}")
+        return row
+    row.update(title=title_of(nb, name), cells=sum(1 for c in nb.cells if c.cell_type == "code"))
+    running = []  # the cells started, in order: the last one is the cell a timeout or a Ctrl-C hit
     client = NotebookClient(nb, timeout=timeout, kernel_name=kernel, allow_errors=False,
                             startup_timeout=STARTUP_TIMEOUT, on_cell_execute=lambda cell, **_: running.append(cell),
                             resources={"metadata": {"path": os.path.dirname(path)}})
     start = time.time()
-    problem = None
+    error = None
     try:
         with kernel_log(os.path.join(out, "kernel.log")):
             execute_off_the_main_thread(client)
     except KeyboardInterrupt as stop:
         where = describe_cell(nb, running[-1]) if running else "before its first cell (the kernel was starting)"
         raise Stopped(stop, name, where) from None
-    except Exception as e:
-        if isinstance(e, CellTimeoutError):
-            problem = "timeout"
-        elif isinstance(e, DeadKernelError):
-            problem = f"kernel died: {e}"
-        elif not isinstance(e, CellExecutionError):  # a failing cell is reported from the outputs below
-            problem = f"{type(e).__name__}: {e}"  # kernel would not start, etc.
+    except CellTimeoutError:
+        error = cell_report(nb, running[-1], f"no result within the {timeout} s per-cell timeout (--timeout)")
+    except DeadKernelError as e:
+        if running:
+            error = cell_report(nb, running[-1], f"the kernel died while running this cell ({e})")
+        else:
+            row.update(failed_start=True, error=f"the kernel died before the first cell: {e}")
+    except CellExecutionError:
+        pass  # reported from the outputs below
+    except Exception as e:  # the kernel would not start, etc.
+        if running:
+            error = cell_report(nb, running[-1], f"{type(e).__name__}: {e}")
+        else:
+            row.update(failed_start=True, error=f"the kernel did not start: {type(e).__name__}: {e}")
+    kill_kernel(client)  # normally gone already; never left behind by a failure
     row["seconds"] = round(time.time() - start, 1)
     scrub(nb)
     os.makedirs(os.path.join(out, "executed"), exist_ok=True)
     nbformat.write(nb, os.path.join(out, "executed", name))
-    error = first_error(nb)
-    if problem == "timeout":
-        cell = next((i for i, c in enumerate(c for c in nb.cells if c.cell_type == "code")
-                     if c.get("execution_count") is None), 0)
-        code = [c for c in nb.cells if c.cell_type == "code"]
-        first = next((l for l in code[cell].source.splitlines() if l.strip()), "") if code else ""
-        error = (cell + 1, first, f"no result within the {timeout} s per-cell timeout (--timeout)")
-    if error or problem:
+    error = error or first_error(nb)
+    if error:
+        row["cell"], row["first_line"], row["error"] = error
+    if error or "error" in row:
         row["status"] = "FAILED"
-        if error:
-            row["cell"], row["first_line"], row["error"] = error
-        else:
-            row["error"] = problem
     else:
         export(nb, os.path.join(out, "html", row["html"]), exporter)
     return row
+
+
+def cell_report(nb, cell, message):
+    """(cell number, first line, message) for a code cell, numbered as the reports number them."""
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    return code.index(cell) + 1, next((l for l in cell.source.splitlines() if l.strip()), ""), message
 
 
 def run_all(paths, args, exporter, rows):
@@ -275,7 +299,7 @@ def run_all(paths, args, exporter, rows):
         print(f"[{k}/{len(paths)}] {name} ...", end=" ", flush=True)
         row = run(path, args.out, args.timeout, exporter, args.kernel)
         for attempt in range(2, STARTUP_ATTEMPTS + 1):
-            if row["status"] == "ok" or "cell" in row or "timeout" in row["error"]:
+            if not row.get("failed_start"):
                 break
             # the kernel never answered: try a fresh one, and say so in the summary
             print(f"(kernel did not start: attempt {attempt})", end=" ", flush=True)
@@ -299,6 +323,8 @@ def main():
     parser.add_argument("--out", default=os.path.join(ROOT, "build"))
     parser.add_argument("--kernel", default=KERNEL)
     args = parser.parse_args()
+    if args.timeout <= 0:
+        parser.error(f"--timeout must be a positive number of seconds, got {args.timeout}")
 
     paths = sorted(glob.glob(os.path.join(args.notebooks, "[0-9][0-9]-*.ipynb")))
     if args.only:
@@ -333,7 +359,9 @@ def main():
     width = max(len(r["notebook"]) for r in rows)
     print(f"\n{'notebook':<{width}}  cells  seconds  status")
     for r in rows:
-        print(f"{r['notebook']:<{width}}  {r['cells']:>5}  {r['seconds']:>7}  {r['status']}")
+        restarts = len(r.get("kernel_restarts", []))
+        note = f"  (kernel restarted {restarts}x)" if restarts else ""
+        print(f"{r['notebook']:<{width}}  {r['cells']:>5}  {r['seconds']:>7}  {r['status']}{note}")
     failed = [r for r in rows if r["status"] != "ok"]
     print(f"\n{len(rows) - len(failed)} of {len(rows)} notebooks ok; HTML in {html_dir}/index.html")
     return 1 if failed else 0

@@ -39,28 +39,31 @@ def kernel():
 
 
 def run_cell(km, kc, code, interrupt_after=None, limit=20.0):
-    """(status, seconds from interrupt to the cell's reply, printed text)."""
+    """(status, seconds from interrupt to the cell's reply, printed text), once both the reply (shell)
+    and the cell's "idle" (iopub, after its last output) have arrived, in whichever order."""
     msg_id = kc.execute(code)
     start, interrupted, printed = time.monotonic(), None, []
-    while True:
+    reply, since, idle = None, None, False
+    while reply is None or not idle:
+        assert time.monotonic() - start < limit, f"no reply to {code!r} within {limit} s"
         if interrupt_after is not None and interrupted is None and time.monotonic() - start > interrupt_after:
             km.interrupt_kernel()
             interrupted = time.monotonic()
-        while True:  # collect what the cell printed
-            try:
-                msg = kc.get_iopub_msg(timeout=0.01)
-            except Exception:
-                break
-            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
-                printed.append(msg["content"]["text"])
-        try:
-            reply = kc.get_shell_msg(timeout=0.05)
-        except Exception:
-            assert time.monotonic() - start < limit, f"no reply to {code!r} within {limit} s"
+        if kc.iopub_channel.msg_ready():
+            msg = kc.get_iopub_msg(timeout=1)
+            if msg["parent_header"].get("msg_id") == msg_id:
+                if msg["msg_type"] == "stream":
+                    printed.append(msg["content"]["text"])
+                idle = idle or (msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle")
             continue
-        if reply["parent_header"].get("msg_id") == msg_id:
-            since = time.monotonic() - interrupted if interrupted else None
-            return reply["content"]["status"], since, "".join(printed)
+        if reply is None and kc.shell_channel.msg_ready():
+            msg = kc.get_shell_msg(timeout=1)
+            if msg["parent_header"].get("msg_id") == msg_id:
+                reply = msg
+                since = time.monotonic() - interrupted if interrupted else None
+            continue
+        time.sleep(0.01)
+    return reply["content"]["status"], since, "".join(printed)
 
 
 @pytest.mark.parametrize("code", [

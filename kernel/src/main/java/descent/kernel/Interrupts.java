@@ -25,8 +25,8 @@ import org.rapaio.jupyter.kernel.message.messages.ShellExecuteRequest;
  *
  * <p>The kernel's own handler cancels the cell and then shuts down its execution engine, so every later
  * cell fails; it also runs on the control thread while the shell thread is still in the cell, and both
- * share one "current message" and one stack of after-actions, so the cell's reply could go out under the
- * interrupt's id and the notebook wait for it forever. This handler instead
+ * share one "current message", so the cell's reply could go out under the interrupt's id and the
+ * notebook wait for it forever. This handler instead
  * <ol>
  *   <li>gives the running cell its message id back (the control loop has just pointed it at the interrupt),</li>
  *   <li>cancels the cell's task, which releases the shell thread at once ("interrupted"),</li>

@@ -23,6 +23,7 @@ import org.rapaio.jupyter.kernel.core.Transform;
  *       waits instead of killing the shell thread;</li>
  *   <li>each loop thread (shell, control, heartbeat) is checked and restarted if it lost the start race
  *       ({@link LoopThreads});</li>
+ *   <li>the shell and the control thread each run only their own after-actions ({@link PerThreadActions});</li>
  *   <li>interrupt cancels the running cell and keeps the engine ({@link Interrupts});</li>
  *   <li>after shutdown the JVM exits at once, instead of waiting for idle engine threads.</li>
  * </ul>
@@ -54,6 +55,7 @@ public final class RapaioLauncher {
         Channels channels = new Channels(connection);
         HandlerGate gate = new HandlerGate();
         Fields.set(channels, "handlers", gate);
+        Fields.set(channels, "afterActions", new PerThreadActions());
         channels.connect(kernel);
         Map<?, ?> handlers = (Map<?, ?>) Fields.get(channels, "handlers");
         gate.open(new Interrupts(kernel, channels).install(handlers));

@@ -63,6 +63,7 @@ class LauncherPartsTest {
     @Test
     void aServingLoopThreadIsKept() throws Exception {
         LoopThread serving = new LoopThread("Heartbeat-test", 20, () -> { });
+        Fields.set(serving, "running", true);  // so that it cannot lose rapaio's start race (it does, often)
         serving.start();
         Channel channel = new Channel();
         channel.loopThread = serving;
@@ -88,6 +89,28 @@ class LauncherPartsTest {
             new StackTraceElement("java.util.concurrent.ThreadPoolExecutor", "getTask", null, 1),
         };
         assertNull(Interrupts.snippetOf(idle));
+    }
+
+    @Test
+    void eachThreadRunsOnlyTheAfterActionsItPushed() throws Exception {
+        PerThreadActions actions = new PerThreadActions();
+        java.util.List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+        actions.push(() -> ran.add("cell: idle"));
+        actions.push(() -> ran.add("cell: reply"));
+        Thread control = new Thread(() -> {
+            actions.push(() -> ran.add("control: idle"));
+            while (!actions.isEmpty()) {
+                actions.pop().run();  // what Channels.runAfterActions does on the control thread
+            }
+        });
+        control.start();
+        control.join(5_000);
+        assertEquals(java.util.List.of("control: idle"), ran, "the control thread ran the cell's actions");
+        assertEquals(2, actions.size());
+        while (!actions.isEmpty()) {
+            actions.pop().run();
+        }
+        assertEquals(java.util.List.of("control: idle", "cell: reply", "cell: idle"), ran, "last pushed runs first");
     }
 
     @Test
