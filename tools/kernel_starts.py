@@ -90,9 +90,12 @@ def main():
                     starts.append(started)
                     stops.append(second)
         median = lambda xs: f"{statistics.median(xs):.2f}" if xs else "-"
+        repaired = sum(1 for line in open(os.path.join(spec_dir, "kernel.log"), errors="replace")
+                       if "had ended at start" in line)
         print(f"{kernel}: {len(hung)} of {args.starts} starts hung; "
               f"start to first result median {median(starts)} s (max {max(starts, default=0):.2f}); "
-              f"shutdown median {median(stops)} s (max {max(stops, default=0):.2f})")
+              f"shutdown median {median(stops)} s (max {max(stops, default=0):.2f})"
+              + (f"; the launcher restarted {repaired} loop thread(s) that lost the start race" if repaired else ""))
         return 1 if hung else 0
     finally:
         shutil.rmtree(spec_dir, ignore_errors=True)

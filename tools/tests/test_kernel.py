@@ -24,14 +24,20 @@ def test_the_kernel_starts_every_time():
     assert f"0 of {STARTS} starts hung" in run.stdout
 
 
-@pytest.fixture(scope="module")
-def kernel():
+def start_kernel():
+    """A started course kernel that has answered kernel_info: (manager, client)."""
     km = KernelManager(kernel_name="descent-java")
     with open(os.devnull, "w") as quiet:
         km.start_kernel(stdout=quiet, stderr=quiet)
     kc = km.client()
     kc.start_channels()
     kc.wait_for_ready(timeout=60)
+    return km, kc
+
+
+@pytest.fixture(scope="module")
+def kernel():
+    km, kc = start_kernel()
     yield km, kc
     kc.stop_channels()
     if km.is_alive():
@@ -81,12 +87,7 @@ def test_interrupt_stops_the_cell_and_the_next_cell_runs(kernel, code):
 
 
 def test_shutdown_takes_under_a_second():
-    km = KernelManager(kernel_name="descent-java")
-    with open(os.devnull, "w") as quiet:
-        km.start_kernel(stdout=quiet, stderr=quiet)
-    kc = km.client()
-    kc.start_channels()
-    kc.wait_for_ready(timeout=60)
+    km, kc = start_kernel()
     kc.stop_channels()
     start = time.monotonic()
     km.shutdown_kernel()

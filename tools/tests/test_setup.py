@@ -125,3 +125,24 @@ def test_binder_kernel_runs_a_notebook(binder):
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "Himmelblau 5" in run.stdout, run.stdout
+
+
+def test_kernelspec_uses_ijava_where_it_is_installed(tmp_path, monkeypatch):
+    """conda-forge's ijava registers a kernel named `java`: the course's kernelspec then runs IJava with
+    the library on IJAVA_CLASSPATH (':'-separated) and keeps IJava's own interrupt mode."""
+    ijava = tmp_path / "kernels" / "java"
+    ijava.mkdir(parents=True)
+    (ijava / "kernel.json").write_text(json.dumps({
+        "argv": ["java", "-jar", str(tmp_path / "ijava-1.4.0.jar"), "{connection_file}"],
+        "display_name": "Java", "language": "java", "interrupt_mode": "message"}))
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path))
+    sys.path.insert(0, os.path.join(ROOT, "tools"))
+    import kernel
+    kind, spec = kernel.spec()
+    assert kind == "IJava"
+    assert spec["argv"][:2] == ["java", "-Djava.awt.headless=true"] and spec["argv"][-1] == "{connection_file}"
+    assert "ijava-1.4.0.jar" in spec["argv"][3]
+    assert spec["interrupt_mode"] == "message"
+    classpath = spec["env"]["IJAVA_CLASSPATH"].split(":")
+    assert classpath[0].endswith(".jar") and "/lib/target/descent-" in classpath[0]
+    assert "RJK_CLASSPATH" not in spec["env"]

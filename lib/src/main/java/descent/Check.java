@@ -61,6 +61,15 @@ public final class Check {
         return value;
     }
 
+    /** Fails unless 0 ≤ {@code index} < {@code size}; {@code what} names the things indexed ("rows"). */
+    public static int index(String name, int index, int size, String what) {
+        if (index < 0 || index >= size) {
+            throw new IllegalArgumentException(name + " = " + index + " is invalid: " + what + " are "
+                    + (size == 0 ? "none" : "0.." + (size - 1)));
+        }
+        return index;
+    }
+
     /** Fails unless {@code array.length == expected}; {@code what} says what the length means. */
     public static double[] length(String name, double[] array, int expected, String what) {
         notNull(name, array);

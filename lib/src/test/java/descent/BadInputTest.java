@@ -406,7 +406,7 @@ class BadInputTest {
             assertRejected(() -> new Dataset(new double[] {1, 2}, new double[] {1}, 2, new String[] {"a"}),
                     "names has length 1", "n = 2");
             assertRejected(() -> d.column(2), "j = 2", "0..1");
-            assertRejected(() -> d.column(-1), "j = -1", ">= 0");
+            assertRejected(() -> d.column(-1), "j = -1", "0..1");
             assertRejected(() -> d.select(new int[] {0, 2}), "rows[1] = 2", "0..1");
             assertRejected(() -> d.select(new int[0]), "rows.length = 0", ">= 1");
         }

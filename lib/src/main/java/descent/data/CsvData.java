@@ -34,9 +34,39 @@ public final class CsvData {
         }
     }
 
-    static Dataset read(InputStream in, String name, String target, String... features) {
-        Table table = Table.read().usingOptions(CsvReadOptions.builder(in).tableName(name));
+    static Dataset read(InputStream in, String name, String target, String... features) throws IOException {
+        byte[] bytes = in.readAllBytes();
+        requireRectangular(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), name);
+        Table table = Table.read().usingOptions(CsvReadOptions.builder(new java.io.ByteArrayInputStream(bytes)).tableName(name));
         return fromTable(table, target, features);
+    }
+
+    /** Every data row has as many cells as the header (Tablesaw's own errors on this name no row clearly). */
+    private static void requireRectangular(String text, String name) {
+        String[] lines = text.split("\r?\n");
+        if (lines.length == 0) return;
+        int columns = cells(lines[0]);
+        for (int k = 1; k < lines.length; k++) {
+            if (lines[k].isBlank()) continue;
+            int found = cells(lines[k]);
+            if (found != columns) {
+                throw new IllegalArgumentException(name + ": data row " + k + " (\"" + lines[k] + "\") has " + found
+                        + " cell" + (found == 1 ? "" : "s") + " but the header has " + columns
+                        + ": every row needs one value per column, separated by commas");
+            }
+        }
+    }
+
+    /** Comma-separated cells on a line, commas inside double quotes not counted. */
+    private static int cells(String line) {
+        int count = 1;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) count++;
+        }
+        return count;
     }
 
     /** Takes {@code target} as y and {@code features} (default: every other numeric column) as X. */
@@ -47,10 +77,16 @@ public final class CsvData {
             throw new IllegalArgumentException("table " + table.name() + " has 0 rows: it needs at least one row of data "
                     + "under its header");
         }
+        requireCommaSeparated(table);
         List<String> names = new ArrayList<>();
         if (features == null || features.length == 0) {
             for (Column<?> c : table.columns()) {
-                if (!c.name().equals(target) && c instanceof NumericColumn<?>) names.add(c.name());
+                if (c.name().equals(target)) continue;
+                if (c instanceof NumericColumn<?>) {
+                    names.add(c.name());
+                } else {
+                    requireNotMostlyNumbers(table, c);  // a typo in one cell must not drop the whole column
+                }
             }
         } else {
             names.addAll(List.of(features));
@@ -70,6 +106,45 @@ public final class CsvData {
         return new Dataset(x, y, n, names.toArray(new String[0]));
     }
 
+    /**
+     * A file separated by ';' or tabs reads as one column whose name holds the separators: say so,
+     * instead of "no numeric column".
+     */
+    private static void requireCommaSeparated(Table table) {
+        if (table.columnCount() != 1) return;
+        String header = table.column(0).name();
+        for (String separator : new String[] {";", "\t", "|"}) {
+            if (header.contains(separator)) {
+                throw new IllegalArgumentException("table " + table.name() + " reads as one column named \"" + header
+                        + "\": its values look separated by '" + (separator.equals("\t") ? "\\t" : separator)
+                        + "', but the course reads comma-separated files (replace the separators by commas)");
+            }
+        }
+    }
+
+    /**
+     * A column read as text although most of its cells are numbers holds a typo: name its first
+     * non-numeric cell (row numbers count data rows from 1, as the other messages do).
+     */
+    private static void requireNotMostlyNumbers(Table table, Column<?> c) {
+        int numbers = 0, firstOther = -1;
+        for (int i = 0; i < c.size(); i++) {
+            String cell = c.getString(i).trim();
+            if (cell.isEmpty()) continue;
+            try {
+                Double.parseDouble(cell);
+                numbers++;
+            } catch (NumberFormatException e) {
+                if (firstOther < 0) firstOther = i;
+            }
+        }
+        if (numbers > 0 && firstOther >= 0) {
+            throw new IllegalArgumentException("column \"" + c.name() + "\" of " + table.name() + " has \""
+                    + c.getString(firstOther) + "\" in data row " + (firstOther + 1) + ", which is not a number, while "
+                    + numbers + " of its other cells are: fix that cell (every feature must be numeric)");
+        }
+    }
+
     private static double[] numbers(Table table, String name) {
         if (!table.columnNames().contains(name)) {
             throw new IllegalArgumentException("column \"" + name + "\" is not in " + table.name()
@@ -77,6 +152,7 @@ public final class CsvData {
         }
         Column<?> c = table.column(name);
         if (!(c instanceof NumericColumn<?> numeric)) {
+            requireNotMostlyNumbers(table, c);
             ColumnType type = c.type();
             throw new IllegalArgumentException("column \"" + name + "\" has type " + type
                     + " but must be numeric (integers or decimals)");

@@ -83,16 +83,22 @@ public final class Dataset {
     /** The shared target array; do not modify. */
     public double[] y() { return y; }
 
-    /** X[i][j]. */
-    public double x(int i, int j) { return x[i * n + j]; }
+    /** X[i][j] (an index out of range is an error: in the flat array it would silently read the next row). */
+    public double x(int i, int j) {
+        Check.index("i", i, m, "rows");
+        Check.index("j", j, n, "columns");
+        return x[i * n + j];
+    }
 
     /** y[i]. */
-    public double y(int i) { return y[i]; }
+    public double y(int i) {
+        Check.index("i", i, m, "rows");
+        return y[i];
+    }
 
     /** Copy of column j. */
     public double[] column(int j) {
-        Check.atLeast("j", j, 0);
-        if (j >= n) throw new IllegalArgumentException("j = " + j + " is invalid: columns are 0.." + (n - 1));
+        Check.index("j", j, n, "columns");
         double[] c = new double[m];
         for (int i = 0; i < m; i++) c[i] = x[i * n + j];
         return c;

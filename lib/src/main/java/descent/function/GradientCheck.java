@@ -37,7 +37,7 @@ public final class GradientCheck {
             g[i] = (f.applyAsDouble(q) - fp) / eps;
             q[i] = p[i];
         }
-        return g;
+        return finiteDifferences(g, p, eps);
     }
 
     /** Central differences with ε = 1e-5. */
@@ -57,7 +57,7 @@ public final class GradientCheck {
             q[i] = p[i];
             g[i] = (up - down) / (2 * eps);
         }
-        return g;
+        return finiteDifferences(g, p, eps);
     }
 
     /** Compares {@code f}'s analytic gradient at {@code p} with central differences. */
@@ -74,6 +74,28 @@ public final class GradientCheck {
         Check.finite("p", p);
         Check.atLeast("p.length", p.length, 1);
         Check.positive("eps", eps);
+        for (int i = 0; i < p.length; i++) {
+            // below this, f(p + eps) − f(p) is rounding error (or exactly 0 once p + eps == p)
+            if (eps < SMALLEST_RELATIVE_EPSILON * Math.max(1, Math.abs(p[i]))) {
+                throw new IllegalArgumentException("eps = " + eps + " is invalid: too small for p[" + i + "] = " + p[i]
+                        + ", where rounding swamps the difference (p + eps " + (p[i] + eps == p[i] ? "==" : "≈")
+                        + " p); use eps of about " + FORWARD_EPSILON + " (forward) or " + CENTRAL_EPSILON
+                        + " (central) times max(1, |p|)");
+            }
+        }
+    }
+
+    /** A difference quotient needs f at points that differ from p in more than the last few bits. */
+    private static final double SMALLEST_RELATIVE_EPSILON = 1e-12;
+
+    private static double[] finiteDifferences(double[] g, double[] p, double eps) {
+        for (int i = 0; i < g.length; i++) {
+            if (!Double.isFinite(g[i])) {
+                throw new IllegalArgumentException("the difference quotient for p[" + i + "] is " + g[i]
+                        + ": f is not finite within eps = " + eps + " of p = " + java.util.Arrays.toString(p));
+            }
+        }
+        return g;
     }
 
     /** The analytic and numerical gradient side by side, with the worst relative error. */

@@ -32,7 +32,10 @@ public final class LogLoss extends LinearModelLoss {
 
     /** The fraction of rows whose predicted class (p ≥ 0.5) equals y. */
     public static double accuracy(Dataset data, double[] w) {
+        Check.notNull("data", data);
         Check.length("w", w, data.cols(), "one weight per column of X");
+        Check.finite("w", w);  // NaN weights predict class 0 everywhere: a number, but a wrong one
+        requireBinaryLabels(data.y(), "for accuracy: labels");
         int right = 0;
         for (int i = 0; i < data.rows(); i++) {
             int predicted = GradientCore.predict(data.x(), data.cols(), w, i) >= 0 ? 1 : 0;
@@ -47,14 +50,16 @@ public final class LogLoss extends LinearModelLoss {
     @Override
     void checkTargets(Dataset data) {
         if (data == checked) return;
-        double[] y = data.y();
+        requireBinaryLabels(data.y(), "for log loss: targets");
+        checked = data;
+    }
+
+    private static void requireBinaryLabels(double[] y, String what) {
         for (int i = 0; i < y.length; i++) {
             if (y[i] != 0 && y[i] != 1) {
-                throw new IllegalArgumentException("y[" + i + "] = " + y[i]
-                        + " is invalid for log loss: targets must be 0 or 1");
+                throw new IllegalArgumentException("y[" + i + "] = " + y[i] + " is invalid " + what + " must be 0 or 1");
             }
         }
-        checked = data;
     }
 
     @Override

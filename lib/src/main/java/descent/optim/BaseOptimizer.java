@@ -34,6 +34,9 @@ abstract class BaseOptimizer implements Optimizer {
     public final void step(double[] theta, double[] grad) {
         Check.notNull("theta", theta);
         Check.length("grad", grad, theta.length, "one entry per parameter, like theta");
+        // a NaN here would turn every weight into NaN without a word; it usually means a diverged run
+        Check.finite("theta", theta);
+        Check.finite("grad", grad);
         if (size < 0) {
             size = theta.length;
             allocate(size);
@@ -65,6 +68,11 @@ abstract class BaseOptimizer implements Optimizer {
         t = 0;
         size = -1;
         clear();
+    }
+
+    /** η when the schedule is a constant one, otherwise NaN. */
+    final double constantRate() {
+        return Schedules.constantRate(schedule);
     }
 
     /** The schedule's description, for names. */

@@ -28,4 +28,18 @@ public final class GradientDescent extends BaseOptimizer {
     public String name() {
         return "GD(" + rate() + ")";
     }
+
+    /**
+     * η &lt; 2/λ_max: on a quadratic each eigen-direction is multiplied by (1 − ηλ) per step, which
+     * shrinks only while |1 − ηλ| &lt; 1 (lecture notes: the stability bound of the fixed-step method).
+     */
+    @Override
+    public double stableRateBound(double lambdaMax) {
+        return Double.isNaN(constantRate()) ? Double.NaN : 2 / lambdaMax;
+    }
+
+    @Override
+    public String stableRateRule() {
+        return "2/λ_max";
+    }
 }

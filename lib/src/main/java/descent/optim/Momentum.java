@@ -50,4 +50,18 @@ public final class Momentum extends BaseOptimizer {
     public String name() {
         return "Momentum(" + rate() + ", μ=" + mu + ")";
     }
+
+    /**
+     * η &lt; 2(1 + μ)/λ_max: heavy-ball momentum on a quadratic converges iff 0 &lt; ηλ &lt; 2(1 + μ) for every
+     * eigenvalue λ (Polyak 1964; Goh, "Why Momentum Really Works", Distill 2017).
+     */
+    @Override
+    public double stableRateBound(double lambdaMax) {
+        return Double.isNaN(constantRate()) ? Double.NaN : 2 * (1 + mu) / lambdaMax;
+    }
+
+    @Override
+    public String stableRateRule() {
+        return "2(1 + μ)/λ_max";
+    }
 }

@@ -25,4 +25,18 @@ public interface Optimizer {
 
     /** A short name for legends, e.g. "Adam(η=0.001)". */
     String name();
+
+    /**
+     * The largest fixed learning rate for which this optimiser converges on a quadratic whose Hessian
+     * has largest eigenvalue {@code lambdaMax}, or NaN where no such bound is known (a schedule, an
+     * adaptive method). Divergence reports quote it only where it holds.
+     */
+    default double stableRateBound(double lambdaMax) {
+        return Double.NaN;
+    }
+
+    /** The formula of {@link #stableRateBound}, e.g. "2/λ_max" (empty where there is none). */
+    default String stableRateRule() {
+        return "";
+    }
 }

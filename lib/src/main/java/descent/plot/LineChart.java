@@ -211,6 +211,19 @@ public final class LineChart {
             if (end == 0) {
                 throw new IllegalArgumentException("series \"" + l.name + "\" has no finite value to draw");
             }
+            for (int i = end; i < l.y.length; i++) {
+                if (Double.isFinite(l.y[i])) {  // not a run that blew up: a hole in the data
+                    throw new IllegalArgumentException("series \"" + l.name + "\" has y[" + end + "] = " + l.y[end]
+                            + " between finite values (y[" + i + "] = " + l.y[i] + "): only a diverged run may end "
+                            + "in NaN or ∞, and then for good");
+                }
+            }
+            for (int i = 0; i < end; i++) {
+                if (!Double.isFinite(l.x[i])) {
+                    throw new IllegalArgumentException("series \"" + l.name + "\" has x[" + i + "] = " + l.x[i]
+                            + ": every x must be a finite number");
+                }
+            }
             double[] x = java.util.Arrays.copyOf(l.x, end);
             double[] y = java.util.Arrays.copyOf(l.y, end);
             if (logX) {

@@ -132,18 +132,18 @@ public final class Surface3D {
                 + "layout.scene.yaxis.title = {text: " + jsString(axes[1]) + "};\n"
                 + "layout.scene.zaxis.title = {text: " + jsString(axes[2]) + "};\n"
                 + "layout.scene.camera = {eye: {x: 1.6, y: 1.6, z: 1.0}};\n"; // back far enough for the axis labels
-        if (!figure.contains("Plotly.newPlot(")) {
-            throw new IllegalStateException("tablesaw's figure script has no Plotly.newPlot call to add titles to");
+        String draw = "Plotly.newPlot(target_" + id + ", data, layout);";
+        if (!figure.contains(draw)) {
+            throw new IllegalStateException("tablesaw's figure script has no " + draw + " call to add titles to");
         }
-        figure = figure.replace("Plotly.newPlot(", titles + "Plotly.newPlot(");
-        // The static picture comes first and stays unless the script runs: an untrusted notebook in
-        // JupyterLab, or a page with scripts off, shows it instead of an empty box. The plot's div gets
-        // its size from Plotly, so it takes no room when nothing draws into it.
-        String hideStatic = "var still = document.getElementById(\"" + id + "Static\"); if (still) still.style.display = \"none\";\n";
+        // The static picture comes first and stays unless the chart is drawn: an untrusted notebook in
+        // JupyterLab, a page with scripts off, or a browser without WebGL shows it instead of an empty
+        // box. The plot's div gets its size from Plotly, so it takes no room when nothing draws into it.
+        figure = figure.replace(draw, titles + "Plotly.newPlot(target_" + id + ", data, layout).then(function () {\n"
+                + "  var still = document.getElementById(\"" + id + "Static\"); if (still) still.style.display = \"none\";\n});");
         return "<div class=\"descent-surface\">\n<img id=\"" + id + "Static\" class=\"descent-static\" alt=\"" + Show.escape(title)
                 + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png(image())) + "\">\n"
-                + loader + "<div id=\"" + id + "\"></div>\n"
-                + figure.replace("Plotly.newPlot(", hideStatic + "Plotly.newPlot(") + "\n</div>";
+                + loader + "<div id=\"" + id + "\"></div>\n" + figure + "\n</div>";
     }
 
     /** A JavaScript string literal, safe inside a script element. */

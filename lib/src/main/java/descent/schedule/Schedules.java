@@ -12,7 +12,24 @@ public final class Schedules {
     /** η(t) = η. */
     public static Schedule constant(double eta) {
         Check.positive("eta", eta);
-        return named(t -> eta, "η=" + eta);
+        return new Constant(eta);
+    }
+
+    /** The η of a schedule made by {@link #constant}, or NaN for every other schedule. */
+    public static double constantRate(Schedule schedule) {
+        return schedule instanceof Constant c ? c.eta() : Double.NaN;
+    }
+
+    private record Constant(double eta) implements Schedule {
+        @Override
+        public double rate(long t) {
+            return eta;
+        }
+
+        @Override
+        public String toString() {
+            return "η=" + eta;
+        }
     }
 
     /**

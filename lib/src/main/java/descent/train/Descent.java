@@ -35,6 +35,8 @@ public final class Descent {
     public static final double DEFAULT_TOLERANCE = 1e-4;
     private static final int GROWTH_CHECKS = 5;
     private static final double GROWTH_FACTOR = 100;
+    /** A batch's own cost is noisy (one example can cost far more than the mean): a wider margin. */
+    private static final double BATCH_RUNAWAY = 1e4;
     /** Batches up to this size are gathered into contiguous chunks of about GATHER_ROWS rows. */
     private static final int GATHER_MAX_BATCH = 256;
     private static final int GATHER_ROWS = 512;
@@ -258,6 +260,7 @@ public final class Descent {
             for (int i = 0; i < chunkRows; i++) inChunk[i] = i;
             while (true) {
                 if (mode != Mode.STOCHASTIC_RANDOM_INDEX) shuffle(rows);
+                double batchCostSum = 0;
                 for (int k = 0; k < perEpoch; k++) {
                     if (t >= maxIterations) {
                         reason = StopReason.MAX_ITERATIONS;
@@ -286,8 +289,27 @@ public final class Descent {
                         closeEpoch(false);
                         return;
                     }
+                    double start = epochLoss.get(0);
+                    if (start > 0 && j > BATCH_RUNAWAY * start) {
+                        // between the epoch checks: a run can blow up and swing back by the epoch's end
+                        reason = StopReason.DIVERGED;
+                        detail = String.format(Locale.ROOT, "the cost of update %d's batch reached %.4g, over %.0f "
+                                + "times the cost at the start (%.4g)", t, j, BATCH_RUNAWAY, start);
+                        closeEpoch(false);
+                        return;
+                    }
                     iterationLoss.add(j);
+                    batchCostSum += j;
                     update(grad);
+                }
+                double start = epochLoss.get(0), meanBatchCost = batchCostSum / perEpoch;
+                if (start > 0 && meanBatchCost > GROWTH_FACTOR * start) {
+                    // the weights swing far out and back: the epoch-end check alone can miss it
+                    reason = StopReason.DIVERGED;
+                    detail = String.format(Locale.ROOT, "the batches' mean cost in epoch %d was %.4g, over %.0f "
+                            + "times the cost at the start (%.4g)", epochs + 1, meanBatchCost, GROWTH_FACTOR, start);
+                    closeEpoch(true);
+                    return;
                 }
                 if (closeEpoch(true)) return;
                 if (epochs >= maxEpochs) { reason = StopReason.MAX_EPOCHS; return; }
@@ -317,12 +339,21 @@ public final class Descent {
             double previous = epochLoss.get(epochLoss.size() - 2);
             double first = epochLoss.get(0);
             increases = j > previous ? increases + 1 : 0;
-            if (!finite(j, g) || (increases >= GROWTH_CHECKS && j > GROWTH_FACTOR * first)) {
+            if (!finite(j, g)) {
                 reason = StopReason.DIVERGED;
-                detail = Double.isFinite(j)
-                        ? String.format(Locale.ROOT, "the cost grew %d checks in a row, from %.4g to %.4g",
-                                increases, first, j)
-                        : "the cost became " + j;
+                detail = "the cost became " + j;
+                return true;
+            }
+            if (first > 0 && j > GROWTH_FACTOR * first) {
+                reason = StopReason.DIVERGED;
+                detail = String.format(Locale.ROOT, "the cost rose from %.4g to %.4g, over %.0f times its start",
+                        first, j, GROWTH_FACTOR);
+                return true;
+            }
+            if (increases >= GROWTH_CHECKS && j > first) {
+                reason = StopReason.DIVERGED;
+                detail = String.format(Locale.ROOT, "the cost grew %d checks in a row, from %.4g at the start to %.4g",
+                        increases, first, j);
                 return true;
             }
             if (tolerance > 0 && Math.abs(j - previous) < tolerance) {
@@ -371,12 +402,18 @@ public final class Descent {
             return what + why;
         }
 
-        /** For least squares, the fixed-step stability bound η < 2/λ_max of the cost's Hessian. */
+        /**
+         * Where it holds (batch steps on a least-squares cost, an optimiser with a known fixed-step bound),
+         * the bound on η: 2/λ_max for gradient descent, 2(1 + μ)/λ_max for heavy-ball momentum.
+         */
         private String bound() {
-            if (!(loss instanceof MeanSquaredError mse)) return "";
-            HessianSpectrum h = HessianSpectrum.of(mse, data);
-            return String.format(Locale.ROOT, " (for this least-squares cost, fixed steps converge only for "
-                    + "η < 2/λ_max = %.4g, λ_max being the largest eigenvalue of the Hessian)", h.stabilityBound());
+            if (mode != Mode.BATCH || !(loss instanceof MeanSquaredError mse)) return "";
+            double lambdaMax = HessianSpectrum.of(mse, data).lambdaMax();
+            double bound = optimizer.stableRateBound(lambdaMax);
+            if (Double.isNaN(bound)) return "";
+            return String.format(Locale.ROOT, " (for this least-squares cost, %s converges only for η < %s = %.4g, "
+                    + "λ_max = %.4g being the largest eigenvalue of the Hessian; here η = %.4g)",
+                    optimizer.name(), optimizer.stableRateRule(), bound, lambdaMax, optimizer.learningRate());
         }
 
         private String modeName() {

@@ -6,7 +6,9 @@ import descent.optim.Optimizer;
 
 /**
  * Walks an optimiser over a function from a start point and keeps every point: the trajectories
- * drawn on contour plots of the test functions. The function's own gradient drives each step.
+ * drawn on contour plots of the test functions. The function's own gradient drives each step. A walk
+ * stops as diverged when f or ∇f stops being finite, the point runs off (‖x‖ &gt; 1e12), or f rises
+ * five steps in a row to above its value at the start.
  *
  * <pre>{@code
  * Path p = Minimizer.walk(new Himmelblau(), new GradientDescent(0.01), new double[] {0, 0}, 200);
@@ -15,6 +17,7 @@ import descent.optim.Optimizer;
 public final class Minimizer {
     /** A point this far from the origin counts as having run away. */
     private static final double RUNAWAY = 1e12;
+    private static final int GROWTH_STEPS = 5;
 
     private Minimizer() {}
 
@@ -43,6 +46,7 @@ public final class Minimizer {
         points[0] = x.clone();
         values[0] = f.value(x);
         int k = 0;
+        int increases = 0;
         StopReason reason = StopReason.MAX_ITERATIONS;
         while (k < maxSteps) {
             f.gradient(x, g);
@@ -56,6 +60,9 @@ public final class Minimizer {
             points[k] = x.clone();
             values[k] = f.value(x);
             if (!Double.isFinite(values[k]) || norm(x) > RUNAWAY) { reason = StopReason.DIVERGED; break; }
+            // uphill step after step and already above the start: the step size is too large
+            increases = values[k] > values[k - 1] ? increases + 1 : 0;
+            if (increases >= GROWTH_STEPS && values[k] > values[0]) { reason = StopReason.DIVERGED; break; }
         }
         return new Path(optimizer.name(), java.util.Arrays.copyOf(points, k + 1),
                 java.util.Arrays.copyOf(values, k + 1), reason);

@@ -49,12 +49,18 @@ public final class Path {
 
     /** The first step at which f ≤ target, or −1 if never reached. */
     public int stepsToReach(double target) {
+        if (Double.isNaN(target)) {
+            throw new IllegalArgumentException("target = NaN is invalid: no value is ≤ NaN, so it is never reached");
+        }
         for (int i = 0; i < values.length; i++) if (values[i] <= target) return i;
         return -1;
     }
 
     /** The first step at which the point is within distance {@code radius} of {@code goal}, or −1. */
     public int stepsToReach(double[] goal, double radius) {
+        descent.Check.length("goal", goal, points[0].length, "one coordinate per variable of the walk");
+        descent.Check.finite("goal", goal);
+        descent.Check.nonNegative("radius", radius);
         for (int i = 0; i < points.length; i++) {
             double s = 0;
             for (int j = 0; j < goal.length; j++) s += (points[i][j] - goal[j]) * (points[i][j] - goal[j]);

@@ -39,7 +39,8 @@ class PlotOutputTest {
         assertTrue(still.find(), "a visible static image for readers without JavaScript");
         assertFalse(html.contains("<noscript>"), "noscript stays hidden where scripts are on but not run (untrusted output)");
         int hide = html.indexOf("document.getElementById(\"" + still.group(1) + "\")");
-        assertTrue(hide > 0 && hide < html.indexOf("Plotly.newPlot("), "the script hides the static image when it draws");
+        int then = html.indexOf(").then(function () {");
+        assertTrue(then > html.indexOf("Plotly.newPlot(") && hide > then, "the script hides the static image once the chart is drawn");
         assertFalse(html.contains("http://") || html.contains("https://cdn"), "nothing fetched from the network");
     }
 
