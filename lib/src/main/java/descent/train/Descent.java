@@ -217,6 +217,7 @@ public final class Descent {
             } else {
                 runStochastic();
             }
+            diagnoseBudgetEnd();
             recorder.finish(t, theta);
             if (listener != null) notifyListener(iterationLoss.size() > 0 ? iterationLoss.last() : j0);
             return new History(iterationLoss.toArray(), epochLoss.toArray(), epochSeconds.toArray(),
@@ -314,6 +315,21 @@ public final class Descent {
                 if (closeEpoch(true)) return;
                 if (epochs >= maxEpochs) { reason = StopReason.MAX_EPOCHS; return; }
                 if (t >= maxIterations) { reason = StopReason.MAX_ITERATIONS; return; }
+            }
+        }
+
+        /**
+         * A run whose budget ran out while its cost rose at every check (at least two) and ended above
+         * its start has not converged slowly: it diverged, too early in its growth for the rules above.
+         */
+        private void diagnoseBudgetEnd() {
+            boolean budget = reason == StopReason.MAX_ITERATIONS || reason == StopReason.MAX_EPOCHS;
+            int checks = epochLoss.size() - 1;
+            double first = epochLoss.get(0), last = epochLoss.last();
+            if (budget && checks >= 2 && increases == checks && last > first) {
+                reason = StopReason.DIVERGED;
+                detail = String.format(Locale.ROOT, "the cost rose at every one of its %d checks, from %.4g to %.4g",
+                        checks, first, last);
             }
         }
 

@@ -86,6 +86,18 @@ class DivergenceTest {
     }
 
     @Test
+    void aShortBudgetThatOnlySawTheCostRiseIsReportedAsDiverged() {
+        double bound = HessianSpectrum.of(MeanSquaredError.mean(), LECTURE).stabilityBound();
+        History three = Descent.of(MeanSquaredError.mean(), LECTURE).optimizer(new GradientDescent(1.4 * bound))
+                .maxIterations(3).run();
+        assertTrue(three.diverged(), three.message());
+        assertTrue(three.message().contains("rose at every one of its 3 checks"), three.message());
+        History one = Descent.of(MeanSquaredError.mean(), LECTURE).optimizer(new GradientDescent(1.4 * bound))
+                .maxIterations(1).run();
+        assertFalse(one.diverged(), "one step up is not yet a trend: " + one.message());
+    }
+
+    @Test
     void momentumIsToldItsOwnBoundNotTheBoundOfGradientDescent() {
         HessianSpectrum h = HessianSpectrum.of(MeanSquaredError.mean(), LECTURE);
         double mu = 0.5, bound = 2 * (1 + mu) / h.lambdaMax();
