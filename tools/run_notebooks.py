@@ -303,9 +303,9 @@ def run_all(paths, args, exporter, rows):
                 break
             # the kernel never answered: try a fresh one, and say so in the summary
             print(f"(kernel did not start: attempt {attempt})", end=" ", flush=True)
-            failed_start = row["error"]
+            restarts = row.get("kernel_restarts", []) + [row["error"]]
             row = run(path, args.out, args.timeout, exporter, args.kernel)
-            row.setdefault("kernel_restarts", []).append(failed_start)
+            row["kernel_restarts"] = restarts
         rows.append(row)
         if row["status"] == "ok":
             print(f"ok ({row['cells']} cells, {row['seconds']} s)", flush=True)

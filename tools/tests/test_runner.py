@@ -110,3 +110,17 @@ def test_noise_values_are_caught_in_text_plain_and_image_text_copies_dropped():
     run_notebooks.scrub(nb)
     assert nb.cells[1].outputs[0]["data"] == {"image/png": "iVBORw0KGgo="}
     assert nb.cells[0].outputs[0]["data"] == {"text/plain": "java.io.PrintStream@1b6d3586"}, "values are kept"
+
+
+def test_a_kernel_that_never_starts_is_retried_and_the_retries_are_reported(tmp_path):
+    out = tmp_path / "build"
+    run = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "run_notebooks.py"), "--notebooks", FIXTURES,
+                          "--only", "01", "--kernel", "no-such-kernel", "--out", str(out)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "(kernel did not start: attempt 4)" in run.stdout and "(kernel restarted 3x)" in run.stdout, run.stdout
+    row = json.load(open(out / "summary.json"))[0]
+    assert row["status"] == "FAILED" and row["error"].startswith("the kernel did not start: NoSuchKernel"), row
+    assert len(row["kernel_restarts"]) == 3, row
+    index = (out / "html" / "index.html").read_text()
+    assert "kernel restarted 3×" in index and "FAILED" in index

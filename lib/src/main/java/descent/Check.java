@@ -61,6 +61,23 @@ public final class Check {
         return value;
     }
 
+    /** The most numbers one array of the library may hold (800 MB of doubles). */
+    public static final long MAX_VALUES = 100_000_000L;
+
+    /**
+     * Fails unless 1 ≤ {@code count} and {@code count · perItem} ≤ {@link #MAX_VALUES}: a typo such as
+     * 2147483647 rows gets this message instead of a NegativeArraySizeException or OutOfMemoryError.
+     */
+    public static int size(String name, int count, int perItem) {
+        atLeast(name, count, 1);
+        if ((long) count * Math.max(1, perItem) > MAX_VALUES) {
+            throw new IllegalArgumentException(name + " = " + count + " is invalid: " + name
+                    + (perItem > 1 ? " × " + perItem : "") + " values exceed the library's limit of " + MAX_VALUES
+                    + " (about 800 MB)");
+        }
+        return count;
+    }
+
     /** Fails unless 0 ≤ {@code index} < {@code size}; {@code what} names the things indexed ("rows"). */
     public static int index(String name, int index, int size, String what) {
         if (index < 0 || index >= size) {

@@ -107,7 +107,27 @@ class SilentWrongAnswersTest {
         Path walk = Minimizer.walk(new Sphere(2), new GradientDescent(0.1), new double[] {1, 1}, 20);
         assertRejected(() -> walk.stepsToReach(new double[] {0, 0, 0}, 0.1), "goal has length 3", "must have length 2");
         assertRejected(() -> walk.stepsToReach(new double[] {0, 0}, -1), "radius");
-        assertRejected(() -> walk.stepsToReach(Double.NaN), "target = NaN");
+        assertRejected(() -> walk.stepsToReach(Double.NaN), "target = NaN", "finite");
+    }
+
+    @Test
+    void aSizeTypoIsAnErrorNotANegativeArraySizeOrOutOfMemory() {
+        assertRejected(() -> descent.data.Datasets.linear(Integer.MAX_VALUE, 1), "m = 2147483647", "limit of 100000000");
+        assertRejected(() -> descent.data.Datasets.permutation(Integer.MAX_VALUE, 1), "m = 2147483647");
+        assertRejected(() -> Minimizer.walk(new Sphere(2), new GradientDescent(0.1), new double[2], Integer.MAX_VALUE),
+                "maxSteps = 2147483647", "× 3");
+    }
+
+    @Test
+    void theGradientCoresEntryPointsCheckTheirRanges() {
+        double[] x = {1, 2, 3, 4};
+        assertRejected(() -> descent.core.GradientCore.predict(x, 2, new double[] {1, 1}, 2), "row = 2", "rows are 0..1");
+        assertRejected(() -> descent.core.GradientCore.predict(x, 2, new double[] {1}, 0), "w has length 1");
+        double[] xOut = new double[4], yOut = new double[2];
+        assertRejected(() -> descent.core.GradientCore.gather(x, new double[2], 2, new int[] {0, 5}, 0, 2, xOut, yOut),
+                "rows[1] = 5", "rows are 0..1");
+        assertRejected(() -> descent.core.GradientCore.gather(x, new double[2], 2, new int[] {0, 1}, 1, 3, xOut, yOut),
+                "from = 1, to = 3");
     }
 
     @Test

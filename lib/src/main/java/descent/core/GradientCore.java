@@ -1,5 +1,6 @@
 package descent.core;
 
+import descent.Check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -295,6 +296,7 @@ public final class GradientCore {
      * benchmarks and the course's "why minibatches are fast" notebook compare against it.
      */
     public static double streamingSum(double[] a) {
+        Check.notNull("a", a);
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int k = 0;
         for (; k + 3 < a.length; k += 4) {
@@ -315,8 +317,27 @@ public final class GradientCore {
      */
     public static void gather(double[] x, double[] y, int n, int[] rows, int from, int to,
                               double[] xOut, double[] yOut) {
+        // O(1) checks, once per block: the copy loop itself stays unchecked
+        Check.notNull("x", x);
+        Check.notNull("y", y);
+        Check.notNull("rows", rows);
+        Check.atLeast("n", n, 1);
+        if (from < 0 || to < from || to > rows.length) {
+            throw new IllegalArgumentException("from = " + from + ", to = " + to + " is invalid: need 0 ≤ from ≤ to ≤ "
+                    + rows.length + " (rows.length)");
+        }
+        Check.notNull("xOut", xOut);
+        Check.notNull("yOut", yOut);
+        if (xOut.length < (to - from) * n || yOut.length < to - from) {
+            throw new IllegalArgumentException("xOut has length " + xOut.length + " and yOut " + yOut.length
+                    + " but the " + (to - from) + " rows need " + (to - from) * n + " and " + (to - from));
+        }
+        int m = Math.min(y.length, x.length / n);
         for (int k = from; k < to; k++) {
             int i = rows[k];
+            if (i < 0 || i >= m) {
+                throw new IllegalArgumentException("rows[" + k + "] = " + i + " is invalid: rows are 0.." + (m - 1));
+            }
             System.arraycopy(x, i * n, xOut, (k - from) * n, n);
             yOut[k - from] = y[i];
         }
@@ -331,6 +352,10 @@ public final class GradientCore {
 
     /** The linear model's output x_i·w for one row. */
     public static double predict(double[] x, int n, double[] w, int row) {
+        Check.notNull("x", x);
+        Check.atLeast("n", n, 1);
+        Check.length("w", w, n, "one weight per column");
+        Check.index("row", row, x.length / n, "rows");
         return dot(x, row * n, w, n);
     }
 

@@ -21,7 +21,7 @@ public final class Datasets {
 
     /** m draws from N(mean, sd²): {@code mean + sd·nextGaussian()}, in order. */
     public static double[] normalSample(int m, double mean, double sd, long seed) {
-        Check.atLeast("m", m, 1);
+        Check.size("m", m, 1);
         Check.positive("sd", sd);
         if (!Double.isFinite(mean)) throw new IllegalArgumentException("mean = " + mean + " is invalid: it must be finite");
         Random random = new Random(seed);
@@ -35,7 +35,7 @@ public final class Datasets {
      * x = 2·nextDouble() then ε = nextGaussian(). One feature column named "x" (no bias column).
      */
     public static Dataset linear(int m, long seed) {
-        Check.atLeast("m", m, 1);
+        Check.size("m", m, 2);
         Random random = new Random(seed);
         double[] x = new double[m];
         double[] y = new double[m];
@@ -51,8 +51,8 @@ public final class Datasets {
      * the n features, then ε.
      */
     public static Dataset linear(int m, int n, double[] trueW, double noiseSd, long seed) {
-        Check.atLeast("m", m, 1);
         Check.atLeast("n", n, 1);
+        Check.size("m", m, n + 1);
         Check.length("trueW", trueW, n, "one true weight per column");
         Check.finite("trueW", trueW);
         Check.nonNegative("noiseSd", noiseSd);
@@ -76,6 +76,7 @@ public final class Datasets {
      */
     public static Dataset twoClass(int m, long seed) {
         Check.atLeast("m", m, 2);
+        Check.size("m", m, 3);
         Random random = new Random(seed);
         double[] x = new double[2 * m];
         double[] y = new double[m];
@@ -129,7 +130,7 @@ public final class Datasets {
 
     /** A uniformly random permutation of 0 … m−1 from the seed: a shuffled order of the rows. */
     public static int[] permutation(int m, long seed) {
-        Check.atLeast("m", m, 1);
+        Check.size("m", m, 1);
         return permutation(m, new Random(seed));
     }
 

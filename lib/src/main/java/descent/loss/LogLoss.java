@@ -23,7 +23,9 @@ public final class LogLoss extends LinearModelLoss {
 
     /** P(y = 1 | x_row) = σ(x_row·w). */
     public static double probability(Dataset data, double[] w, int row) {
+        Check.notNull("data", data);
         Check.length("w", w, data.cols(), "one weight per column of X");
+        Check.finite("w", w);
         if (row < 0 || row >= data.rows()) {
             throw new IllegalArgumentException("row = " + row + " is invalid: rows are 0.." + (data.rows() - 1));
         }

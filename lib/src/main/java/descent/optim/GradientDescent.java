@@ -1,5 +1,6 @@
 package descent.optim;
 
+import descent.Check;
 import descent.schedule.Schedule;
 
 /**
@@ -35,6 +36,7 @@ public final class GradientDescent extends BaseOptimizer {
      */
     @Override
     public double stableRateBound(double lambdaMax) {
+        Check.positive("lambdaMax", lambdaMax);
         return Double.isNaN(constantRate()) ? Double.NaN : 2 / lambdaMax;
     }
 

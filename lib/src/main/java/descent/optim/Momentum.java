@@ -57,6 +57,7 @@ public final class Momentum extends BaseOptimizer {
      */
     @Override
     public double stableRateBound(double lambdaMax) {
+        Check.positive("lambdaMax", lambdaMax);
         return Double.isNaN(constantRate()) ? Double.NaN : 2 * (1 + mu) / lambdaMax;
     }
 

@@ -32,6 +32,7 @@ public interface Optimizer {
      * adaptive method). Divergence reports quote it only where it holds.
      */
     default double stableRateBound(double lambdaMax) {
+        descent.Check.positive("lambdaMax", lambdaMax);
         return Double.NaN;
     }
 

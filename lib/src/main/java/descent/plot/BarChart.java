@@ -38,6 +38,7 @@ public final class BarChart {
 
     /** A chart with this title and these categories along the x axis. */
     public static BarChart of(String title, String... categories) {
+        Check.notNull("categories", categories);
         return new BarChart(title, Arrays.asList(categories));
     }
 
@@ -71,6 +72,7 @@ public final class BarChart {
     /** One bar per category, in the order of the categories. */
     public BarChart series(String name, double... values) {
         Check.notNull("name", name);
+        Check.notNull("values", values);
         if (values.length != categories.size()) {
             throw new IllegalArgumentException("values has length " + values.length + " for series '" + name
                     + "': it must have one value per category (" + categories.size() + ")");

@@ -62,6 +62,7 @@ public final class ContourPlot {
 
     /** Contours of a test function over its own window, its minima marked. */
     public static ContourPlot of(TestFunction f) {
+        Check.notNull("f", f);
         return of((Objective) f, f.window()).title(f.name()).minima(f.minima());
     }
 

@@ -65,6 +65,8 @@ public final class Plots {
      */
     public static BufferedImage heatMap(String title, String xLabel, double[] xs, String yLabel, double[] ys,
                                         double[][] values) {
+        Check.notNull("xLabel", xLabel);
+        Check.notNull("yLabel", yLabel);
         return HeatMap.draw(title, xLabel, xs, yLabel, ys, values);
     }
 

@@ -17,6 +17,7 @@ public final class Schedules {
 
     /** The η of a schedule made by {@link #constant}, or NaN for every other schedule. */
     public static double constantRate(Schedule schedule) {
+        Check.notNull("schedule", schedule);
         return schedule instanceof Constant c ? c.eta() : Double.NaN;
     }
 

@@ -36,7 +36,7 @@ public final class Minimizer {
         Check.notNull("optimizer", optimizer);
         Check.length("start", start, f.dimension(), "one coordinate per variable of f");
         Check.finite("start", start);
-        Check.atLeast("maxSteps", maxSteps, 1);
+        Check.size("maxSteps", maxSteps, start.length + 1);  // every point is kept
         Check.nonNegative("gradientTolerance", gradientTolerance);
         optimizer.reset();
         double[] x = start.clone();

@@ -49,8 +49,8 @@ public final class Path {
 
     /** The first step at which f ≤ target, or −1 if never reached. */
     public int stepsToReach(double target) {
-        if (Double.isNaN(target)) {
-            throw new IllegalArgumentException("target = NaN is invalid: no value is ≤ NaN, so it is never reached");
+        if (!Double.isFinite(target)) {
+            throw new IllegalArgumentException("target = " + target + " is invalid: it must be a finite value of f");
         }
         for (int i = 0; i < values.length; i++) if (values[i] <= target) return i;
         return -1;
