@@ -89,3 +89,16 @@ def test_interactive_chart_falls_back_to_its_picture_without_scripts(browser, pa
     page.wait_for_selector(".descent-surface .main-svg", timeout=20000)
     assert page.locator(".descent-surface img.descent-static").first.is_hidden(), "the picture stays under the chart"
     page.close()
+
+
+@pytest.mark.parametrize("page_path", [p for p in PAGES if not p.endswith("index.html")], ids=os.path.basename)
+def test_no_line_of_code_or_output_is_cut_off(browser, page_path):
+    """Every code and text-output block fits its cell at the handout's width: long lines wrap."""
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    page.goto("file://" + page_path)
+    page.wait_for_load_state("load")
+    cut = page.evaluate("""() => [...document.querySelectorAll('.jp-InputArea-editor pre, .jp-OutputArea-output pre')]
+        .filter(p => p.scrollWidth > p.clientWidth + 1)
+        .map(p => p.innerText.split('\\n').reduce((a, b) => a.length >= b.length ? a : b).slice(0, 80))""")
+    page.close()
+    assert not cut, f"{len(cut)} block(s) wider than their cell, e.g. {cut[:3]}"
