@@ -13,7 +13,6 @@ import signal
 import sys
 
 
-
 class Interrupted(KeyboardInterrupt):
     """Ctrl-C (SIGINT) or SIGTERM: the run ends with one line, and no kernel is left running."""
 
