@@ -1,9 +1,9 @@
 """Installs the Jupyter kernelspec the notebooks name, `descent-java`, inside this Python environment.
 
 IJava is used when a Jupyter kernel running IJava is already installed (the conda environment
-installs it from conda-forge); otherwise rapaio-jupyter-kernel (pinned in the
-parent pom, fetched by the Maven build) runs under the course's launcher (kernel/). Either way the library jar and its runtime dependencies go on the kernel's
-classpath: IJAVA_CLASSPATH (':'-separated) for IJava, RJK_CLASSPATH (';'-separated) for rapaio.
+installs it from conda-forge); otherwise rapaio-jupyter-kernel (pinned in the parent pom, fetched
+by the Maven build) runs under the course's launcher (kernel/). Either way the library jar and its
+runtime dependencies go on the kernel's classpath: IJAVA_CLASSPATH (':'-separated) for IJava, RJK_CLASSPATH (';'-separated) for rapaio.
 The kernelspec is written under sys.prefix of the Python that runs this script (`jupyter kernelspec
 install --sys-prefix` of that environment's Jupyter: the project's .venv, the active conda environment,
 or Binder's NB_PYTHON_PREFIX, see ./course), never into the user's global Jupyter folders.
@@ -45,11 +45,11 @@ def rapaio_classpath():
     """The course's launcher and the kernel jar it was written for, both put in kernel/target/kernel by the
     Maven build (the version is the parent pom's rapaio.version)."""
     folder = os.path.join(ROOT, "kernel", "target", "kernel")
-    jars = [os.path.join(folder, "descent-kernel.jar")] + sorted(glob.glob(os.path.join(folder, "rapaio-jupyter-kernel-*.jar")))
-    missing = [j for j in jars[:1] if not os.path.exists(j)] or ([] if len(jars) == 2 else ["rapaio-jupyter-kernel-*.jar"])
-    if missing:
-        sys.exit(f"error: {missing[0]} is missing from kernel/target/kernel: build first (./course build)")
-    return jars
+    launcher = os.path.join(folder, "descent-kernel.jar")
+    kernels = glob.glob(os.path.join(folder, "rapaio-jupyter-kernel-*.jar"))
+    if not os.path.exists(launcher) or len(kernels) != 1:
+        sys.exit(f"error: {folder} needs descent-kernel.jar and one rapaio-jupyter-kernel jar: build first (./course build)")
+    return [launcher, kernels[0]]
 
 
 def spec():
