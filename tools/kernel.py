@@ -3,8 +3,8 @@
 IJava is used when a Jupyter kernel running IJava is already installed (the conda environment
 installs it from conda-forge); otherwise rapaio-jupyter-kernel (pinned in the parent pom, fetched
 by the Maven build) runs under the course's launcher (kernel/). Either way the library jar and its
-runtime dependencies go on the kernel's classpath: IJAVA_CLASSPATH (':'-separated) for IJava, RJK_CLASSPATH (';'-separated) for rapaio.
-The kernelspec is written under sys.prefix of the Python that runs this script (`jupyter kernelspec
+runtime dependencies go on the kernel's classpath: IJAVA_CLASSPATH (':'-separated) for IJava,
+RJK_CLASSPATH (';'-separated) for rapaio. The kernelspec is written under sys.prefix of the Python that runs this script (`jupyter kernelspec
 install --sys-prefix` of that environment's Jupyter: the project's .venv, the active conda environment,
 or Binder's NB_PYTHON_PREFIX, see ./course), never into the user's global Jupyter folders.
 
