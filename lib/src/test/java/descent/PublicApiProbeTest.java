@@ -33,8 +33,9 @@ import org.junit.jupiter.api.Test;
  * class (and the instance methods of the classes it can build), called first with arguments that work
  * and then with one argument at a time replaced by a typo a student makes (null, NaN, ±∞, a negative
  * or huge index, an empty or ragged array, an array of the wrong length). Each call must either work
- * or throw an IllegalArgumentException; any other exception (NullPointerException,
- * ArrayIndexOutOfBounds, …) is a defect, and so is a non-finite double returned from finite input.
+ * or throw an IllegalArgumentException whose message shows the bad value; any other exception
+ * (NullPointerException, ArrayIndexOutOfBounds, …) is a defect, and so is a non-finite double returned
+ * from finite input or a number returned from a NaN or ∞.
  */
 class PublicApiProbeTest {
 
@@ -55,6 +56,7 @@ class PublicApiProbeTest {
                         Object[] args = good.clone();
                         args[p] = copy(bad);
                         String problem = outcome(type, e, args);
+                        if (problem == null) problem = messageProblem(type, e, args, bad);
                         if (problem != null) {
                             defects.add(signature(type, e) + " with argument " + p + " = " + show(bad) + ": " + problem);
                         }
@@ -278,6 +280,19 @@ class PublicApiProbeTest {
     }
 
     private static final java.util.Set<String> READS_PART = java.util.Set.of("sigmoid", "predict");
+
+    /** An IllegalArgumentException must show the bad value (or say what is wrong with the array). */
+    static String messageProblem(Class<?> type, Executable e, Object[] args, Object bad) {
+        Result r = call(type, e, args);
+        if (!(r instanceof Threw t) || !(t.error() instanceof IllegalArgumentException)) return null;
+        String m = String.valueOf(t.error().getMessage());
+        boolean shown;
+        if (bad == null) shown = m.contains("null");
+        else if (bad instanceof Number) shown = m.contains(String.valueOf(bad)) || m.contains(show(bad));
+        else shown = m.contains("length") || m.contains("NaN") || m.contains("Infinity") || m.contains("empty")
+                || m.contains("-1") || m.contains("2147483647") || m.contains("null") || m.contains("rows") || m.contains("0 ");
+        return shown ? null : "message does not show the bad value: " + m;
+    }
 
     static boolean finite(Object v) {
         if (v instanceof Double d) return Double.isFinite(d);

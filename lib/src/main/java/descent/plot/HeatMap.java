@@ -19,13 +19,13 @@ final class HeatMap {
         Check.notNull("ys", ys);
         Check.notNull("values", values);
         if (values.length != ys.length) {
-            throw new IllegalArgumentException("values has " + values.length + " rows but ys has " + ys.length
-                    + " entries: one row of values per y");
+            throw new IllegalArgumentException("values has length " + values.length + " but ys has length " + ys.length
+                    + ": one row of values per y");
         }
         for (int r = 0; r < values.length; r++) {
             if (values[r].length != xs.length) {
-                throw new IllegalArgumentException("values[" + r + "] has " + values[r].length + " entries but xs has "
-                        + xs.length + ": one value per x");
+                throw new IllegalArgumentException("values[" + r + "] has length " + values[r].length
+                        + " but xs has length " + xs.length + ": one value per x");
             }
         }
         if (xs.length == 0 || ys.length == 0) throw new IllegalArgumentException("xs and ys must not be empty");

@@ -77,6 +77,7 @@ public final class Plots {
     public static BufferedImage decisionBoundary(Dataset data, double[] w, String title) {
         Check.notNull("data", data);
         Check.length("w", w, 3, "{w0 bias, w1, w2}");
+        Check.finite("w", w);  // else the chart would blame its own boundary series
         int off = data.hasBias() ? 1 : 0;
         if (data.cols() - off != 2) {
             throw new IllegalArgumentException("data has " + (data.cols() - off)
