@@ -31,6 +31,8 @@ def test_source_is_committed_without_outputs_and_runs_on_both_kernels(path):
         # rapaio's display(...) stops resolving after `import java.util.*;` in the same session
         assert not re.search(r"import\s+java\.util\.\*", src), f"cell {i}: import java.util classes one by one"
         assert not re.search(r"\bclass\s+\w+", src), f"cell {i} defines a class: put it in the library"
+        long = [l for l in src.splitlines() if len(l) > 100]
+        assert not long, f"cell {i}: {len(long)} line(s) over 100 characters, e.g. {long[0][:60]!r}…"
 
 
 def test_every_notebook_is_in_the_manifest():
