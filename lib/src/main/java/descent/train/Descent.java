@@ -197,6 +197,8 @@ public final class Descent {
         long t;
         int epochs;
         int increases;
+        /** J(θ_0), the full-data cost at the start: the divergence rules measure growth against it. */
+        double startCost;
         StopReason reason;
         String detail = "";
 
@@ -206,12 +208,12 @@ public final class Descent {
             for (int i = 0; i < m; i++) rows[i] = i;
             optimizer.reset();
             double j0 = loss.valueAndGradient(data, theta, fullGrad);
+            startCost = j0;
             epochLoss.add(j0);
             epochSeconds.add(0);
             recorder.offer(0, theta);
             if (!finite(j0, fullGrad)) {
-                reason = StopReason.DIVERGED;
-                detail = "the cost at the initial weights is not finite (" + j0 + ")";
+                diverged("the cost at the initial weights is not finite (" + j0 + ")");
             } else if (mode == Mode.BATCH) {
                 runBatch(j0);
             } else {
@@ -285,17 +287,14 @@ public final class Descent {
                         j = loss.valueAndGradient(data, theta, rows, from, Math.min(m, from + batchSize), grad);
                     }
                     if (!finite(j, grad)) {
-                        reason = StopReason.DIVERGED;
-                        detail = "the cost of update " + t + " is not finite (" + j + ")";
+                        diverged("the cost of update " + t + " is not finite (" + j + ")");
                         closeEpoch(false);
                         return;
                     }
-                    double start = epochLoss.get(0);
-                    if (start > 0 && j > BATCH_RUNAWAY * start) {
+                    if (startCost > 0 && j > BATCH_RUNAWAY * startCost) {
                         // between the epoch checks: a run can blow up and swing back by the epoch's end
-                        reason = StopReason.DIVERGED;
-                        detail = String.format(Locale.ROOT, "the cost of update %d's batch reached %.4g, over %.0f "
-                                + "times the cost at the start (%.4g)", t, j, BATCH_RUNAWAY, start);
+                        diverged(String.format(Locale.ROOT, "the cost of update %d's batch reached %.4g, over %.0f "
+                                + "times the cost at the start (%.4g)", t, j, BATCH_RUNAWAY, startCost));
                         closeEpoch(false);
                         return;
                     }
@@ -303,12 +302,11 @@ public final class Descent {
                     batchCostSum += j;
                     update(grad);
                 }
-                double start = epochLoss.get(0), meanBatchCost = batchCostSum / perEpoch;
-                if (start > 0 && meanBatchCost > GROWTH_FACTOR * start) {
+                double meanBatchCost = batchCostSum / perEpoch;
+                if (startCost > 0 && meanBatchCost > GROWTH_FACTOR * startCost) {
                     // the weights swing far out and back: the epoch-end check alone can miss it
-                    reason = StopReason.DIVERGED;
-                    detail = String.format(Locale.ROOT, "the batches' mean cost in epoch %d was %.4g, over %.0f "
-                            + "times the cost at the start (%.4g)", epochs + 1, meanBatchCost, GROWTH_FACTOR, start);
+                    diverged(String.format(Locale.ROOT, "the batches' mean cost in epoch %d was %.4g, over %.0f "
+                            + "times the cost at the start (%.4g)", epochs + 1, meanBatchCost, GROWTH_FACTOR, startCost));
                     closeEpoch(true);
                     return;
                 }
@@ -325,12 +323,18 @@ public final class Descent {
         private void diagnoseBudgetEnd() {
             boolean budget = reason == StopReason.MAX_ITERATIONS || reason == StopReason.MAX_EPOCHS;
             int checks = epochLoss.size() - 1;
-            double first = epochLoss.get(0), last = epochLoss.last();
-            if (budget && checks >= 2 && increases == checks && last > first) {
-                reason = StopReason.DIVERGED;
-                detail = String.format(Locale.ROOT, "the cost rose at every one of its %d checks, from %.4g to %.4g",
-                        checks, first, last);
+            double last = epochLoss.last();
+            if (budget && checks >= 2 && increases == checks && last > startCost) {
+                diverged(String.format(Locale.ROOT, "the cost rose at every one of its %d checks, from %.4g to %.4g",
+                        checks, startCost, last));
             }
+        }
+
+        /** Stops the run as diverged, saying why; true, for the stopping checks to return. */
+        private boolean diverged(String why) {
+            reason = StopReason.DIVERGED;
+            detail = why;
+            return true;
         }
 
         /** Records the full-data cost after an epoch; returns true if a stopping rule fired. */
@@ -353,24 +357,17 @@ public final class Descent {
         /** Divergence, |ΔJ| and gradient-norm checks on the latest full-data cost. */
         private boolean stopAfterCheck(double j, double[] g) {
             double previous = epochLoss.get(epochLoss.size() - 2);
-            double first = epochLoss.get(0);
             increases = j > previous ? increases + 1 : 0;
             if (!finite(j, g)) {
-                reason = StopReason.DIVERGED;
-                detail = "the cost became " + j;
-                return true;
+                return diverged("the cost became " + j);
             }
-            if (first > 0 && j > GROWTH_FACTOR * first) {
-                reason = StopReason.DIVERGED;
-                detail = String.format(Locale.ROOT, "the cost rose from %.4g to %.4g, over %.0f times its start",
-                        first, j, GROWTH_FACTOR);
-                return true;
+            if (startCost > 0 && j > GROWTH_FACTOR * startCost) {
+                return diverged(String.format(Locale.ROOT, "the cost rose from %.4g to %.4g, over %.0f times its start",
+                        startCost, j, GROWTH_FACTOR));
             }
-            if (increases >= GROWTH_CHECKS && j > first) {
-                reason = StopReason.DIVERGED;
-                detail = String.format(Locale.ROOT, "the cost grew %d checks in a row, from %.4g at the start to %.4g",
-                        increases, first, j);
-                return true;
+            if (increases >= GROWTH_CHECKS && j > startCost) {
+                return diverged(String.format(Locale.ROOT,
+                        "the cost grew %d checks in a row, from %.4g at the start to %.4g", increases, startCost, j));
             }
             if (tolerance > 0 && Math.abs(j - previous) < tolerance) {
                 reason = StopReason.LOSS_CHANGE_BELOW_TOLERANCE;
