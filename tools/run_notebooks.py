@@ -2,9 +2,14 @@
 
     python tools/run_notebooks.py [--only 02 05 ...] [--timeout SECONDS] [--notebooks DIR] [--out DIR]
 
-Source notebooks are never modified: executed copies go to <out>/executed, HTML to <out>/html
-(written to a temporary file, then renamed, and only when the notebook succeeded), an index of the
-course to <out>/html/index.html and a machine-readable summary to <out>/summary.json. A notebook
+Every notebook is run in two editions (tools/editions.py): the instructor edition (solutions and
+instructor notes) and the student edition (each solution replaced by a stub that reports "not done
+yet"). Source notebooks are never modified. The instructor edition's executed copy goes to
+<out>/executed and its page to <out>/html; the student edition's to <out>/executed/student and
+<out>/html/student (pages are written to a temporary file, then renamed, and only when the notebook
+succeeded). Both editions as clean .ipynb go to <out>/html/notebooks/{student,instructor}, an index of
+the course linking all of them to <out>/html/index.html and a machine-readable summary to
+<out>/summary.json. A notebook
 fails on its first error output or any output on stderr; the report names the notebook, the cell
 number, the cell's first line and the error. Exit status 1 if any notebook failed, 130 after Ctrl-C
 (one line says what was stopped; no kernel is left running).
@@ -45,6 +50,8 @@ try:
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
     from nbconvert import HTMLExporter
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import editions
 except Interrupted as stop:
     print(f"stopped ({stop}) while starting: no notebook was run", flush=True)
     sys.exit(130)
@@ -131,24 +138,38 @@ def export(nb, path, exporter):
 
 
 def write_index(html_dir, rows):
+    """The course in order: each notebook's student and instructor edition, as a page and as .ipynb."""
     items = []
     for r in rows:
         mark = "" if r["status"] == "ok" else f' <span class="failed">({html.escape(r["status"])})</span>'
-        restarts = len(r.get("kernel_restarts", []))
+        restarts = len(r.get("kernel_restarts", [])) + len(r.get("student", {}).get("kernel_restarts", []))
         if restarts:  # a retried kernel is part of the truth about the run
-            mark += f' <span class="note">(kernel restarted {restarts}×: {html.escape(r["kernel_restarts"][0][:80])})</span>'
-        link = (f'<a href="{html.escape(r["html"])}">{html.escape(r["title"])}</a>'
-                if os.path.exists(os.path.join(html_dir, r["html"])) else html.escape(r["title"]))
-        items.append(f"<li>{link}{mark}</li>")
+            first = (r.get("kernel_restarts") or r["student"]["kernel_restarts"])[0]
+            mark += f' <span class="note">(kernel restarted {restarts}×: {html.escape(first[:80])})</span>'
+        page = html.escape(r["html"])
+        nb = html.escape(r["notebook"])
+
+        def link(path, text):
+            return f'<a href="{path}">{text}</a>' if os.path.exists(os.path.join(html_dir, path)) else text
+
+        student = f'{link("student/" + page, "page")} · {link("notebooks/student/" + nb, ".ipynb")}'
+        instructor = f'{link(page, "page")} · {link("notebooks/instructor/" + nb, ".ipynb")}'
+        items.append(f'<tr><td class="title">{html.escape(r["title"])}{mark}</td>'
+                     f"<td>{student}</td><td>{instructor}</td></tr>")
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Gradient descent in Java</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:46rem;margin:3rem auto;padding:0 1rem;line-height:1.5}}
-li{{margin:.4rem 0}} .failed{{color:#b00}} .note{{color:#666;font-size:.9em}}</style></head>
+<style>body{{font-family:system-ui,sans-serif;max-width:52rem;margin:3rem auto;padding:0 1rem;line-height:1.5}}
+table{{border-collapse:collapse;width:100%}} th,td{{text-align:left;padding:.35rem .6rem;border-bottom:1px solid #ddd}}
+th{{border-bottom:2px solid #444}} .failed{{color:#b00}} .note{{color:#666;font-size:.9em}}</style></head>
 <body><h1>Gradient descent in Java</h1>
-<p>The course notebooks, executed and exported. Open them in order.</p>
-<ol start="0">
+<p>The course notebooks, executed and exported, in order. The <b>student edition</b> has every exercise
+open: its check says "not done yet" until the student writes the answer. The <b>instructor edition</b>
+has the solutions, their feedback and instructor notes (timing, expected answers, common mistakes). The
+.ipynb files open in JupyterLab with the course's Java kernel.</p>
+<table><thead><tr><th>Notebook</th><th>Student edition</th><th>Instructor edition</th></tr></thead>
+<tbody>
 {chr(10).join(items)}
-</ol></body></html>
+</tbody></table></body></html>
 """
     with open(os.path.join(html_dir, "index.html"), "w", encoding="utf-8") as f:
         f.write(page)
@@ -233,17 +254,25 @@ def describe_cell(nb, cell):
     return f"cell {number} ({first[:60]!r})"
 
 
-def run(path, out, timeout, exporter, kernel):
-    """Executes one notebook; the row for the summary. row["failed_start"] marks a kernel that never ran
-    a cell (worth another try); any other failure names its cell."""
+
+def run(path, out, timeout, exporter, kernel, edition="instructor"):
+    """Executes one edition of one notebook; the row for the summary. row["failed_start"] marks a kernel
+    that never ran a cell (worth another try); any other failure names its cell."""
     name = os.path.basename(path)
+    sub = "" if edition == "instructor" else edition
     row = {"notebook": name, "title": name, "html": name.replace(".ipynb", ".html"), "cells": 0,
            "seconds": 0.0, "status": "ok"}
     try:
-        nb = nbformat.read(path, as_version=4)
+        nb = editions.make(nbformat.read(path, as_version=4), edition)
+    except editions.MarkerError as e:
+        row.update(status="FAILED", error=f"solution markers: {e}")
+        return row
     except Exception as e:  # not JSON, not a notebook: this notebook fails, the others still run
         row.update(status="FAILED", error=f"not a readable notebook file ({type(e).__name__}): {str(e)[:200]}")
         return row
+    folder = os.path.join(out, "html", "notebooks", edition)  # the clean edition, to open in JupyterLab
+    os.makedirs(folder, exist_ok=True)
+    nbformat.write(nb, os.path.join(folder, name))
     row.update(title=title_of(nb, name), cells=sum(1 for c in nb.cells if c.cell_type == "code"))
     running = []  # the cells started, in order: the last one is the cell a timeout or a Ctrl-C hit
     client = NotebookClient(nb, timeout=timeout, kernel_name=kernel, allow_errors=False,
@@ -274,15 +303,16 @@ def run(path, out, timeout, exporter, kernel):
     kill_kernel(client)  # normally gone already; never left behind by a failure
     row["seconds"] = round(time.time() - start, 1)
     scrub(nb)
-    os.makedirs(os.path.join(out, "executed"), exist_ok=True)
-    nbformat.write(nb, os.path.join(out, "executed", name))
+    os.makedirs(os.path.join(out, "executed", sub), exist_ok=True)
+    nbformat.write(nb, os.path.join(out, "executed", sub, name))
     error = error or first_error(nb)
     if error:
         row["cell"], row["first_line"], row["error"] = error
     if error or "error" in row:
         row["status"] = "FAILED"
     else:
-        export(nb, os.path.join(out, "html", row["html"]), exporter)
+        os.makedirs(os.path.join(out, "html", sub), exist_ok=True)
+        export(nb, os.path.join(out, "html", sub, row["html"]), exporter)
     return row
 
 
@@ -292,25 +322,38 @@ def cell_report(nb, cell, message):
     return code.index(cell) + 1, next((l for l in cell.source.splitlines() if l.strip()), ""), message
 
 
+def run_edition(path, args, exporter, edition):
+    row = run(path, args.out, args.timeout, exporter, args.kernel, edition)
+    for attempt in range(2, STARTUP_ATTEMPTS + 1):
+        if not row.get("failed_start"):
+            break
+        # the kernel never answered: try a fresh one, and say so in the summary
+        print(f"(kernel did not start: attempt {attempt})", end=" ", flush=True)
+        restarts = row.get("kernel_restarts", []) + [row["error"]]
+        row = run(path, args.out, args.timeout, exporter, args.kernel, edition)
+        row["kernel_restarts"] = restarts
+    return row
+
+
 def run_all(paths, args, exporter, rows):
     for k, path in enumerate(paths, 1):
         name = os.path.basename(path)
         print(f"[{k}/{len(paths)}] {name} ...", end=" ", flush=True)
-        row = run(path, args.out, args.timeout, exporter, args.kernel)
-        for attempt in range(2, STARTUP_ATTEMPTS + 1):
-            if not row.get("failed_start"):
-                break
-            # the kernel never answered: try a fresh one, and say so in the summary
-            print(f"(kernel did not start: attempt {attempt})", end=" ", flush=True)
-            restarts = row.get("kernel_restarts", []) + [row["error"]]
-            row = run(path, args.out, args.timeout, exporter, args.kernel)
-            row["kernel_restarts"] = restarts
+        row = run_edition(path, args, exporter, "instructor")
+        student = run_edition(path, args, exporter, "student")
+        row["student"] = {key: student[key] for key in ("status", "seconds", "cell", "first_line", "error",
+                                                       "kernel_restarts") if key in student}
+        if student["status"] != "ok" and row["status"] == "ok":
+            row.update(status="FAILED", edition="student",
+                       **{key: student[key] for key in ("cell", "first_line", "error") if key in student})
         rows.append(row)
         if row["status"] == "ok":
-            print(f"ok ({row['cells']} cells, {row['seconds']} s)", flush=True)
+            print(f"ok ({row['cells']} cells; instructor {row['seconds']} s, student {student['seconds']} s)",
+                  flush=True)
         else:
             where = f"cell {row['cell']} ({row['first_line'][:60]!r}): " if "cell" in row else ""
-            print(f"FAILED\n    {name}: {where}{row['error']}", flush=True)
+            which = f" (student edition)" if row.get("edition") == "student" else ""
+            print(f"FAILED\n    {name}{which}: {where}{row['error']}", flush=True)
 
 
 def main():
@@ -334,6 +377,7 @@ def main():
     html_dir = os.path.join(args.out, "html")
     os.makedirs(html_dir, exist_ok=True)
     copy_assets(html_dir)
+    copy_assets(os.path.join(html_dir, "student"))
     exporter = HTMLExporter(template_name="descent",
                             extra_template_basedirs=[os.path.join(ROOT, "tools", "nbconvert", "templates")])
 

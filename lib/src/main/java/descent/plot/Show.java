@@ -45,6 +45,23 @@ public final class Show {
     }
 
     /** An HTML table of {@code rows} under {@code header}, shown through {@link #html}. */
+    /**
+     * Shows a picture from library code (a check that draws what the student's code did), as an HTML
+     * {@code <img>} with the PNG inlined, so it needs no file and no network.
+     */
+    public static void image(java.awt.image.BufferedImage image, String alt) {
+        Check.notNull("image", image);
+        Check.notNull("alt", alt);
+        var bytes = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        html("<img alt=\"" + escape(alt) + "\" src=\"data:image/png;base64,"
+                + java.util.Base64.getEncoder().encodeToString(bytes.toByteArray()) + "\">");
+    }
+
     public static void table(String[] header, Object[][] rows) {
         html(tableHtml(header, rows));
     }

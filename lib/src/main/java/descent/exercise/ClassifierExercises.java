@@ -1,0 +1,121 @@
+package descent.exercise;
+
+import descent.data.Dataset;
+import descent.data.Datasets;
+import descent.data.Standardizer;
+import descent.function.GradientCheck;
+import descent.linalg.HessianSpectrum;
+import descent.loss.LogLoss;
+import descent.loss.MeanSquaredError;
+import descent.optim.GradientDescent;
+import descent.train.Descent;
+import descent.train.History;
+import descent.train.Init;
+import java.util.Arrays;
+
+/**
+ * Checks for notebook 10, logistic regression on the breast-cancer data (75/25 split, seed 7,
+ * standardised, bias column): J(w) = −(1/m) Σ [y log σ(x_iᵀw) + (1 − y) log(1 − σ(x_iᵀw))] with
+ * ∇J = (1/m) X_bᵀ(σ(X_b w) − y) (Hastie, Tibshirani &amp; Friedman, The Elements of Statistical Learning,
+ * §4.4). The log loss's Hessian is at most ¼ of (1/m) X_bᵀX_b, so η &lt; 8/λ_max((1/m) X_bᵀX_b) keeps batch
+ * descent stable.
+ */
+public final class ClassifierExercises {
+    private static final Dataset TRAIN;
+    private static final Dataset TEST;
+
+    static {
+        Datasets.Split split = Datasets.split(Datasets.breastCancer(), 0.25, 7);
+        Standardizer scale = Standardizer.fit(split.train());
+        TRAIN = scale.transform(split.train()).withBias();
+        TEST = scale.transform(split.test()).withBias();
+    }
+
+    private ClassifierExercises() {}
+
+    /** The student's ∇J against finite differences of the library's log loss at two weight vectors. */
+    public static void checkLogLossGradient(DataGradient gradient) {
+        assessLogLossGradient(gradient).print();
+    }
+
+    static Feedback assessLogLossGradient(DataGradient gradient) {
+        return Exercise.report("write the gradient inside the lambda", () -> {
+            if (Exercise.isTodo(gradient)) return Feedback.notDone("write the gradient");
+            int n = TRAIN.cols();
+            double[][] points = {Init.random(3, 0.1).weights(n), Init.random(11, 0.5).weights(n)};
+            double[] mine = new double[2 * n], reference = new double[2 * n], noSigmoid = new double[2 * n];
+            boolean accumulates = false;
+            for (int p = 0; p < 2; p++) {
+                double[] g = new double[n];
+                Arrays.fill(g, 5.0);
+                gradient.into(TRAIN, points[p].clone(), g);
+                double[] clean = new double[n];
+                gradient.into(TRAIN, points[p].clone(), clean);
+                accumulates |= !Compare.close(g, clean, 1e-9);
+                double[] fd = GradientCheck.central(w -> new LogLoss().value(TRAIN, w), points[p]);
+                double[] linear = new double[n];
+                MeanSquaredError.half().valueAndGradient(TRAIN, points[p], linear);
+                System.arraycopy(clean, 0, mine, p * n, n);
+                System.arraycopy(fd, 0, reference, p * n, n);
+                System.arraycopy(linear, 0, noSigmoid, p * n, n);
+            }
+            boolean right = Compare.close(mine, reference, 1e-5);
+            if (right && accumulates) {
+                return Feedback.wrong("not-cleared", "right when g starts at zero, but you add to what g held before: set g to "
+                        + "zero first");
+            }
+            if (right) {
+                return Feedback.done("your gradient matches finite differences of the log loss in all " + n + " components "
+                        + "at two weight vectors");
+            }
+            if (Compare.close(mine, noSigmoid, 1e-6)) {
+                return Feedback.wrong("no-sigmoid", "you used the residual x_iᵀw − y_i of linear regression: the prediction "
+                        + "of logistic regression is σ(x_iᵀw), so the residual is σ(x_iᵀw) − y_i");
+            }
+            Feedback scale = Compare.scaleMistake(Compare.factor(mine, reference), TRAIN.rows(), "your gradient");
+            if (scale != null && !scale.mistake().equals("missing-2") && !scale.mistake().equals("missing-2/m")) {
+                return scale;
+            }
+            if (scale != null) {
+                return Feedback.wrong("factor", "your gradient is off by a constant factor " + Exercise.num(Compare.factor(mine, reference))
+                        + ": the log loss has no square, so there is no 2 — just (1/m) Σ (σ(x_iᵀw) − y_i) x_ij");
+            }
+            return Feedback.wrong("other", "your gradient's first component is " + Exercise.num(mine[0]) + ", finite differences "
+                    + "give " + Exercise.num(reference[0]) + ": ∇J = (1/m) X_bᵀ(σ(X_b w) − y)");
+        });
+    }
+
+    /** The stability bound 8/λ_max((1/m) X_bᵀX_b) = 16/λ_max((2/m) X_bᵀX_b) of batch descent on the log loss. */
+    static double stableBound() {
+        return 16 / HessianSpectrum.of(MeanSquaredError.mean(), TRAIN).lambdaMax();
+    }
+
+    /** η for minibatch SGD (b = 32, 30 epochs): at least 95% held-out accuracy, and below the stability bound. */
+    public static void checkRate(double eta) {
+        assessRate(eta).print();
+    }
+
+    static Feedback assessRate(double eta) {
+        return Exercise.report("set myEta", () -> {
+            if (Exercise.isTodo(eta)) return Feedback.notDone("set myEta to a number");
+            if (!(eta > 0) || Double.isInfinite(eta)) return Feedback.wrong("not-positive", "η must be > 0");
+            double bound = stableBound();
+            if (eta >= bound) {
+                return Feedback.wrong("above-bound", "η = " + Exercise.num(eta) + " is above the stability bound 8/λ_max = "
+                        + Exercise.num(bound) + " of this cost: the weights jump from one side of the valley to the other and "
+                        + "grow, even if the accuracy looks fine for a while. Stay below the bound");
+            }
+            History h = Descent.of(new LogLoss(), TRAIN).minibatch(32).seed(1).optimizer(new GradientDescent(eta))
+                    .init(Init.zeros()).maxEpochs(30).run();
+            double accuracy = LogLoss.accuracy(TEST, h.weights());
+            if (h.diverged()) return Feedback.wrong("diverges", h.message());
+            if (accuracy >= 0.95) {
+                return Feedback.done(String.format("η = %s: %.1f%% held-out accuracy, final training cost %.4f", Exercise.num(eta),
+                        100 * accuracy, h.finalLoss()));
+            }
+            return Feedback.wrong("crawls", String.format("η = %s: %.1f%% held-out accuracy; the training cost is still %.4f "
+                    + "after 30 epochs — the steps are too small to get there. Take a larger η (below %s)",
+                    Exercise.num(eta), 100 * accuracy, h.finalLoss(), Exercise.num(bound)));
+        });
+    }
+}

@@ -1,0 +1,72 @@
+package descent.exercise;
+
+import java.util.function.Supplier;
+
+/**
+ * What the notebooks' exercise cells use: placeholders for answers not given yet, and the one way every
+ * check reports (printed, and returned for tests).
+ *
+ * <p>A student edition's value cell reads {@code double myEta = Exercise.TODO;} and a code cell's body
+ * {@code throw Exercise.notDone();}; both make the check say "not done yet" instead of failing, so the
+ * cells after it still run.</p>
+ */
+public final class Exercise {
+    /** A numeric answer not given yet. */
+    public static final double TODO = Double.NaN;
+    /** A count not given yet. */
+    public static final int TODO_COUNT = Integer.MIN_VALUE;
+
+    private Exercise() {}
+
+    /** The stub of a code answer: {@code throw Exercise.notDone();}. */
+    public static NotDoneYet notDone() {
+        return new NotDoneYet();
+    }
+
+    static boolean isTodo(double value) {
+        return Double.isNaN(value);
+    }
+
+    static boolean isTodo(int value) {
+        return value == TODO_COUNT;
+    }
+
+    static boolean isTodo(Object value) {
+        return value == null;
+    }
+
+    /**
+     * Runs a check and returns its feedback (the public check prints it). Student code that throws is a wrong answer that names the
+     * exception, never a stack trace; the stub's {@link NotDoneYet} is "not done yet".
+     */
+    static Feedback report(String task, Supplier<Feedback> check) {
+        Feedback feedback;
+        try {
+            feedback = check.get();
+        } catch (NotDoneYet e) {
+            feedback = Feedback.notDone(task);
+        } catch (RuntimeException | StackOverflowError e) {
+            feedback = Feedback.wrong("throws", "your code threw " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + " — read the line it names and run the cell again");
+        }
+        return feedback;
+    }
+
+    /** A distance to the optimum J − J*: rounding can make it a hair below 0, which reads as nonsense. */
+    static String gap(double v) {
+        return Math.abs(v) < 1e-13 ? "0 (to rounding)" : num(v);
+    }
+
+    /** A number for a message: 4 significant digits, no exponent for ordinary sizes. */
+    static String num(double v) {
+        if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) return String.valueOf(v);
+        double a = Math.abs(v);
+        if (a >= 1e-4 && a < 1e6) {
+            String s = new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros()
+                    .toPlainString();
+            return s;
+        }
+        return String.format("%.2e", v);
+    }
+}

@@ -1,0 +1,279 @@
+package descent.exercise;
+
+import descent.data.Dataset;
+import descent.data.Datasets;
+import descent.schedule.Schedule;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Checks for notebooks 4 and 5: the learning schedule η(t) = t0/(t + t1) with t = epoch·m + i
+ * (Géron, Hands-On Machine Learning, ch. 4, "Stochastic Gradient Descent"), and the loop bodies of
+ * stochastic and minibatch descent: shuffle every epoch, slice, step (Bottou, "Stochastic gradient
+ * descent tricks", 2012). The loops are checked by what they do, not by how: the check hands them a
+ * gradient that records which rows were asked for and at which weights, then replays every step.
+ */
+public final class SgdExercises {
+    /** The gradient of the cost on one row at w, written into g. */
+    @FunctionalInterface
+    public interface RowGradient {
+        void at(int row, double[] w, double[] g);
+    }
+
+    /** The mean gradient of the cost over some rows at w, written into g. */
+    @FunctionalInterface
+    public interface BatchGradient {
+        void at(int[] rows, double[] w, double[] g);
+    }
+
+    /** One epoch of stochastic gradient descent over m rows. */
+    @FunctionalInterface
+    public interface SgdEpoch {
+        void run(double[] w, int epoch, int m, RowGradient grad, Schedule rate, Random rng);
+    }
+
+    /** One epoch of minibatch gradient descent over m rows in batches of b. */
+    @FunctionalInterface
+    public interface MinibatchEpoch {
+        void run(double[] w, int m, int b, BatchGradient grad, double eta, Random rng);
+    }
+
+    private static final Dataset XB = Datasets.linear(20, 5).withBias();
+    private static final int EPOCHS = 3;
+
+    private SgdExercises() {}
+
+    /** η(t) = 5/(t + 50), the notebook's t0 = 5 and t1 = 50, at t = 0, 1, 10, 1000. */
+    public static void checkSchedule(Schedule schedule) {
+        assessSchedule(schedule).print();
+    }
+
+    static Feedback assessSchedule(Schedule schedule) {
+        return Exercise.report("write the schedule inside the lambda", () -> {
+            if (Exercise.isTodo(schedule)) return Feedback.notDone("write the schedule");
+            long[] ts = {0, 1, 10, 1000};
+            double[] mine = new double[ts.length], reference = new double[ts.length];
+            for (int k = 0; k < ts.length; k++) {
+                mine[k] = schedule.rate(ts[k]);
+                reference[k] = 5.0 / (ts[k] + 50);
+            }
+            if (Compare.close(mine, reference, 1e-12)) {
+                return Feedback.done("η(0) = 0.1, η(10) = " + Exercise.num(mine[2]) + ", η(1000) = " + Exercise.num(mine[3])
+                        + ": the rate falls like 1/t");
+            }
+            if (mine[0] == 0 && mine[3] == 0) {
+                return Feedback.wrong("integer-division", "your rate is 0: 5 / (t + 50) divides whole numbers in Java and "
+                        + "rounds down. Write 5.0 / (t + 50)");
+            }
+            if (Double.isInfinite(mine[0]) || Compare.close(mine[1], 5.0 + 50, 1e-9)) {
+                return Feedback.wrong("precedence", "η(1) = " + Exercise.num(mine[1]) + ": that is t0/t + t1. Put the sum in "
+                        + "parentheses, t0 / (t + t1)");
+            }
+            if (Compare.close(mine[0], 50.0 / 5, 1e-9)) {
+                return Feedback.wrong("inverted", "η(0) = " + Exercise.num(mine[0]) + " and it grows with t: you wrote "
+                        + "(t + t1)/t0, upside down");
+            }
+            return Feedback.wrong("other", "η(0) = " + Exercise.num(mine[0]) + ", η(10) = " + Exercise.num(mine[2])
+                    + "; expected 0.1 and " + Exercise.num(reference[2]) + " from 5/(t + 50)");
+        });
+    }
+
+    private record Call(int[] rows, double[] w, double[] g) {}
+
+    /** The SGD epoch: every row once per epoch, a new order each epoch, w ← w − η(epoch·m + i) ∇J_i. */
+    public static void checkSgdEpoch(SgdEpoch epoch) {
+        assessSgdEpoch(epoch).print();
+    }
+
+    static Feedback assessSgdEpoch(SgdEpoch epoch) {
+        return Exercise.report("write the epoch's loop inside the lambda", () -> {
+            if (Exercise.isTodo(epoch)) return Feedback.notDone("write the epoch");
+            int m = XB.rows();
+            Schedule rate = t -> 5.0 / (t + 50);
+            double[] w = new double[XB.cols()];
+            Random rng = new Random(1);
+            List<List<Call>> epochs = new ArrayList<>();
+            List<double[]> ends = new ArrayList<>();
+            for (int e = 0; e < EPOCHS; e++) {
+                List<Call> calls = new ArrayList<>();
+                epochs.add(calls);
+                epoch.run(w, e, m, (row, at, g) -> {
+                    rowGradient(new int[] {row}, at, g);
+                    calls.add(new Call(new int[] {row}, at.clone(), g.clone()));
+                }, rate, rng);
+                ends.add(w.clone());
+            }
+            Feedback order = checkOrder(epochs, m, 1);
+            if (order != null) return order;
+            // replay: the weights at each call follow from the previous call's gradient and a rate
+            for (int e = 0; e < EPOCHS; e++) {
+                List<Call> calls = epochs.get(e);
+                for (int i = 0; i < calls.size(); i++) {
+                    Call c = calls.get(i);
+                    double[] next = i + 1 < calls.size() ? calls.get(i + 1).w
+                            : ends.get(e);
+                    double eta = stepRate(c, next);
+                    long t = (long) e * m + i;
+                    if (Compare.close(eta, rate.rate(t), 1e-9)) continue;
+                    if (Compare.close(eta, -rate.rate(t), 1e-9)) return ascends();
+                    if (Compare.close(eta, rate.rate(i), 1e-9)) {
+                        return Feedback.wrong("t-per-epoch", "in epoch " + e + " your step " + i + " used η(" + i + "): t "
+                                + "starts again at 0 every epoch, so the rate never decays below η(m). Use t = epoch·m + i");
+                    }
+                    if (Compare.close(eta, rate.rate(e), 1e-9)) {
+                        return Feedback.wrong("t-is-epoch", "your steps use η(epoch): the rate must fall with every step, "
+                                + "t = epoch·m + i");
+                    }
+                    return Feedback.wrong("other", "in epoch " + e + ", step " + i + " moved w by " + Exercise.num(eta)
+                            + " × the gradient; expected η(" + t + ") = " + Exercise.num(rate.rate(t)));
+                }
+            }
+            return Feedback.done(EPOCHS + " epochs on " + m + " rows: every row once per epoch, a new order each epoch, and "
+                    + "each step w ← w − η(epoch·m + i)·∇J_i");
+        });
+    }
+
+    /** The minibatch epoch: batches of b (the last one smaller) covering every row once, w ← w − η·mean ∇J. */
+    public static void checkMinibatchEpoch(MinibatchEpoch epoch) {
+        assessMinibatchEpoch(epoch).print();
+    }
+
+    static Feedback assessMinibatchEpoch(MinibatchEpoch epoch) {
+        return Exercise.report("write the epoch's loop inside the lambda", () -> {
+            if (Exercise.isTodo(epoch)) return Feedback.notDone("write the epoch");
+            int m = XB.rows(), b = 6;
+            double eta = 0.05;
+            double[] w = new double[XB.cols()];
+            Random rng = new Random(1);
+            List<List<Call>> epochs = new ArrayList<>();
+            List<double[]> ends = new ArrayList<>();
+            for (int e = 0; e < EPOCHS; e++) {
+                List<Call> calls = new ArrayList<>();
+                epochs.add(calls);
+                epoch.run(w, m, b, (rows, at, g) -> {
+                    rowGradient(rows, at, g);
+                    calls.add(new Call(rows.clone(), at.clone(), g.clone()));
+                }, eta, rng);
+                ends.add(w.clone());
+            }
+            Feedback order = checkOrder(epochs, m, b);
+            if (order != null) return order;
+            for (int e = 0; e < EPOCHS; e++) {
+                List<Call> calls = epochs.get(e);
+                for (int i = 0; i < calls.size(); i++) {
+                    double[] next = i + 1 < calls.size() ? calls.get(i + 1).w : ends.get(e);
+                    double step = stepRate(calls.get(i), next);
+                    if (Compare.close(step, eta, 1e-9)) continue;
+                    if (Compare.close(step, -eta, 1e-9)) return ascends();
+                    if (Compare.close(step, eta * calls.get(i).rows.length, 1e-9)) {
+                        return Feedback.wrong("sum", "your step is η × " + calls.get(i).rows.length + " × the batch's mean "
+                                + "gradient: grad.at already averages over the batch, step by η times it");
+                    }
+                    return Feedback.wrong("other", "batch " + i + " of epoch " + e + " moved w by " + Exercise.num(step)
+                            + " × its gradient; expected η = " + eta);
+                }
+            }
+            return Feedback.done(EPOCHS + " epochs on " + m + " rows in batches of " + b + " (the last of "
+                    + (m % b) + "): every row once per epoch, a new order each epoch, each step w ← w − η·∇J_batch");
+        });
+    }
+
+    /** Ascent is found by the replay: the step went along the gradient. */
+    private static Feedback ascends() {
+        return Feedback.wrong("ascends", "your steps go along the gradient, uphill: w ← w − η·g, with a minus");
+    }
+
+    /** The η with next = at − η·g, from the largest entry of g (NaN if w did not move along g). */
+    private static double stepRate(Call c, double[] next) {
+        int j = 0;
+        for (int k = 1; k < c.g.length; k++) if (Math.abs(c.g[k]) > Math.abs(c.g[j])) j = k;
+        if (c.g[j] == 0) return Double.NaN;
+        double eta = (c.w[j] - next[j]) / c.g[j];
+        for (int k = 0; k < c.g.length; k++) {
+            if (Math.abs(c.w[k] - eta * c.g[k] - next[k]) > 1e-9 * (1 + Math.abs(next[k]))) return Double.NaN;
+        }
+        return eta;
+    }
+
+    /** Every epoch visits each row once, in batches of b (the last one m mod b), in a new order. */
+    private static Feedback checkOrder(List<List<Call>> epochs, int m, int b) {
+        String unit = b == 1 ? "row" : "batch";
+        List<int[]> orders = new ArrayList<>();
+        for (int e = 0; e < epochs.size(); e++) {
+            List<Call> calls = epochs.get(e);
+            int expected = (m + b - 1) / b;
+            int[] order = calls.stream().flatMapToInt(c -> Arrays.stream(c.rows)).toArray();
+            int[] seen = new int[m];
+            for (int r : order) if (r >= 0 && r < m) seen[r]++;
+            int missing = 0, twice = 0;
+            for (int s : seen) { if (s == 0) missing++; if (s > 1) twice++; }
+            if (b > 1 && missing == m % b && calls.size() == m / b) {
+                return Feedback.wrong("drops-last", "epoch " + e + " made " + calls.size() + " steps and never used "
+                        + missing + " rows: the last, smaller batch (m mod b = " + (m % b) + " rows) is still a batch — "
+                        + "take a step with it");
+            }
+            if (missing > 0 || twice > 0) {
+                return Feedback.wrong("not-a-permutation", "epoch " + e + " used " + (m - missing) + " of the " + m
+                        + " rows" + (twice > 0 ? ", " + twice + " of them more than once" : "")
+                        + ": an epoch is one pass over a shuffled order of all rows, each exactly once");
+            }
+            if (b > 1) {
+                for (int k = 0; k < calls.size(); k++) {
+                    int want = k < calls.size() - 1 ? b : m - b * (expected - 1);
+                    if (calls.get(k).rows.length != want || calls.size() != expected) {
+                        return Feedback.wrong("batch-size", "epoch " + e + "'s batch " + k + " has "
+                                + calls.get(k).rows.length + " rows; with m = " + m + " and b = " + b + " there are "
+                                + expected + " batches, " + b + " rows each but the last");
+                    }
+                }
+            }
+            orders.add(order);
+        }
+        int[] identity = new int[m];
+        for (int i = 0; i < m; i++) identity[i] = i;
+        if (Arrays.equals(orders.get(0), identity) && Arrays.equals(orders.get(1), identity)) {
+            return Feedback.wrong("no-shuffle", "you visit the rows in their stored order 0, 1, 2, …: shuffle them first "
+                    + "(sorted data would pull w towards the last " + unit + "es seen)");
+        }
+        if (Arrays.equals(orders.get(0), orders.get(1)) && Arrays.equals(orders.get(1), orders.get(2))) {
+            return Feedback.wrong("never-reshuffles", "every epoch repeats the first epoch's order: reshuffle at the start "
+                    + "of each epoch with the rng you are given (a new Random(seed) per epoch gives the same order)");
+        }
+        return null;
+    }
+
+    /** The mean gradient of (1/|B|) Σ (x_iᵀw − y_i)² over rows B. */
+    private static void rowGradient(int[] rows, double[] w, double[] g) {
+        Arrays.fill(g, 0);
+        for (int i : rows) {
+            double r = -XB.y(i);
+            for (int j = 0; j < w.length; j++) r += XB.x(i, j) * w[j];
+            for (int j = 0; j < w.length; j++) g[j] += 2 * r * XB.x(i, j) / rows.length;
+        }
+    }
+
+    /** The number of updates in one epoch of m rows in batches of b: ⌈m/b⌉, predicted. */
+    public static void checkUpdatesPerEpoch(int updates) {
+        assessUpdatesPerEpoch(updates).print();
+    }
+
+    static Feedback assessUpdatesPerEpoch(int updates) {
+        return Exercise.report("set myUpdates", () -> {
+            if (Exercise.isTodo(updates)) return Feedback.notDone("set myUpdates to a whole number");
+            int m = 10_000, b = 64, answer = (m + b - 1) / b;
+            if (updates == answer) {
+                return Feedback.done(updates + " = ⌈10000/64⌉: 156 full batches of 64 and one of 16");
+            }
+            if (updates == m / b) {
+                return Feedback.wrong("floor", updates + " counts only the full batches: 156 × 64 = 9984, and the last 16 "
+                        + "rows still make a batch and a step. Round up");
+            }
+            if (updates == m) {
+                return Feedback.wrong("per-row", "10000 is one update per row (SGD); a minibatch step uses 64 rows at once");
+            }
+            return Feedback.wrong("other", updates + " is not it: how many batches of 64 does it take to cover 10000 rows?");
+        });
+    }
+}

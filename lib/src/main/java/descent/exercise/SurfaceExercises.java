@@ -1,0 +1,191 @@
+package descent.exercise;
+
+import descent.function.QuadraticBowl;
+import descent.function.Rosenbrock;
+import descent.function.XCosCx;
+import descent.optim.GradientDescent;
+import descent.plot.ContourPlot;
+import descent.plot.Show;
+import descent.train.Minimizer;
+import descent.train.Path;
+
+/**
+ * Checks for notebooks 6 and 7: where descent ends on the non-convex x·cos(3x), what the Hessian says
+ * about a stationary point (second-derivative test: Nocedal &amp; Wright, Numerical Optimization, §2.1),
+ * step sizes on the narrow bowl ½(x² + 20y²), and the gradient of Rosenbrock's function
+ * f = (1 − x)² + 100(y − x²)² (Rosenbrock, The Computer Journal 3, 1960).
+ */
+public final class SurfaceExercises {
+    /** The kind of a stationary point from its 2×2 Hessian: "minimum", "maximum" or "saddle". */
+    @FunctionalInterface
+    public interface StationaryPoint {
+        String kind(double[][] hessian);
+    }
+
+    /** A gradient of a function of (x, y), written into g. */
+    @FunctionalInterface
+    public interface Gradient2D {
+        void into(double[] p, double[] g);
+    }
+
+    private static final XCosCx WAVE = new XCosCx(3);
+    private static final QuadraticBowl NARROW = new QuadraticBowl(20);
+    private static final Rosenbrock ROSENBROCK = new Rosenbrock();
+
+    private SurfaceExercises() {}
+
+    /** A start in [−3, 3] from which descent (η = 0.02, 200 steps) on x·cos(3x) ends below −2. */
+    public static void checkStart(double start) {
+        assessStart(start).print();
+    }
+
+    static Feedback assessStart(double start) {
+        return Exercise.report("set myStart", () -> {
+            if (Exercise.isTodo(start)) return Feedback.notDone("set myStart to a number in [−3, 3]");
+            if (!(start >= -3 && start <= 3)) {
+                return Feedback.wrong("outside", "x = " + Exercise.num(start) + " is outside the window [−3, 3] the task "
+                        + "names: the function goes on falling out there, which is not the point");
+            }
+            Path walk = Minimizer.walk(WAVE, new GradientDescent(0.02), new double[] {start}, 200);
+            String end = "from " + Exercise.num(start) + " descent ends at x = " + String.format("%.3f", walk.last()[0])
+                    + " with f = " + String.format("%.3f", walk.lastValue());
+            if (walk.lastValue() < -2) return Feedback.done(end + ": the lowest valley in the window");
+            double slope = (WAVE.value(new double[] {start + 1e-6}) - WAVE.value(new double[] {start - 1e-6})) / 2e-6;
+            if (Math.abs(slope) < 1e-3 && walk.steps() > 0 && Math.abs(walk.last()[0] - start) < 1e-3) {
+                return Feedback.wrong("stationary", end + ": it started on a flat point (slope ≈ 0) and never moved");
+            }
+            return Feedback.wrong("local-minimum", end + ", a local minimum: descent only goes downhill from where it "
+                    + "starts. Look at the curve — which valley is deepest, and which starts roll into it?");
+        });
+    }
+
+    /** The second-derivative test on five Hessians, including a saddle with positive diagonal. */
+    public static void checkStationaryPoint(StationaryPoint test) {
+        assessStationaryPoint(test).print();
+    }
+
+    static Feedback assessStationaryPoint(StationaryPoint test) {
+        return Exercise.report("write the test inside the lambda", () -> {
+            if (Exercise.isTodo(test)) return Feedback.notDone("write the test");
+            double[][][] cases = {{{2, 0}, {0, 3}}, {{-2, 0}, {0, -1}}, {{2, 0}, {0, -3}}, {{1, 2}, {2, 1}},
+                {{2, 1}, {1, 2}}, {{-1, 2}, {2, -1}}};
+            String[] answers = {"minimum", "maximum", "saddle", "saddle", "minimum", "saddle"};
+            for (int k = 0; k < cases.length; k++) {
+                String mine = test.kind(new double[][] {cases[k][0].clone(), cases[k][1].clone()});
+                if (answers[k].equals(mine)) continue;
+                String h = "H = [[" + num(cases[k][0]) + "], [" + num(cases[k][1]) + "]]";
+                if (mine == null || !(mine.equals("minimum") || mine.equals("maximum") || mine.equals("saddle"))) {
+                    return Feedback.wrong("answer-word", "for " + h + " you answered " + (mine == null ? "null" : "\"" + mine
+                            + "\"") + ": answer \"minimum\", \"maximum\" or \"saddle\"");
+                }
+                if (k == 3 || k == 5) {
+                    return Feedback.wrong("ignores-off-diagonal", "for " + h + " you answered " + mine + ", but det H = "
+                            + "1·1 − 2·2 < 0: a saddle. The diagonal alone is not enough; use det H = ac − b²");
+                }
+                if (k <= 1 && answers[k].equals("minimum") != mine.equals("minimum") && !mine.equals("saddle")) {
+                    return Feedback.wrong("swapped", "for " + h + " you answered " + mine + ": positive curvature in every "
+                            + "direction (det > 0, a > 0) is a minimum, negative is a maximum");
+                }
+                if (k == 2) {
+                    return Feedback.wrong("saddle-missed", "for " + h + " you answered " + mine + ": the curvature is +2 "
+                            + "along x and −3 along y, so it is a saddle (det H < 0)");
+                }
+                return Feedback.wrong("other", "for " + h + " you answered " + mine + ", it is a " + answers[k]);
+            }
+            return Feedback.done("all six Hessians classified: det H < 0 is a saddle; det H > 0 is a minimum when "
+                    + "h₀₀ > 0 and a maximum when h₀₀ < 0");
+        });
+    }
+
+    private static String num(double[] row) {
+        return Exercise.num(row[0]) + ", " + Exercise.num(row[1]);
+    }
+
+    /**
+     * η for the narrow bowl from (−9, 3): within 0.01 of the origin in 200 steps. Along x a step multiplies
+     * the distance by 1 − η, along y by 1 − 20η: that separates crawling from oscillating.
+     */
+    public static void checkNarrowRate(double eta) {
+        assessNarrowRate(eta).print();
+    }
+
+    static Feedback assessNarrowRate(double eta) {
+        return Exercise.report("set myEta", () -> {
+            if (Exercise.isTodo(eta)) return Feedback.notDone("set myEta to a number");
+            if (!(eta > 0) || Double.isInfinite(eta)) return Feedback.wrong("not-positive", "η must be > 0");
+            Path walk = Minimizer.walk(NARROW, new GradientDescent(eta), new double[] {-9, 3}, 200);
+            int k = walk.stepsToReach(new double[] {0, 0}, 0.01);
+            double[] p = walk.last();
+            String factors = "per step x shrinks by 1 − η = " + Exercise.num(1 - eta) + ", y by 1 − 20η = "
+                    + Exercise.num(1 - 20 * eta);
+            if (k >= 0) return Feedback.done("η = " + Exercise.num(eta) + " reaches the minimum in " + k + " steps (" + factors + ")");
+            if (1 - 20 * eta <= -1) {
+                return Feedback.wrong("diverges", "η = " + Exercise.num(eta) + " diverges along y: " + factors
+                        + ", at least 1 in size, so y bounces ever wider. Along y the curvature is 20: η < 2/20 = 0.1");
+            }
+            if (Math.abs(p[1]) > 0.005 && 1 - 20 * eta < 0) {
+                return Feedback.wrong("oscillates", "η = " + Exercise.num(eta) + " converges along x (x = "
+                        + Exercise.num(p[0]) + ") but y still flips sign every step, at |y| = " + Exercise.num(Math.abs(p[1]))
+                        + " after 200 steps: " + factors + ". A slightly smaller η damps the oscillation");
+            }
+            return Feedback.wrong("crawls", "η = " + Exercise.num(eta) + " crawls along x: after 200 steps x = " + Exercise.num(p[0])
+                    + " (" + factors + "). Along x the curvature is only 1; take the largest η that still damps y");
+        });
+    }
+
+    /** ∇f of Rosenbrock's function, against finite differences at four points; then it drives descent. */
+    public static void checkRosenbrockGradient(Gradient2D gradient) {
+        assessRosenbrockGradient(gradient).print();
+    }
+
+    static Feedback assessRosenbrockGradient(Gradient2D gradient) {
+        return Exercise.report("write the gradient inside the lambda", () -> {
+            if (Exercise.isTodo(gradient)) return Feedback.notDone("write the gradient");
+            double[][] points = {{-1.5, 2.5}, {0.5, 0.5}, {2, 1}, {-0.3, -0.7}};
+            double[] mine = new double[8], reference = new double[8];
+            for (int k = 0; k < points.length; k++) {
+                double[] g = {Double.NaN, Double.NaN};
+                gradient.into(points[k].clone(), g);
+                double[] fd = descent.function.GradientCheck.central(ROSENBROCK::value, points[k]);
+                mine[2 * k] = g[0]; mine[2 * k + 1] = g[1];
+                reference[2 * k] = fd[0]; reference[2 * k + 1] = fd[1];
+            }
+            if (Compare.close(mine, reference, 1e-6)) {
+                descent.function.Objective yours = new descent.function.Objective() {
+                    public int dimension() { return 2; }
+                    public double value(double[] p) { return ROSENBROCK.value(p); }
+                    public void gradient(double[] p, double[] g) { gradient.into(p, g); }
+                };
+                Path mineWalk = Minimizer.walk(yours, new GradientDescent(0.001), new double[] {-1.5, 2.5}, 3000);
+                Path library = Minimizer.walk(ROSENBROCK, new GradientDescent(0.001), new double[] {-1.5, 2.5}, 3000);
+                return Feedback.done("your gradient matches finite differences at four points; 3000 steps of GD (η = 0.001) "
+                        + "with it end at " + point(mineWalk.last()) + ", with the library's at " + point(library.last()))
+                        .then(() -> Show.image(ContourPlot.of(ROSENBROCK).logLevels()
+                                .title("Gradient descent driven by your gradient").path("your gradient, η = 0.001",
+                                        mineWalk.points()).minima(ROSENBROCK.minima()).image(), "your descent path"));
+            }
+            if (Double.isNaN(mine[0]) || Double.isNaN(mine[1])) {
+                return Feedback.wrong("not-written", "g still holds NaN after your code: write both g[0] and g[1]");
+            }
+            Feedback scale = Compare.scaleMistake(Compare.factor(mine, reference), 1, "your gradient");
+            if (scale != null) return scale;
+            boolean xRight = true, yRight = true;
+            for (int k = 0; k < 4; k++) {
+                xRight &= Compare.close(mine[2 * k], reference[2 * k], 1e-6);
+                yRight &= Compare.close(mine[2 * k + 1], reference[2 * k + 1], 1e-6);
+            }
+            if (xRight != yRight) {
+                String bad = xRight ? "∂f/∂y = 200(y − x²)" : "∂f/∂x = −2(1 − x) − 400x(y − x²)";
+                return Feedback.wrong(xRight ? "dy" : "dx", "g[" + (xRight ? 1 : 0) + "] is off (at (0.5, 0.5): "
+                        + Exercise.num(mine[xRight ? 3 : 2]) + " against " + Exercise.num(reference[xRight ? 3 : 2])
+                        + "); the other is right. Check " + bad + ": the chain rule on (y − x²)² brings down −2x");
+            }
+            return Feedback.wrong("other", "at (0.5, 0.5) your gradient is (" + Exercise.num(mine[2]) + ", " + Exercise.num(mine[3])
+                    + "), finite differences give (" + Exercise.num(reference[2]) + ", " + Exercise.num(reference[3]) + ")");
+        });
+    }
+
+    private static String point(double[] p) {
+        return String.format("(%.4f, %.4f)", p[0], p[1]);
+    }
+}

@@ -1,0 +1,587 @@
+package descent.exercise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import descent.data.Dataset;
+import descent.loss.LogLoss;
+import descent.optim.CustomOptimizer;
+import descent.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every check of {@code descent.exercise}: the right answer passes, the stub says "not done yet", and
+ * each typical wrong answer gets its own diagnosis. The right answers are written out here from the
+ * formulas (not taken from the library), the wrong ones are the slips the checks name.
+ */
+class ExerciseChecksTest {
+
+    private static void passes(Feedback f) {
+        assertEquals(Feedback.Verdict.DONE, f.verdict(), f.toString());
+        assertTrue(f.toString().startsWith("✔ "), f.toString());
+    }
+
+    private static void notDone(Feedback f) {
+        assertEquals(Feedback.Verdict.NOT_DONE, f.verdict(), f.toString());
+        assertTrue(f.toString().startsWith("… not done yet"), f.toString());
+    }
+
+    private static void wrong(String mistake, Feedback f) {
+        assertEquals(Feedback.Verdict.WRONG, f.verdict(), f.toString());
+        assertEquals(mistake, f.mistake(), f.toString());
+        assertTrue(f.toString().startsWith("✘ "), f.toString());
+    }
+
+    private static <T> T stub() {
+        throw Exercise.notDone();
+    }
+
+    // ---------------------------------------------------------------- 00, 01
+
+    @Test
+    void welcome() {
+        passes(WelcomeExercises.assessGuess(2.1));
+        notDone(WelcomeExercises.assessGuess(Exercise.TODO));
+        wrong("too-low", WelcomeExercises.assessGuess(1.8));
+        wrong("too-high", WelcomeExercises.assessGuess(2.4));
+    }
+
+    @Test
+    void slope() {
+        double mean = new descent.function.SampleMse(descent.data.Datasets.normalSample(1000, 2.0, 0.3, 42)).mean();
+        passes(ErrorCurveExercises.assessSlope(m -> 2 * (m - mean)));
+        notDone(ErrorCurveExercises.assessSlope(m -> stub()));
+        wrong("sign", ErrorCurveExercises.assessSlope(m -> 2 * (mean - m)));
+        wrong("missing-2", ErrorCurveExercises.assessSlope(m -> m - mean));
+        wrong("missing-1/m", ErrorCurveExercises.assessSlope(m -> 2000 * (m - mean)));
+        wrong("constant", ErrorCurveExercises.assessSlope(m -> 2 * mean));
+        wrong("throws", ErrorCurveExercises.assessSlope(m -> new double[(int) m - 5].length));
+    }
+
+    @Test
+    void step() {
+        passes(ErrorCurveExercises.assessStep((m, slope, eta) -> m - eta * slope));
+        notDone(ErrorCurveExercises.assessStep((m, slope, eta) -> stub()));
+        wrong("sign", ErrorCurveExercises.assessStep((m, slope, eta) -> m + eta * slope));
+        wrong("missing-eta", ErrorCurveExercises.assessStep((m, slope, eta) -> m - slope));
+        wrong("step-only", ErrorCurveExercises.assessStep((m, slope, eta) -> -eta * slope));
+    }
+
+    @Test
+    void learningRateOfTheErrorCurve() {
+        passes(ErrorCurveExercises.assessLearningRate(0.5));
+        passes(ErrorCurveExercises.assessLearningRate(0.3));
+        notDone(ErrorCurveExercises.assessLearningRate(Exercise.TODO));
+        wrong("diverges", ErrorCurveExercises.assessLearningRate(1.1));
+        wrong("oscillates", ErrorCurveExercises.assessLearningRate(1.0));
+        wrong("rings", ErrorCurveExercises.assessLearningRate(0.9));
+        wrong("crawls", ErrorCurveExercises.assessLearningRate(0.01));
+        wrong("not-positive", ErrorCurveExercises.assessLearningRate(-0.1));
+    }
+
+    @Test
+    void centralDifference() {
+        passes(ErrorCurveExercises.assessCentralDifference((f, x, e) -> (f.applyAsDouble(x + e) - f.applyAsDouble(x - e)) / (2 * e)));
+        notDone(ErrorCurveExercises.assessCentralDifference((f, x, e) -> stub()));
+        wrong("one-sided", ErrorCurveExercises.assessCentralDifference((f, x, e) -> (f.applyAsDouble(x + e) - f.applyAsDouble(x)) / e));
+        wrong("missing-2", ErrorCurveExercises.assessCentralDifference((f, x, e) -> (f.applyAsDouble(x + e) - f.applyAsDouble(x - e)) / e));
+        wrong("sign", ErrorCurveExercises.assessCentralDifference((f, x, e) -> (f.applyAsDouble(x - e) - f.applyAsDouble(x + e)) / (2 * e)));
+        wrong("other", ErrorCurveExercises.assessCentralDifference((f, x, e) -> (1.0 + e - 1.0 + e) / (2 * e) * 3 + e * e));
+    }
+
+    // ---------------------------------------------------------------- 02
+
+    private static double residual(Dataset xb, double[] w, int i) {
+        double r = -xb.y(i);
+        for (int j = 0; j < w.length; j++) r += xb.x(i, j) * w[j];
+        return r;
+    }
+
+    private static double partial(Dataset xb, double[] w, int j, double factor, boolean withX) {
+        double s = 0;
+        for (int i = 0; i < xb.rows(); i++) s += residual(xb, w, i) * (withX ? xb.x(i, j) : 1);
+        return factor * s;
+    }
+
+    @Test
+    void partialDerivative() {
+        passes(BatchDescentExercises.assessPartial((xb, w, j) -> partial(xb, w, j, 2.0 / xb.rows(), true)));
+        notDone(BatchDescentExercises.assessPartial((xb, w, j) -> stub()));
+        wrong("sign", BatchDescentExercises.assessPartial((xb, w, j) -> partial(xb, w, j, -2.0 / xb.rows(), true)));
+        wrong("missing-2", BatchDescentExercises.assessPartial((xb, w, j) -> partial(xb, w, j, 1.0 / xb.rows(), true)));
+        wrong("missing-1/m", BatchDescentExercises.assessPartial((xb, w, j) -> partial(xb, w, j, 2.0, true)));
+        wrong("missing-2/m", BatchDescentExercises.assessPartial((xb, w, j) -> partial(xb, w, j, 1.0, true)));
+        wrong("missing-x", BatchDescentExercises.assessPartial((xb, w, j) -> partial(xb, w, j, 2.0 / xb.rows(), false)));
+    }
+
+    @Test
+    void gradient() {
+        passes(BatchDescentExercises.assessGradient((xb, w, g) -> {
+            for (int j = 0; j < g.length; j++) g[j] = partial(xb, w, j, 2.0 / xb.rows(), true);
+        }));
+        notDone(BatchDescentExercises.assessGradient((xb, w, g) -> { throw Exercise.notDone(); }));
+        wrong("not-cleared", BatchDescentExercises.assessGradient((xb, w, g) -> {
+            for (int j = 0; j < g.length; j++) g[j] += partial(xb, w, j, 2.0 / xb.rows(), true);
+        }));
+        wrong("sign", BatchDescentExercises.assessGradient((xb, w, g) -> {
+            for (int j = 0; j < g.length; j++) g[j] = -partial(xb, w, j, 2.0 / xb.rows(), true);
+        }));
+        wrong("missing-1/m", BatchDescentExercises.assessGradient((xb, w, g) -> {
+            for (int j = 0; j < g.length; j++) g[j] = partial(xb, w, j, 2.0, true);
+        }));
+    }
+
+    @Test
+    void iterations() {
+        int needed = BatchDescentExercises.fewestIterations();
+        assertTrue(needed > 50 && needed < 2000, "needed = " + needed);
+        passes(BatchDescentExercises.assessIterations(needed));
+        passes(BatchDescentExercises.assessIterations(needed + 2));
+        notDone(BatchDescentExercises.assessIterations(Exercise.TODO_COUNT));
+        wrong("too-few", BatchDescentExercises.assessIterations(needed - 1));
+        wrong("too-many", BatchDescentExercises.assessIterations(1000 + needed));
+        wrong("not-positive", BatchDescentExercises.assessIterations(0));
+    }
+
+    // ---------------------------------------------------------------- 03
+
+    private static Workshop.FittedLines lines(boolean clone, boolean before, double sign) {
+        return (xb, eta, iterations) -> {
+            double[] w = new double[xb.cols()], g = new double[xb.cols()];
+            List<double[]> out = new ArrayList<>();
+            for (int t = 0; t < iterations; t++) {
+                if (before) out.add(clone ? w.clone() : w);
+                for (int j = 0; j < g.length; j++) g[j] = partial(xb, w, j, 2.0 / xb.rows(), true);
+                for (int j = 0; j < w.length; j++) w[j] -= sign * eta * g[j];
+                if (!before) out.add(clone ? w.clone() : w);
+            }
+            return out;
+        };
+    }
+
+    @Test
+    void workshopFittedLines() {
+        passes(Workshop.assessFittedLines(lines(true, false, 1)));
+        notDone(Workshop.assessFittedLines((xb, eta, k) -> stub()));
+        wrong("same-array", Workshop.assessFittedLines(lines(false, false, 1)));
+        wrong("off-by-one", Workshop.assessFittedLines(lines(true, true, 1)));
+        wrong("ascends", Workshop.assessFittedLines(lines(true, false, -1)));
+    }
+
+    @Test
+    void workshopPrediction() {
+        passes(Workshop.assessLargestConverging(0.3));
+        notDone(Workshop.assessLargestConverging(Exercise.TODO));
+        wrong("too-large", Workshop.assessLargestConverging(0.6));
+        wrong("too-cautious", Workshop.assessLargestConverging(0.05));
+        wrong("not-listed", Workshop.assessLargestConverging(0.4));
+    }
+
+    private static Workshop.ThresholdSearch bisection(double until, boolean swapped) {
+        return (diverges, lo, hi) -> {
+            while (hi - lo > until) {
+                double mid = (lo + hi) / 2;
+                if (diverges.test(mid) != swapped) hi = mid; else lo = mid;
+            }
+            return (lo + hi) / 2;
+        };
+    }
+
+    @Test
+    void workshopThreshold() {
+        passes(Workshop.assessThresholdSearch(bisection(1e-6, false)));
+        notDone(Workshop.assessThresholdSearch((d, lo, hi) -> stub()));
+        wrong("wrong-half", Workshop.assessThresholdSearch(bisection(1e-6, true)));
+        wrong("too-coarse", Workshop.assessThresholdSearch(bisection(0.1, false)));
+        wrong("too-coarse", Workshop.assessThresholdSearch((d, lo, hi) -> 0.5));
+    }
+
+    private static Workshop.IterationCount counter(boolean gap, int offset) {
+        Dataset xb = Workshop.data();
+        double best = Workshop.best();
+        return eta -> {
+            double[] w = new double[xb.cols()], g = new double[xb.cols()];
+            for (int t = 0; t <= 5000; t++) {
+                double j = 0;
+                for (int i = 0; i < xb.rows(); i++) j += residual(xb, w, i) * residual(xb, w, i) / xb.rows();
+                if ((gap ? j - best : j) < 1e-6) return t + offset;
+                for (int k = 0; k < g.length; k++) g[k] = partial(xb, w, k, 2.0 / xb.rows(), true);
+                for (int k = 0; k < w.length; k++) w[k] -= eta * g[k];
+            }
+            return -1;
+        };
+    }
+
+    @Test
+    void workshopIterationCount() {
+        passes(Workshop.assessIterationCount(counter(true, 0)));
+        notDone(Workshop.assessIterationCount(eta -> stub()));
+        wrong("never", Workshop.assessIterationCount(counter(false, 0)));
+        wrong("off-by-one", Workshop.assessIterationCount(counter(true, 1)));
+    }
+
+    @Test
+    void workshopScaling() {
+        double actual = descent.linalg.HessianSpectrum.of(descent.loss.MeanSquaredError.mean(), Workshop.data()).stabilityBound();
+        assertTrue(actual > 0);
+        passes(Workshop.assessScalingPrediction(60));
+        notDone(Workshop.assessScalingPrediction(Exercise.TODO));
+        wrong("linear", Workshop.assessScalingPrediction(10));
+        wrong("direction", Workshop.assessScalingPrediction(0.01));
+        wrong("other", Workshop.assessScalingPrediction(1000));
+    }
+
+    @Test
+    void workshopStopRule() {
+        passes(Workshop.assessStopRule((p, c) -> Math.abs(p - c) < 1e-4));
+        notDone(Workshop.assessStopRule((p, c) -> stub()));
+        wrong("no-abs", Workshop.assessStopRule((p, c) -> p - c < 1e-4));
+        wrong("signed", Workshop.assessStopRule((p, c) -> c - p < 1e-4));
+        wrong("relative", Workshop.assessStopRule((p, c) -> Math.abs(p - c) / Math.abs(p) < 1e-4));
+        wrong("inverted", Workshop.assessStopRule((p, c) -> Math.abs(p - c) > 1e-4));
+        wrong("threshold", Workshop.assessStopRule((p, c) -> Math.abs(p - c) < 1e-6));
+    }
+
+    @Test
+    void workshopStretch() {
+        passes(Workshop.assessMomentumBeatsBestStep(0.5, 0.5));
+        notDone(Workshop.assessMomentumBeatsBestStep(Exercise.TODO, 0.5));
+        wrong("diverges", Workshop.assessMomentumBeatsBestStep(2.0, 0.1));
+        wrong("slower", Workshop.assessMomentumBeatsBestStep(0.01, 0.1));
+    }
+
+    // ---------------------------------------------------------------- 04, 05
+
+    @Test
+    void schedule() {
+        passes(SgdExercises.assessSchedule(t -> 5.0 / (t + 50)));
+        notDone(SgdExercises.assessSchedule(t -> stub()));
+        wrong("integer-division", SgdExercises.assessSchedule(t -> 5 / (t + 50)));
+        wrong("precedence", SgdExercises.assessSchedule(t -> 5.0 / t + 50));
+        wrong("inverted", SgdExercises.assessSchedule(t -> (t + 50) / 5.0));
+    }
+
+    private static int[] shuffled(int m, Random rng) {
+        int[] order = new int[m];
+        for (int i = 0; i < m; i++) order[i] = i;
+        for (int i = m - 1; i > 0; i--) {
+            int k = rng.nextInt(i + 1);
+            int tmp = order[i]; order[i] = order[k]; order[k] = tmp;
+        }
+        return order;
+    }
+
+    private enum SgdSlip { NONE, NO_SHUFFLE, SAME_ORDER, T_PER_EPOCH, ASCENDS, SKIPS_ROW }
+
+    private static SgdExercises.SgdEpoch sgd(SgdSlip slip) {
+        return (w, epoch, m, grad, rate, rng) -> {
+            int[] order = switch (slip) {
+                case NO_SHUFFLE -> shuffled(m, new Random(0) { @Override public int nextInt(int b) { return b - 1; } });
+                case SAME_ORDER -> shuffled(m, new Random(42));
+                default -> shuffled(m, rng);
+            };
+            double[] g = new double[w.length];
+            for (int i = 0; i < (slip == SgdSlip.SKIPS_ROW ? m - 1 : m); i++) {
+                grad.at(order[i], w, g);
+                double eta = rate.rate(slip == SgdSlip.T_PER_EPOCH ? i : (long) epoch * m + i);
+                for (int j = 0; j < w.length; j++) w[j] -= (slip == SgdSlip.ASCENDS ? -eta : eta) * g[j];
+            }
+        };
+    }
+
+    @Test
+    void sgdEpoch() {
+        passes(SgdExercises.assessSgdEpoch(sgd(SgdSlip.NONE)));
+        notDone(SgdExercises.assessSgdEpoch((w, e, m, grad, rate, rng) -> { throw Exercise.notDone(); }));
+        wrong("no-shuffle", SgdExercises.assessSgdEpoch(sgd(SgdSlip.NO_SHUFFLE)));
+        wrong("never-reshuffles", SgdExercises.assessSgdEpoch(sgd(SgdSlip.SAME_ORDER)));
+        wrong("t-per-epoch", SgdExercises.assessSgdEpoch(sgd(SgdSlip.T_PER_EPOCH)));
+        wrong("ascends", SgdExercises.assessSgdEpoch(sgd(SgdSlip.ASCENDS)));
+        wrong("not-a-permutation", SgdExercises.assessSgdEpoch(sgd(SgdSlip.SKIPS_ROW)));
+    }
+
+    private static SgdExercises.MinibatchEpoch minibatch(boolean dropLast, boolean reshuffle, double sign) {
+        return (w, m, b, grad, eta, rng) -> {
+            int[] order = shuffled(m, reshuffle ? rng : new Random(3));
+            double[] g = new double[w.length];
+            int end = dropLast ? m - m % b : m;
+            for (int from = 0; from < end; from += b) {
+                grad.at(Arrays.copyOfRange(order, from, Math.min(m, from + b)), w, g);
+                for (int j = 0; j < w.length; j++) w[j] -= sign * eta * g[j];
+            }
+        };
+    }
+
+    @Test
+    void minibatchEpoch() {
+        passes(SgdExercises.assessMinibatchEpoch(minibatch(false, true, 1)));
+        notDone(SgdExercises.assessMinibatchEpoch((w, m, b, grad, eta, rng) -> { throw Exercise.notDone(); }));
+        wrong("drops-last", SgdExercises.assessMinibatchEpoch(minibatch(true, true, 1)));
+        wrong("never-reshuffles", SgdExercises.assessMinibatchEpoch(minibatch(false, false, 1)));
+        wrong("ascends", SgdExercises.assessMinibatchEpoch(minibatch(false, true, -1)));
+    }
+
+    @Test
+    void updatesPerEpoch() {
+        passes(SgdExercises.assessUpdatesPerEpoch(157));
+        notDone(SgdExercises.assessUpdatesPerEpoch(Exercise.TODO_COUNT));
+        wrong("floor", SgdExercises.assessUpdatesPerEpoch(156));
+        wrong("per-row", SgdExercises.assessUpdatesPerEpoch(10000));
+    }
+
+    // ---------------------------------------------------------------- 06, 07
+
+    @Test
+    void start() {
+        passes(SurfaceExercises.assessStart(-2.5));
+        notDone(SurfaceExercises.assessStart(Exercise.TODO));
+        wrong("outside", SurfaceExercises.assessStart(-3.5));
+        wrong("local-minimum", SurfaceExercises.assessStart(0.5));
+    }
+
+    @Test
+    void stationaryPoint() {
+        passes(SurfaceExercises.assessStationaryPoint(h -> {
+            double det = h[0][0] * h[1][1] - h[0][1] * h[1][0];
+            return det < 0 ? "saddle" : h[0][0] > 0 ? "minimum" : "maximum";
+        }));
+        notDone(SurfaceExercises.assessStationaryPoint(h -> stub()));
+        wrong("ignores-off-diagonal", SurfaceExercises.assessStationaryPoint(h -> {
+            double det = h[0][0] * h[1][1];
+            return det < 0 ? "saddle" : h[0][0] > 0 ? "minimum" : "maximum";
+        }));
+        wrong("swapped", SurfaceExercises.assessStationaryPoint(h -> {
+            double det = h[0][0] * h[1][1] - h[0][1] * h[1][0];
+            return det < 0 ? "saddle" : h[0][0] > 0 ? "maximum" : "minimum";
+        }));
+        wrong("saddle-missed", SurfaceExercises.assessStationaryPoint(h -> h[0][0] > 0 ? "minimum" : "maximum"));
+        wrong("answer-word", SurfaceExercises.assessStationaryPoint(h -> "min"));
+    }
+
+    @Test
+    void narrowRate() {
+        passes(SurfaceExercises.assessNarrowRate(0.09));
+        notDone(SurfaceExercises.assessNarrowRate(Exercise.TODO));
+        wrong("diverges", SurfaceExercises.assessNarrowRate(0.11));
+        wrong("oscillates", SurfaceExercises.assessNarrowRate(0.099));
+        wrong("crawls", SurfaceExercises.assessNarrowRate(0.01));
+    }
+
+    @Test
+    void rosenbrockGradient() {
+        passes(SurfaceExercises.assessRosenbrockGradient((p, g) -> {
+            g[0] = -2 * (1 - p[0]) - 400 * p[0] * (p[1] - p[0] * p[0]);
+            g[1] = 200 * (p[1] - p[0] * p[0]);
+        }));
+        notDone(SurfaceExercises.assessRosenbrockGradient((p, g) -> { throw Exercise.notDone(); }));
+        wrong("sign", SurfaceExercises.assessRosenbrockGradient((p, g) -> {
+            g[0] = 2 * (1 - p[0]) + 400 * p[0] * (p[1] - p[0] * p[0]);
+            g[1] = -200 * (p[1] - p[0] * p[0]);
+        }));
+        wrong("dx", SurfaceExercises.assessRosenbrockGradient((p, g) -> {
+            g[0] = -2 * (1 - p[0]) - 400 * (p[1] - p[0] * p[0]);
+            g[1] = 200 * (p[1] - p[0] * p[0]);
+        }));
+        wrong("not-written", SurfaceExercises.assessRosenbrockGradient((p, g) -> g[0] = 1));
+    }
+
+    // ---------------------------------------------------------------- 08, 09
+
+    private static Optimizer momentum(double mu, boolean keep, boolean nesterov) {
+        return new CustomOptimizer("test momentum", 0.02, 1, (theta, grad, eta, t, state) -> {
+            double[] v = state[0];
+            for (int i = 0; i < theta.length; i++) {
+                double previous = v[i];
+                double vi = mu * (keep ? v[i] : 0) - eta * grad[i];
+                v[i] = vi;
+                theta[i] += nesterov ? -mu * previous + (1 + mu) * vi : vi;
+            }
+        });
+    }
+
+    @Test
+    void momentumAndNesterov() {
+        passes(OptimizerExercises.assessMomentum(momentum(0.8, true, false)));
+        passes(OptimizerExercises.assessNesterov(momentum(0.8, true, true)));
+        Optimizer stub = new CustomOptimizer("stub", 0.02, 1, (theta, grad, eta, t, s) -> { throw Exercise.notDone(); });
+        notDone(OptimizerExercises.assessMomentum(stub));
+        notDone(OptimizerExercises.assessNesterov(stub));
+        wrong("no-memory", OptimizerExercises.assessMomentum(momentum(0.8, false, false)));
+        wrong("ascends", OptimizerExercises.assessMomentum(new CustomOptimizer("up", 0.02, 1, (theta, grad, eta, t, s) -> {
+            for (int i = 0; i < theta.length; i++) { s[0][i] = 0.8 * s[0][i] + eta * grad[i]; theta[i] += s[0][i]; }
+        })));
+        wrong("plain-momentum", OptimizerExercises.assessNesterov(momentum(0.8, true, false)));
+        wrong("other", OptimizerExercises.assessNesterov(momentum(0.5, true, true)));
+    }
+
+    private static Optimizer rmsprop(double keep, boolean sqrt) {
+        return new CustomOptimizer("test rmsprop", 0.1, 1, (theta, grad, eta, t, state) -> {
+            double[] cache = state[0];
+            for (int i = 0; i < theta.length; i++) {
+                cache[i] = keep * cache[i] + 0.1 * grad[i] * grad[i];
+                theta[i] -= eta * grad[i] / ((sqrt ? Math.sqrt(cache[i]) : cache[i]) + 1e-7);
+            }
+        });
+    }
+
+    private static Optimizer adam(boolean correct, long shift) {
+        return new CustomOptimizer("test adam", 0.1, 2, (theta, grad, eta, t, state) -> {
+            double[] m = state[0], v = state[1];
+            for (int i = 0; i < theta.length; i++) {
+                m[i] = 0.9 * m[i] + 0.1 * grad[i];
+                v[i] = 0.999 * v[i] + 0.001 * grad[i] * grad[i];
+                double mHat = correct ? m[i] / (1 - Math.pow(0.9, t + shift)) : m[i];
+                double vHat = correct ? v[i] / (1 - Math.pow(0.999, t + shift)) : v[i];
+                theta[i] -= eta * mHat / (Math.sqrt(vHat) + 1e-8);
+            }
+        });
+    }
+
+    @Test
+    void rmspropAndAdam() {
+        passes(OptimizerExercises.assessRmsprop(rmsprop(0.9, true)));
+        wrong("cache-plus-equals", OptimizerExercises.assessRmsprop(rmsprop(1.9, true)));
+        wrong("other", OptimizerExercises.assessRmsprop(rmsprop(0.9, false)));
+        passes(OptimizerExercises.assessAdam(adam(true, 1)));
+        wrong("no-bias-correction", OptimizerExercises.assessAdam(adam(false, 1)));
+        wrong("t-from-0", OptimizerExercises.assessAdam(adam(true, 0)));
+        Optimizer stub = new CustomOptimizer("stub", 0.1, 2, (theta, grad, eta, t, s) -> { throw Exercise.notDone(); });
+        notDone(OptimizerExercises.assessRmsprop(stub));
+        notDone(OptimizerExercises.assessAdam(stub));
+    }
+
+    @Test
+    void muAndAdamRate() {
+        passes(OptimizerExercises.assessMu(0.8));
+        notDone(OptimizerExercises.assessMu(Exercise.TODO));
+        wrong("plain", OptimizerExercises.assessMu(0));
+        wrong("circles", OptimizerExercises.assessMu(0.97));
+        wrong("too-little", OptimizerExercises.assessMu(0.2));
+        passes(OptimizerExercises.assessAdamRate(0.05));
+        notDone(OptimizerExercises.assessAdamRate(Exercise.TODO));
+        wrong("crawls", OptimizerExercises.assessAdamRate(0.001));
+        wrong("bounces", OptimizerExercises.assessAdamRate(5.0));
+        wrong("too-large", OptimizerExercises.assessAdamRate(1.0));
+    }
+
+    // ---------------------------------------------------------------- 10, 11
+
+    @Test
+    void logLossGradient() {
+        DataGradient right = (xb, w, g) -> {
+            Arrays.fill(g, 0);
+            for (int i = 0; i < xb.rows(); i++) {
+                double z = 0;
+                for (int j = 0; j < w.length; j++) z += xb.x(i, j) * w[j];
+                double r = 1 / (1 + Math.exp(-z)) - xb.y(i);
+                for (int j = 0; j < w.length; j++) g[j] += r * xb.x(i, j) / xb.rows();
+            }
+        };
+        passes(ClassifierExercises.assessLogLossGradient(right));
+        notDone(ClassifierExercises.assessLogLossGradient((xb, w, g) -> { throw Exercise.notDone(); }));
+        wrong("sign", ClassifierExercises.assessLogLossGradient((xb, w, g) -> {
+            right.into(xb, w, g);
+            for (int j = 0; j < g.length; j++) g[j] = -g[j];
+        }));
+        wrong("missing-1/m", ClassifierExercises.assessLogLossGradient((xb, w, g) -> {
+            right.into(xb, w, g);
+            for (int j = 0; j < g.length; j++) g[j] *= xb.rows();
+        }));
+        wrong("no-sigmoid", ClassifierExercises.assessLogLossGradient((xb, w, g) -> {
+            Arrays.fill(g, 0);
+            for (int i = 0; i < xb.rows(); i++) {
+                double r = -xb.y(i);
+                for (int j = 0; j < w.length; j++) r += xb.x(i, j) * w[j];
+                for (int j = 0; j < w.length; j++) g[j] += r * xb.x(i, j) / xb.rows();
+            }
+        }));
+        wrong("not-cleared", ClassifierExercises.assessLogLossGradient((xb, w, g) -> {
+            double[] h = new double[g.length];
+            right.into(xb, w, h);
+            for (int j = 0; j < g.length; j++) g[j] += h[j];
+        }));
+    }
+
+    @Test
+    void classifierRate() {
+        double bound = ClassifierExercises.stableBound();
+        assertTrue(bound > 0.1 && bound < 100, "bound = " + bound);
+        passes(ClassifierExercises.assessRate(0.1));
+        notDone(ClassifierExercises.assessRate(Exercise.TODO));
+        wrong("above-bound", ClassifierExercises.assessRate(100));
+        wrong("crawls", ClassifierExercises.assessRate(1e-5));
+        assertTrue(new LogLoss() != null);
+    }
+
+    @Test
+    void hyperparameters() {
+        passes(HyperparameterExercises.assessHyperparameters("learning rate", "batch size", "momentum", "epochs"));
+        notDone(HyperparameterExercises.assessHyperparameters());
+        wrong("learned-listed", HyperparameterExercises.assessHyperparameters("weights", "learning rate", "batch size",
+                "momentum", "epochs"));
+        wrong("missed", HyperparameterExercises.assessHyperparameters("learning rate", "batch size"));
+        wrong("unknown", HyperparameterExercises.assessHyperparameters("eta"));
+    }
+
+    private static HyperparameterExercises.GridSearch grid(boolean skipNaN, boolean lowest, boolean returnCost) {
+        return (etas, cost) -> {
+            double bestEta = etas[0], best = cost.applyAsDouble(etas[0]);
+            for (double eta : etas) {
+                double c = cost.applyAsDouble(eta);
+                boolean better = lowest ? c < best : c > best;
+                if (skipNaN ? !Double.isNaN(c) && (Double.isNaN(best) || better) : better) { best = c; bestEta = eta; }
+            }
+            return returnCost ? best : bestEta;
+        };
+    }
+
+    @Test
+    void gridSearch() {
+        passes(HyperparameterExercises.assessGridSearch(grid(true, true, false)));
+        notDone(HyperparameterExercises.assessGridSearch((etas, cost) -> stub()));
+        wrong("returned-cost", HyperparameterExercises.assessGridSearch(grid(true, true, true)));
+        wrong("highest", HyperparameterExercises.assessGridSearch(grid(true, false, false)));
+        wrong("picked-diverged", HyperparameterExercises.assessGridSearch(grid(false, true, false)));
+    }
+
+    @Test
+    void publicChecksPrintTheLineThenTheFigure() {
+        var out = new java.io.ByteArrayOutputStream();
+        var saved = System.out;
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            Workshop.checkFittedLines(lines(true, false, 1));
+            Workshop.checkIterationCount(counter(true, 0));
+            Workshop.checkScalingPrediction(60);
+            OptimizerExercises.checkMomentum(momentum(0.8, true, false));
+            OptimizerExercises.checkNesterov(momentum(0.8, true, true));
+            SurfaceExercises.checkRosenbrockGradient((p, g) -> {
+                g[0] = -2 * (1 - p[0]) - 400 * p[0] * (p[1] - p[0] * p[0]);
+                g[1] = 200 * (p[1] - p[0] * p[0]);
+            });
+            WelcomeExercises.checkGuess(Exercise.TODO);
+        } finally {
+            System.setOut(saved);
+        }
+        String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(6, text.split("✔ ", -1).length - 1, text);
+        assertTrue(text.contains("… not done yet: set myGuess"), text);
+        assertTrue(text.indexOf("✔ your 10 lines") < text.indexOf("[HTML output"), "the line comes before its figure");
+        assertTrue(!text.contains("could not be drawn"), text);
+    }
+
+    @Test
+    void feedbackLines() {
+        Supplier<Feedback> none = () -> Feedback.done("x");
+        assertEquals("✔ x", none.get().toString());
+        assertEquals("✘ y", Feedback.wrong("k", "y").toString());
+        assertEquals("… not done yet: z", Feedback.notDone("z").toString());
+        assertEquals("0.0005", Exercise.num(0.0005));
+        assertEquals("1.23e+07", Exercise.num(12345678.9));
+    }
+}
