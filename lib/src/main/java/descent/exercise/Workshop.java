@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoublePredicate;
 import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -262,13 +261,13 @@ public final class Workshop {
 
     private static Table sweepTable(double[] rates, int[] counts) {
         StringColumn eta = StringColumn.create("η"), diverged = StringColumn.create("diverged?");
-        IntColumn iterations = IntColumn.create("iterations to J − J* < 1e-6");
+        StringColumn iterations = StringColumn.create("iterations to J − J* < 1e-6");
         StringColumn gap = StringColumn.create("J − J* after 200 iterations");
         for (int k = 0; k < rates.length; k++) {
             History h = run(rates[k], 200);
             eta.append(Exercise.num(rates[k]));
-            if (counts[k] >= 0) iterations.append(counts[k]); else iterations.appendMissing();
-            gap.append(h.diverged() ? "—" : Exercise.num(h.finalLoss() - BEST));
+            iterations.append(counts[k] >= 0 ? String.valueOf(counts[k]) : "not within " + BUDGET);
+            gap.append(h.diverged() ? "diverged" : Exercise.gap(h.finalLoss() - BEST));
             diverged.append(h.diverged() ? "yes" : "no");
         }
         return Table.create("iterations against η").addColumns(eta, iterations, gap, diverged);
