@@ -164,7 +164,7 @@ public final class OptimizerExercises {
         });
     }
 
-    /** Adam's η on Rosenbrock from (−1.5, 2.5): f &lt; 10⁻³ within 2000 steps. */
+    /** Adam's η on Rosenbrock from (−1.5, 2.5): f &lt; 10⁻³ within 800 steps. */
     public static void checkAdamRate(double eta) {
         assessAdamRate(eta).print();
     }
@@ -173,7 +173,7 @@ public final class OptimizerExercises {
         return Exercise.report("set myEta", () -> {
             if (Exercise.isTodo(eta)) return Feedback.notDone("set myEta to a number");
             if (!(eta > 0) || Double.isInfinite(eta)) return Feedback.wrong("not-positive", "η must be > 0");
-            Path p = Minimizer.walk(new Rosenbrock(), new Adam(eta), new double[] {-1.5, 2.5}, 2000);
+            Path p = Minimizer.walk(new Rosenbrock(), new Adam(eta), new double[] {-1.5, 2.5}, 800);
             int k = p.stepsToReach(1e-3);
             if (k >= 0) return Feedback.done("Adam(η = " + Exercise.num(eta) + ") reaches f < 1e-3 in " + k + " steps");
             if (p.diverged()) {
@@ -185,7 +185,7 @@ public final class OptimizerExercises {
             int rises = 0;
             for (int t = Math.max(1, v.length - 200); t < v.length; t++) if (v[t] > v[t - 1]) rises++;
             if (rises < 10 && lastStretch < before && eta < 0.1) {  // small, steady steps; large η fails by jumping
-                return Feedback.wrong("crawls", "Adam(η = " + Exercise.num(eta) + ") is still going steadily downhill at step 2000 "
+                return Feedback.wrong("crawls", "Adam(η = " + Exercise.num(eta) + ") is still going steadily downhill at step 800 "
                         + "(f fell from " + Exercise.num(before) + " to " + Exercise.num(lastStretch) + " in the last 200 steps): "
                         + "each step is about η long, too short for the long valley. Take a larger η");
             }

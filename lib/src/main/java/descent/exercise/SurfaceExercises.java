@@ -34,7 +34,10 @@ public final class SurfaceExercises {
 
     private SurfaceExercises() {}
 
-    /** A start in [−3, 3] from which descent (η = 0.02, 200 steps) on x·cos(3x) ends below −2. */
+    /**
+     * A start in [−3, 3] from which descent (η = 0.02, 200 steps) on x·cos(3x) ends in the deepest valley
+     * inside the window (x ≈ −2.15, f ≈ −2.12). Starts near 3 roll out of the window, where f keeps falling.
+     */
     public static void checkStart(double start) {
         assessStart(start).print();
     }
@@ -44,18 +47,19 @@ public final class SurfaceExercises {
             if (Exercise.isTodo(start)) return Feedback.notDone("set myStart to a number in [−3, 3]");
             if (!(start >= -3 && start <= 3)) {
                 return Feedback.wrong("outside", "x = " + Exercise.num(start) + " is outside the window [−3, 3] the task "
-                        + "names: the function goes on falling out there, which is not the point");
+                        + "names: start inside it");
             }
             Path walk = Minimizer.walk(WAVE, new GradientDescent(0.02), new double[] {start}, 200);
-            String end = "from " + Exercise.num(start) + " descent ends at x = " + String.format("%.3f", walk.last()[0])
+            double x = walk.last()[0];
+            String end = "from " + Exercise.num(start) + " descent ends at x = " + String.format("%.3f", x)
                     + " with f = " + String.format("%.3f", walk.lastValue());
-            if (walk.lastValue() < -2) return Feedback.done(end + ": the lowest valley in the window");
-            double slope = (WAVE.value(new double[] {start + 1e-6}) - WAVE.value(new double[] {start - 1e-6})) / 2e-6;
-            if (Math.abs(slope) < 1e-3 && walk.steps() > 0 && Math.abs(walk.last()[0] - start) < 1e-3) {
-                return Feedback.wrong("stationary", end + ": it started on a flat point (slope ≈ 0) and never moved");
+            if (x > 3 || x < -3) {
+                return Feedback.wrong("leaves-window", end + ", outside the window: beyond x = 3 the function keeps "
+                        + "falling, so that valley is not in [−3, 3]. Find a start whose valley lies inside");
             }
+            if (walk.lastValue() < -2) return Feedback.done(end + ": the deepest valley inside the window");
             return Feedback.wrong("local-minimum", end + ", a local minimum: descent only goes downhill from where it "
-                    + "starts. Look at the curve — which valley is deepest, and which starts roll into it?");
+                    + "starts, into the nearest valley. Which valley in the chart is deepest, and which starts roll into it?");
         });
     }
 
@@ -102,7 +106,7 @@ public final class SurfaceExercises {
     }
 
     /**
-     * η for the narrow bowl from (−9, 3): within 0.01 of the origin in 200 steps. Along x a step multiplies
+     * η for the narrow bowl from (−9, 3): within 0.01 of the origin in 100 steps. Along x a step multiplies
      * the distance by 1 − η, along y by 1 − 20η: that separates crawling from oscillating.
      */
     public static void checkNarrowRate(double eta) {
@@ -113,7 +117,7 @@ public final class SurfaceExercises {
         return Exercise.report("set myEta", () -> {
             if (Exercise.isTodo(eta)) return Feedback.notDone("set myEta to a number");
             if (!(eta > 0) || Double.isInfinite(eta)) return Feedback.wrong("not-positive", "η must be > 0");
-            Path walk = Minimizer.walk(NARROW, new GradientDescent(eta), new double[] {-9, 3}, 200);
+            Path walk = Minimizer.walk(NARROW, new GradientDescent(eta), new double[] {-9, 3}, 100);
             int k = walk.stepsToReach(new double[] {0, 0}, 0.01);
             double[] p = walk.last();
             String factors = "per step x shrinks by 1 − η = " + Exercise.num(1 - eta) + ", y by 1 − 20η = "
@@ -126,9 +130,9 @@ public final class SurfaceExercises {
             if (Math.abs(p[1]) > 0.005 && 1 - 20 * eta < 0) {
                 return Feedback.wrong("oscillates", "η = " + Exercise.num(eta) + " converges along x (x = "
                         + Exercise.num(p[0]) + ") but y still flips sign every step, at |y| = " + Exercise.num(Math.abs(p[1]))
-                        + " after 200 steps: " + factors + ". A slightly smaller η damps the oscillation");
+                        + " after 100 steps: " + factors + ". A slightly smaller η damps the oscillation");
             }
-            return Feedback.wrong("crawls", "η = " + Exercise.num(eta) + " crawls along x: after 200 steps x = " + Exercise.num(p[0])
+            return Feedback.wrong("crawls", "η = " + Exercise.num(eta) + " crawls along x: after 100 steps x = " + Exercise.num(p[0])
                     + " (" + factors + "). Along x the curvature is only 1; take the largest η that still damps y");
         });
     }
