@@ -104,12 +104,19 @@ def make(nb, edition):
     return result
 
 
+CHECK_CALL = re.compile(r"\b\w+\.check\w+\(")
+
+
 def exercises(nb):
-    """[(index of the solution cell, index of its check cell)]: the check is the next code cell."""
+    """[(index of the solution cell, index of its check cell)]: the check is the next code cell that
+    calls a check (a prediction may have a demonstration between the two)."""
     pairs = []
     for i, cell in enumerate(nb.cells):
         if cell.cell_type == "code" and solution_regions(cell.source):
-            nxt = next(j for j in range(i + 1, len(nb.cells)) if nb.cells[j].cell_type == "code")
+            nxt = next((j for j in range(i + 1, len(nb.cells))
+                        if nb.cells[j].cell_type == "code" and CHECK_CALL.search(nb.cells[j].source)), None)
+            if nxt is None:
+                raise MarkerError(f"cell {i + 1} holds a solution but no check cell follows it")
             pairs.append((i, nxt))
     return pairs
 

@@ -7,7 +7,13 @@ import pytest
 from conftest import BUILD
 
 CHROMIUM = "/usr/bin/chromium"
-PAGES = sorted(glob.glob(os.path.join(BUILD, "html", "*.html")))
+# the instructor edition (and the index) at the top, the student edition in student/
+PAGES = sorted(glob.glob(os.path.join(BUILD, "html", "*.html"))) + sorted(
+    glob.glob(os.path.join(BUILD, "html", "student", "*.html")))
+
+
+def page_id(path):
+    return ("student/" if os.path.basename(os.path.dirname(path)) == "student" else "") + os.path.basename(path)
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +29,7 @@ def browser():
         b.close()
 
 
-@pytest.mark.parametrize("page_path", PAGES, ids=os.path.basename)
+@pytest.mark.parametrize("page_path", PAGES, ids=page_id)
 def test_page_works_offline(browser, page_path):
     page = browser.new_page(viewport={"width": 1100, "height": 900})
     errors, remote = [], []
@@ -55,7 +61,7 @@ def test_page_works_offline(browser, page_path):
     broken = page.evaluate("() => [...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).length")
     assert broken == 0, f"{broken} images did not decode"
     os.makedirs(os.path.join(BUILD, "screenshots"), exist_ok=True)
-    shot = os.path.join(BUILD, "screenshots", name.replace(".html", ""))
+    shot = os.path.join(BUILD, "screenshots", page_id(page_path).replace("/", "-").replace(".html", ""))
     page.screenshot(path=shot + ".png", full_page=True)
     # the same page in screen-sized pieces, to read it as a student scrolls through it
     height = page.evaluate("() => document.documentElement.scrollHeight")
@@ -70,7 +76,7 @@ def test_page_works_offline(browser, page_path):
 SURFACE_PAGES = [p for p in PAGES if 'class="descent-surface"' in open(p, encoding="utf-8").read()]
 
 
-@pytest.mark.parametrize("page_path", SURFACE_PAGES, ids=os.path.basename)
+@pytest.mark.parametrize("page_path", SURFACE_PAGES, ids=page_id)
 def test_interactive_chart_falls_back_to_its_picture_without_scripts(browser, page_path):
     """An untrusted notebook in JupyterLab, or a page read with scripts off, shows the static picture of
     each interactive chart instead of an empty box; with scripts on, the chart replaces it."""
@@ -91,7 +97,7 @@ def test_interactive_chart_falls_back_to_its_picture_without_scripts(browser, pa
     page.close()
 
 
-@pytest.mark.parametrize("page_path", [p for p in PAGES if not p.endswith("index.html")], ids=os.path.basename)
+@pytest.mark.parametrize("page_path", [p for p in PAGES if not p.endswith("index.html")], ids=page_id)
 def test_no_line_of_code_or_output_is_cut_off(browser, page_path):
     """Every code and text-output block fits its cell at the handout's width: long lines wrap."""
     page = browser.new_page(viewport={"width": 1100, "height": 900})
