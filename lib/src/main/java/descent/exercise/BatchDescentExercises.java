@@ -106,13 +106,14 @@ public final class BatchDescentExercises {
                 return Feedback.wrong("not-positive", "myIterations = " + iterations + ": it must be at least 1");
             }
             int needed = fewestIterations();
-            double gap = gapAfter(iterations);
+            // past the answer J − J* only falls further; the cap keeps a huge guess from running for ever
+            double gap = gapAfter(Math.min(iterations, 4 * needed));
             if (iterations < needed) {
                 return Feedback.wrong("too-few", "after " + iterations + " iterations J − J* = " + Exercise.gap(gap)
                         + ", not yet below 1e-6. Read the J − J* chart: where does the curve cross 1e-6?");
             }
             if (iterations > needed * 1.1 + 2) {
-                return Feedback.wrong("too-many", iterations + " iterations are enough (J − J* = " + Exercise.gap(gap)
+                return Feedback.wrong("too-many", iterations + " iterations are enough (J − J* ≤ " + Exercise.gap(gap)
                         + "), but " + needed + " already are: the task asks for the fewest. Read where the J − J* curve "
                         + "crosses 1e-6");
             }
