@@ -340,10 +340,13 @@ def run_all(paths, args, exporter, rows):
         name = os.path.basename(path)
         print(f"[{k}/{len(paths)}] {name} ...", end=" ", flush=True)
         row = run_edition(path, args, exporter, "instructor")
-        student = run_edition(path, args, exporter, "student")
+        if row.get("failed_start"):  # a kernel that will not start fails the student edition the same way
+            student = {"status": "not run", "seconds": 0.0, "error": "the instructor edition's kernel did not start"}
+        else:
+            student = run_edition(path, args, exporter, "student")
         row["student"] = {key: student[key] for key in ("status", "seconds", "cell", "first_line", "error",
                                                        "kernel_restarts") if key in student}
-        if student["status"] != "ok" and row["status"] == "ok":
+        if student["status"] not in ("ok", "not run") and row["status"] == "ok":
             row.update(status="FAILED", edition="student",
                        **{key: student[key] for key in ("cell", "first_line", "error") if key in student})
         rows.append(row)
