@@ -109,15 +109,17 @@ public final class Workshop {
 
     private static void figure(FittedLines loop) {
         double bound = SPECTRUM.stabilityBound();
-        double[][] rates = {{0.02}, {0.1}, {0.5}};  // the lecture's three rates; 0.5 is above 2/λ_max here
-        String[] names = {"too small", "good", "too large: above 2/λ_max = " + Exercise.num(bound)};
+        // the lecture's small and good rates; its 0.5 leaves this data's window at once, so the too-large
+        // pair sits either side of this data's bound: one rings and settles, one rings and grows
+        double[][] rates = {{0.02}, {0.1}, {0.95 * bound}, {1.05 * bound}};
+        String[] names = {"too small", "good", "too large: 0.95 × 2/λ_max, rings", "too large: 1.05 × 2/λ_max, diverges"};
         for (int k = 0; k < rates.length; k++) {
             double eta = rates[k][0];
             List<double[]> lines = loop.run(XB, eta, 10);
-            Show.image(Plots.fittedLines(DATA, lines, new double[] {0, 2, 8, 22}),
-                    "fitted lines, η = " + Exercise.num(eta));
             System.out.println("η = " + Exercise.num(eta) + " (" + names[k] + "): after 10 iterations J − J* = "
                     + Exercise.num(MSE.value(XB, lines.get(lines.size() - 1)) - BEST));
+            Show.image(Plots.fittedLines(DATA, lines, new double[] {0, 2, 8, 22}),
+                    "fitted lines, η = " + Exercise.num(eta));
         }
     }
 
