@@ -80,7 +80,34 @@ public final class SgdExercises {
         });
     }
 
+    /** One gradient call of a student's loop: the rows asked for, the weights then, the gradient given. */
     private record Call(int[] rows, double[] w, double[] g) {}
+
+    /** What a student's epochs did: the calls of each epoch, and w at the end of each epoch. */
+    private record Recording(List<List<Call>> epochs, List<double[]> ends) {}
+
+    /** One epoch of a student's loop, handed a gradient that records its calls. */
+    private interface Epoch {
+        void run(double[] w, int epoch, BatchGradient recorder, Random rng);
+    }
+
+    /** Runs {@link #EPOCHS} epochs from w = 0 with one seeded generator, recording every gradient call. */
+    private static Recording record(Epoch epoch) {
+        double[] w = new double[XB.cols()];
+        Random rng = new Random(1);
+        List<List<Call>> epochs = new ArrayList<>();
+        List<double[]> ends = new ArrayList<>();
+        for (int e = 0; e < EPOCHS; e++) {
+            List<Call> calls = new ArrayList<>();
+            epochs.add(calls);
+            epoch.run(w, e, (rows, at, g) -> {
+                rowGradient(rows, at, g);
+                calls.add(new Call(rows.clone(), at.clone(), g.clone()));
+            }, rng);
+            ends.add(w.clone());
+        }
+        return new Recording(epochs, ends);
+    }
 
     /** The SGD epoch: every row once per epoch, a new order each epoch, w ← w − η(epoch·m + i) ∇J_i. */
     public static void checkSgdEpoch(SgdEpoch epoch) {
@@ -92,19 +119,10 @@ public final class SgdExercises {
             if (Exercise.isTodo(epoch)) return Feedback.notDone("write the epoch");
             int m = XB.rows();
             Schedule rate = t -> 5.0 / (t + 50);
-            double[] w = new double[XB.cols()];
-            Random rng = new Random(1);
-            List<List<Call>> epochs = new ArrayList<>();
-            List<double[]> ends = new ArrayList<>();
-            for (int e = 0; e < EPOCHS; e++) {
-                List<Call> calls = new ArrayList<>();
-                epochs.add(calls);
-                epoch.run(w, e, m, (row, at, g) -> {
-                    rowGradient(new int[] {row}, at, g);
-                    calls.add(new Call(new int[] {row}, at.clone(), g.clone()));
-                }, rate, rng);
-                ends.add(w.clone());
-            }
+            Recording run = record((w, e, grad, rng) -> epoch.run(w, e, m, (row, at, g) -> grad.at(new int[] {row}, at, g),
+                    rate, rng));
+            List<List<Call>> epochs = run.epochs();
+            List<double[]> ends = run.ends();
             Feedback order = checkOrder(epochs, m, 1);
             if (order != null) return order;
             // replay: the weights at each call follow from the previous call's gradient and a rate
@@ -145,19 +163,9 @@ public final class SgdExercises {
             if (Exercise.isTodo(epoch)) return Feedback.notDone("write the epoch");
             int m = XB.rows(), b = 6;
             double eta = 0.05;
-            double[] w = new double[XB.cols()];
-            Random rng = new Random(1);
-            List<List<Call>> epochs = new ArrayList<>();
-            List<double[]> ends = new ArrayList<>();
-            for (int e = 0; e < EPOCHS; e++) {
-                List<Call> calls = new ArrayList<>();
-                epochs.add(calls);
-                epoch.run(w, m, b, (rows, at, g) -> {
-                    rowGradient(rows, at, g);
-                    calls.add(new Call(rows.clone(), at.clone(), g.clone()));
-                }, eta, rng);
-                ends.add(w.clone());
-            }
+            Recording run = record((w, e, grad, rng) -> epoch.run(w, m, b, grad, eta, rng));
+            List<List<Call>> epochs = run.epochs();
+            List<double[]> ends = run.ends();
             Feedback order = checkOrder(epochs, m, b);
             if (order != null) return order;
             for (int e = 0; e < EPOCHS; e++) {
