@@ -60,13 +60,6 @@ public final class Exercise {
 
     /** A number for a message: 4 significant digits, no exponent for ordinary sizes. */
     static String num(double v) {
-        if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) return String.valueOf(v);
-        double a = Math.abs(v);
-        if (a >= 1e-4 && a < 1e6) {
-            String s = new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros()
-                    .toPlainString();
-            return s;
-        }
-        return String.format("%.2e", v);
+        return descent.Format.number(v, 4);
     }
 }

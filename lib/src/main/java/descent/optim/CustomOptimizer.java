@@ -26,7 +26,10 @@ public final class CustomOptimizer extends BaseOptimizer {
     public CustomOptimizer(String name, double eta, int stateVectors, Rule rule) {
         super(constant(eta));
         this.name = Check.notNull("name", name);
-        this.stateVectors = (int) Check.inRange("stateVectors", stateVectors, 0, 16);
+        if (stateVectors < 0 || stateVectors > 16) {
+            throw new IllegalArgumentException("stateVectors = " + stateVectors + " is invalid: it must be from 0 to 16");
+        }
+        this.stateVectors = stateVectors;
         this.rule = Check.notNull("rule", rule);
     }
 

@@ -48,7 +48,7 @@ public final class Momentum extends BaseOptimizer {
 
     @Override
     public String name() {
-        return "Momentum(" + rate() + ", μ=" + mu + ")";
+        return "Momentum(" + rate() + ", μ=" + descent.Format.number(mu) + ")";
     }
 
     /**

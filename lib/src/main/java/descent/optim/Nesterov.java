@@ -46,6 +46,6 @@ public final class Nesterov extends BaseOptimizer {
 
     @Override
     public String name() {
-        return "Nesterov(" + rate() + ", μ=" + mu + ")";
+        return "Nesterov(" + rate() + ", μ=" + descent.Format.number(mu) + ")";
     }
 }

@@ -81,6 +81,6 @@ public final class RMSprop extends BaseOptimizer {
 
     @Override
     public String name() {
-        return (miscopied ? "RMSprop-miscopied(" : "RMSprop(") + rate() + ", ρ=" + rho + ")";
+        return (miscopied ? "RMSprop-miscopied(" : "RMSprop(") + rate() + ", ρ=" + descent.Format.number(rho) + ")";
     }
 }

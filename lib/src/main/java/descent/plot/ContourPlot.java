@@ -33,8 +33,10 @@ public final class ContourPlot {
     private boolean logLevels;
     private String xName = "x";
     private String yName = "y";
+    /** Horizontal and vertical pixels of a chart outside its plot area (axis titles, tick labels, title). */
+    static final int PLOT_MARGIN_X = 88, PLOT_MARGIN_Y = 96;
     private int width = 640;
-    private int height = 480;
+    private int height = -1;   // until size(...) is called: whatever makes one unit as long on both axes
     private final List<String> pathNames = new ArrayList<>();
     private final List<double[][]> paths = new ArrayList<>();
     private double[][] minima = new double[0][];
@@ -162,7 +164,8 @@ public final class ContourPlot {
                 z[i][j] = f.value(p);
             }
         }
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
+        int entries = paths.size() + (minima.length > 0 ? 1 : 0);
+        XYChart chart = new XYChartBuilder().width(width).height(chartHeight(entries)).title(title)
                 .xAxisTitle(xName).yAxisTitle(yName).build();
         LineChart.Style.apply(chart);
         var st = chart.getStyler();
@@ -223,6 +226,19 @@ public final class ContourPlot {
         }
         st.setLegendVisible(!paths.isEmpty() || minima.length > 0);
         return chart;
+    }
+
+    /**
+     * Equal aspect: the plot area gets the window's shape, so that a circle looks round and the right angles
+     * of steepest descent look right. The plot area is the chart less its title, axis labels and legend
+     * (measured margins of the course's style); a height given with size(...) is kept as it is.
+     */
+    private int chartHeight(int legendEntries) {
+        if (height > 0) return height + LineChart.Style.legendHeight(legendEntries);
+        double plotWidth = width - PLOT_MARGIN_X;
+        double aspect = (window[3] - window[2]) / (window[1] - window[0]);
+        int plotHeight = (int) Math.round(Math.max(150, Math.min(900, plotWidth * aspect)));
+        return plotHeight + PLOT_MARGIN_Y + LineChart.Style.legendHeight(legendEntries);
     }
 
     public BufferedImage image() {

@@ -30,10 +30,11 @@ public final class LineChart {
     private double[] xRange;
     private double[] yRange;
     private final List<Layer> layers = new ArrayList<>();
+    private final java.util.Set<String> unlisted = new java.util.HashSet<>();
 
     private record Layer(String name, double[] x, double[] y, Kind kind, Color color) {}
 
-    private enum Kind { LINE, SCATTER, POINT, GUIDE }
+    private enum Kind { LINE, STEPS, SCATTER, POINT, GUIDE }
 
     private LineChart(String title) {
         this.title = Check.notNull("title", title);
@@ -98,6 +99,17 @@ public final class LineChart {
     /** A line in a chosen colour. */
     public LineChart series(String name, double[] x, double[] y, Color color) {
         return add(name, x, y, Kind.LINE, Check.notNull("color", color));
+    }
+
+    /** The steps of an iteration, (x_t, y_t) joined in order with a marker on every step. */
+    public LineChart steps(String name, double[] x, double[] y, Color color) {
+        return add(name, x, y, Kind.STEPS, Check.notNull("color", color));
+    }
+
+    /** Leaves the series of this name out of the legend (one of many similar lines, say). */
+    LineChart unlisted(String name) {
+        unlisted.add(name);
+        return this;
     }
 
     /** Unconnected points (x_i, y_i). */
@@ -166,8 +178,13 @@ public final class LineChart {
         return new double[] {min, max};
     }
 
-    /** hi rounded up to a multiple of a round step (1, 2 or 5 × 10^k, about span/10), a little above hi. */
-    static double niceCeiling(double hi, double span) {
+    /**
+     * The x axis's maximum: hi rounded up to a multiple of a round step (1, 2 or 5 × 10^k, about span/10),
+     * nudged off the data's grid. XChart puts ticks only at data x values when {min, every x, max} are
+     * evenly spaced (e.g. iterations 0, 1, …, 199 and a maximum of 200), which gives ticks such as
+     * 0, 11, 22, …; a maximum a little off that grid (beyond XChart's 1e-4 tolerance) gives round ticks.
+     */
+    static double axisMax(double hi, double span) {
         double step = Math.pow(10, Math.floor(Math.log10(span / 10)));
         for (double f : new double[] {1, 2, 5, 10}) {
             if (span / (f * step) <= 10) {
@@ -176,12 +193,38 @@ public final class LineChart {
             }
         }
         double up = Math.ceil(hi / step) * step;
-        return up > hi ? up : hi + span * 1e-6; // XChart's evenly-spaced tick rule applies only at the data's own maximum
+        return Math.max(up, hi) + Math.max(span * 1e-6, 2e-4);
+    }
+
+    /**
+     * A log y axis from a power of ten to a power of ten, so that at least two decades are labelled (XChart
+     * labels only 1, 10, 100, …: a curve from 1.3 to 200 showed the labels 10 and 100 alone); within one
+     * decade it labels 1, 2, …, 9 × 10^k instead.
+     */
+    private void logAxisRange(XYChart chart) {
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (Layer l : layers) {
+            for (double v : l.y) {
+                if (v > 0 && Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        if (!(hi > 0)) return;
+        double bottom = Math.pow(10, Math.floor(Math.log10(lo))), top = Math.pow(10, Math.ceil(Math.log10(hi)));
+        if (top / bottom <= 10) {
+            chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
+        } else {
+            chart.getStyler().setYAxisMin(bottom).setYAxisMax(top);
+        }
     }
 
     /** The chart as an XChart object, for further styling. */
     public XYChart chart() {
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
+        int listed = (int) layers.stream().filter(l -> !unlisted.contains(l.name)).count();
+        int entries = layers.size() > 1 ? listed : 0;
+        XYChart chart = new XYChartBuilder().width(width).height(height + Style.legendHeight(entries)).title(title)
                 .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         Style.apply(chart);
         chart.getStyler().setYAxisLogarithmic(logY);
@@ -199,10 +242,12 @@ public final class LineChart {
                     }
                 }
             }
-            if (lo < hi) chart.getStyler().setXAxisMin(lo).setXAxisMax(niceCeiling(hi, hi - lo));
+            if (lo < hi) chart.getStyler().setXAxisMin(lo).setXAxisMax(axisMax(hi, hi - lo));
         }
         if (yRange != null) {
             chart.getStyler().setYAxisMin(yRange[0]).setYAxisMax(yRange[1]);
+        } else if (logY) {
+            logAxisRange(chart);
         }
         int shown = 0;
         for (Layer l : layers) {
@@ -244,9 +289,9 @@ public final class LineChart {
             }
             XYSeries s = chart.addSeries(name, x, y);
             switch (l.kind) {
-                case LINE -> {
+                case LINE, STEPS -> {
                     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-                    s.setMarker(x.length <= 12 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+                    s.setMarker(x.length <= 12 || l.kind == Kind.STEPS ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
                     s.setLineStyle(new BasicStroke(2f));
                 }
                 case SCATTER -> {
@@ -268,6 +313,7 @@ public final class LineChart {
                 s.setLineColor(l.color);
                 s.setMarkerColor(l.color);
             }
+            s.setShowInLegend(!unlisted.contains(l.name));
             shown++;
         }
         chart.getStyler().setLegendVisible(shown > 1);
@@ -285,17 +331,23 @@ public final class LineChart {
         return end;
     }
 
-    /** The course's chart style: white, readable fonts, legend inside. */
+    /** The course's chart style: white, readable fonts, the legend below the plot, off the data. */
     static final class Style {
         private Style() {}
+
+        /** Pixels to add to a chart's height for a legend of this many entries below the plot. */
+        static int legendHeight(int entries) {
+            return entries == 0 ? 0 : 14 + 19 * entries;
+        }
 
         static void apply(XYChart chart) {
             var s = chart.getStyler();
             s.setChartBackgroundColor(Color.WHITE);
             s.setPlotBackgroundColor(Color.WHITE);
             s.setPlotBorderVisible(true);
-            s.setLegendPosition(Styler.LegendPosition.InsideNE);
-            s.setLegendBackgroundColor(new Color(255, 255, 255, 215));
+            s.setLegendPosition(Styler.LegendPosition.OutsideS);
+            s.setLegendLayout(Styler.LegendLayout.Vertical);
+            s.setLegendBorderColor(Color.WHITE);
             s.setChartTitleFont(s.getChartTitleFont().deriveFont(16f));
             s.setAxisTitleFont(s.getAxisTitleFont().deriveFont(14f));
             s.setAxisTickLabelsFont(s.getAxisTickLabelsFont().deriveFont(12f));

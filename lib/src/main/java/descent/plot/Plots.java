@@ -45,17 +45,16 @@ public final class Plots {
             double[] w = Check.length("weights[" + i + "]", weights.get(i), 2, "{w0 intercept, w1 slope}");
             float shade = k == 1 ? 1f : (float) i / (k - 1);
             Color c = new Color((int) (200 - 170 * shade), (int) (215 - 150 * shade), 255);
-            lc.series(i == k - 1 ? "after " + k + (k == 1 ? " iteration" : " iterations") : "iteration " + (i + 1),
-                    new double[] {window[0], window[1]},
+            String name = i == k - 1 ? "after " + k + (k == 1 ? " iteration" : " iterations") : "iteration " + (i + 1);
+            lc.series(name, new double[] {window[0], window[1]},
                     new double[] {w[0] + w[1] * window[0], w[0] + w[1] * window[1]}, c);
+            if (i > 0 && i < k - 1) lc.unlisted(name);   // the legend names the first and the last line
         }
         XYChart chart = lc.chart();
         for (XYSeries s : chart.getSeriesMap().values()) {
-            s.setShowInLegend(!s.getName().startsWith("iteration ") || s.getName().equals("iteration 1"));
             if (s.getName().startsWith("iteration") || s.getName().startsWith("after")) s.setMarker(
                     org.knowm.xchart.style.markers.SeriesMarkers.NONE);
         }
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         return BitmapEncoder.getBufferedImage(chart);
     }
 

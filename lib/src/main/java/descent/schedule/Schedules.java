@@ -29,7 +29,7 @@ public final class Schedules {
 
         @Override
         public String toString() {
-            return "η=" + eta;
+            return "η=" + descent.Format.number(eta);
         }
     }
 
@@ -99,7 +99,7 @@ public final class Schedules {
     }
 
     private static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return descent.Format.number(v);
     }
 
     private static Schedule named(Schedule s, String name) {

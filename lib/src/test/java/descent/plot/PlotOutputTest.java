@@ -101,14 +101,20 @@ class PlotOutputTest {
     }
 
     @Test
-    void evenlySpacedCurvesGetARoundAxisEnd() {
-        // XChart labels every evenly spaced x when the axis ends at the data's maximum: "1,3441,792…"
-        assertEquals(7000, LineChart.niceCeiling(6259, 6259), 0.0);
-        assertEquals(1000, LineChart.niceCeiling(999, 999), 0.0);
-        double end = LineChart.niceCeiling(1000, 1000);
-        assertTrue(end > 1000 && end < 1000.01, "a hair above a round maximum: " + end);
-        double[] y = new double[6260];
+    void evenlySpacedCurvesGetRoundTicks() {
+        // XChart ticks only data x values when {min, x…, max} are evenly spaced (to 1e-4), which gave
+        // "0 51 102 153 …" for 1000 iterations and "0 11 22 …" for 200: the axis end must be round but off
+        // that grid.
+        for (int n : new int[] {13, 200, 1000, 6260}) {
+            double max = LineChart.axisMax(n - 1, n - 1);
+            double round = Math.floor(max);
+            assertTrue(max - round > 1e-4 && max - round < 0.01 * n, n + " points: axis ends at " + max);
+            assertTrue(round % Math.pow(10, Math.floor(Math.log10(n / 10.0))) == 0, n + " points: " + round + " is not round");
+            assertTrue(Math.abs((max - (n - 1)) - 1) > 1e-4 || max - (n - 1) > 1.0001, "the end is off the data's grid");
+        }
+        assertEquals(7000, Math.floor(LineChart.axisMax(6259, 6259)), 0.0);
+        double[] y = new double[200];
         java.util.Arrays.fill(y, 1);
-        assertEquals(7000, LineChart.of("T").series("s", y).chart().getStyler().getXAxisMax(), 0.0);
+        assertEquals(200, Math.floor(LineChart.of("T").series("s", y).chart().getStyler().getXAxisMax()), 0.0);
     }
 }
