@@ -68,6 +68,13 @@ public final class ContourPlot {
         return of((Objective) f, f.window()).title(f.name()).minima(f.minima());
     }
 
+    /** The chart's width in pixels; the height follows from the window, for equal aspect. */
+    public ContourPlot width(int width) {
+        this.width = Check.atLeast("width", width, 200);
+        this.height = -1;
+        return this;
+    }
+
     public ContourPlot title(String title) {
         this.title = Check.notNull("title", title);
         return this;

@@ -4,6 +4,7 @@ import descent.Check;
 import descent.data.Dataset;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
@@ -22,6 +23,45 @@ public final class Plots {
         if (logY) chart.logY();
         curves.forEach(chart::series);
         return chart.image();
+    }
+
+    /**
+     * Small multiples: one contour plot of f per path, side by side in rows of {@code columns}, all with the
+     * same window, levels and scale, so paths that would tangle on one plot can be compared at a glance
+     * (Tufte, <i>Envisioning Information</i>, ch. 4).
+     */
+    public static BufferedImage smallMultiples(descent.function.TestFunction f, List<descent.train.Path> paths,
+                                               int columns) {
+        Check.notNull("f", f);
+        Check.notNull("paths", paths);
+        if (paths.isEmpty()) throw new IllegalArgumentException("paths is empty: give at least one path");
+        if (columns < 1 || columns > 6) {
+            throw new IllegalArgumentException("columns = " + columns + " is invalid: it must be from 1 to 6");
+        }
+        int panelWidth = Math.max(260, 960 / Math.min(columns, paths.size()));
+        List<BufferedImage> panels = new ArrayList<>();
+        for (int k = 0; k < paths.size(); k++) {
+            descent.train.Path p = Check.notNull("paths[" + k + "]", paths.get(k));
+            panels.add(ContourPlot.of(f).logLevels().width(panelWidth).title(p.label()).path(p).image());
+        }
+        return grid(panels, columns);
+    }
+
+    /** Pictures in a grid, row by row, on white. */
+    static BufferedImage grid(List<BufferedImage> panels, int columns) {
+        int cols = Math.min(columns, panels.size()), rows = (panels.size() + cols - 1) / cols;
+        int w = 0, h = 0;
+        for (BufferedImage p : panels) {
+            w = Math.max(w, p.getWidth());
+            h = Math.max(h, p.getHeight());
+        }
+        BufferedImage out = new BufferedImage(cols * w, rows * h, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        for (int k = 0; k < panels.size(); k++) g.drawImage(panels.get(k), (k % cols) * w, (k / cols) * h, null);
+        g.dispose();
+        return out;
     }
 
     /**

@@ -117,4 +117,29 @@ class PlotOutputTest {
         java.util.Arrays.fill(y, 1);
         assertEquals(200, Math.floor(LineChart.of("T").series("s", y).chart().getStyler().getXAxisMax()), 0.0);
     }
+
+    @Test
+    void smallMultiplesPutOnePanelPerPathInRows() {
+        var f = new descent.function.QuadraticBowl(20);
+        java.util.List<descent.train.Path> paths = new java.util.ArrayList<>();
+        for (double eta : new double[] {0.01, 0.05, 0.09, 0.098}) {
+            paths.add(descent.train.Minimizer.walk(f, new descent.optim.GradientDescent(eta), new double[] {-9, 3}, 30));
+        }
+        var one = ContourPlot.of(f).logLevels().width(320).title(paths.get(0).label()).path(paths.get(0)).image();
+        var grid = Plots.smallMultiples(f, paths, 3);
+        assertEquals(3 * one.getWidth(), grid.getWidth(), "three panels a row");
+        assertEquals(2 * one.getHeight(), grid.getHeight(), "four panels make two rows");
+        assertThrows(IllegalArgumentException.class, () -> Plots.smallMultiples(f, paths, 0));
+        assertThrows(IllegalArgumentException.class, () -> Plots.smallMultiples(f, java.util.List.of(), 3));
+    }
+
+    @Test
+    void contourPlotsKeepOneUnitEquallyLongOnBothAxes() {
+        var square = ContourPlot.of(new descent.function.QuadraticBowl(20)).width(500).image();   // window 20 × 20
+        var wide = ContourPlot.of(new descent.function.BukinN6()).width(500).image();            // window 10 × 6
+        int squarePlot = square.getHeight() - ContourPlot.PLOT_MARGIN_Y - LineChart.Style.legendHeight(1);
+        int widePlot = wide.getHeight() - ContourPlot.PLOT_MARGIN_Y - LineChart.Style.legendHeight(1);
+        assertEquals(500 - ContourPlot.PLOT_MARGIN_X, squarePlot, 1);
+        assertEquals(0.6 * (500 - ContourPlot.PLOT_MARGIN_X), widePlot, 1);
+    }
 }
