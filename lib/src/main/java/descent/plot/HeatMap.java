@@ -11,6 +11,9 @@ import java.awt.image.BufferedImage;
 
 /** A heat map drawn with Java2D: XChart's has no per-cell text and no way to show "diverged". */
 final class HeatMap {
+    static final Color DIVERGED = new Color(246, 214, 214);
+    static final Color DIVERGED_TEXT = new Color(160, 20, 20);
+
     private HeatMap() {}
 
     static BufferedImage draw(String title, String xLabel, double[] xs, String yLabel, double[] ys, double[][] values) {
@@ -61,14 +64,16 @@ final class HeatMap {
                 int x0 = left + c * cellW, y0 = top + (ys.length - 1 - r) * cellH;
                 boolean ok = Double.isFinite(v);
                 double t = !ok || hi == lo ? 0 : log ? Math.min(1, Math.log(v / lo) / span) : (v - lo) / span;
-                Color fill = ok ? ramp(t) : new Color(190, 190, 190);
+                // diverged cells in a colour of their own: the ramp's middle is grey, and "diverged" must not
+                // read as a cost in the middle of the scale
+                Color fill = ok ? ramp(t) : DIVERGED;
                 g.setColor(fill);
                 g.fillRect(x0, y0, cellW, cellH);
                 g.setColor(Color.WHITE);
                 g.setStroke(new BasicStroke(1f));
                 g.drawRect(x0, y0, cellW, cellH);
                 g.setFont(small);
-                g.setColor(!ok || t > 0.55 ? Color.BLACK : Color.WHITE);
+                g.setColor(!ok ? DIVERGED_TEXT : t > 0.55 ? Color.BLACK : Color.WHITE);
                 center(g, ok ? format(v) : "diverged", x0 + cellW / 2, y0 + cellH / 2 + 5);
             }
         }
@@ -98,14 +103,9 @@ final class HeatMap {
         return new Color(r, gr, b);
     }
 
+    /** A cell or axis value: 3 significant digits as people write them (0.03, 1.05, 122, 2.14e+85). */
     static String format(double v) {
-        if (v == 0) return "0";
-        double a = Math.abs(v);
-        if (v == Math.rint(v) && a < 1e4) return String.format("%.0f", v); // batch sizes, counts
-        if (a >= 1e4 || a < 1e-3) return String.format("%.2e", v);
-        if (a >= 100) return String.format("%.0f", v);
-        if (a >= 1) return String.format("%.3g", v);
-        return String.format("%.3g", v);
+        return descent.Format.number(v, 3);
     }
 
     private static void center(Graphics2D g, String s, int x, int y) {

@@ -96,7 +96,7 @@ class PlotOutputTest {
     @Test
     void heatMapLabelsCountsAsIntegers() {
         assertEquals("32", HeatMap.format(32.0));
-        assertEquals("0.0300", HeatMap.format(0.03));
+        assertEquals("0.03", HeatMap.format(0.03));
         assertEquals("2.14e+85", HeatMap.format(2.14e85));
     }
 
