@@ -121,7 +121,7 @@ public final class OptimizerExercises {
                 return Feedback.done("your Adam walks the same " + STEPS + " steps as the library's Adam(η = " + Exercise.num(eta)
                         + "), ending at " + point(path.last()));
             }
-            if (path.steps() >= 1 && !allFinite(path.points()[1])) {
+            if (path.steps() >= 1 && !descent.Vectors.allFinite(path.points()[1])) {
                 return Feedback.wrong("t-from-0", "your first step gave " + point(path.points()[1]) + ": with t = 0 on the "
                         + "first step, 1 − β^t = 0 and the correction divides by zero. The first step is number t + 1");
             }
@@ -195,7 +195,7 @@ public final class OptimizerExercises {
     }
 
     private static Feedback commonSlips(Path path, double eta) {
-        if (path.steps() >= 1 && !allFinite(path.points()[1])) {
+        if (path.steps() >= 1 && !descent.Vectors.allFinite(path.points()[1])) {
             return Feedback.wrong("not-finite", "your first step gave " + point(path.points()[1]) + ": a division by zero? ");
         }
         if (path.steps() >= 1 && path.values()[1] > path.values()[0]) {
@@ -230,10 +230,6 @@ public final class OptimizerExercises {
         return n + 1;
     }
 
-    private static boolean allFinite(double[] v) {
-        for (double x : v) if (!Double.isFinite(x)) return false;
-        return true;
-    }
 
     private static void showPaths(Path mine, Path other, String title) {
         Show.image(ContourPlot.of(NARROW).title(title).path("yours: " + mine.label(), mine.points())

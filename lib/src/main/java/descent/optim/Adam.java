@@ -18,7 +18,6 @@ import descent.schedule.Schedule;
  * (1 − β1)/√(1 − β2) ≈ 3.2× with the defaults ({@link #withoutBiasCorrection()} shows it).
  */
 public final class Adam extends BaseOptimizer {
-    private final Schedule schedule;
     private final double beta1;
     private final double beta2;
     private final double eps;
@@ -41,7 +40,6 @@ public final class Adam extends BaseOptimizer {
 
     private Adam(Schedule schedule, double beta1, double beta2, double eps, boolean biasCorrection) {
         super(schedule);
-        this.schedule = schedule;
         this.beta1 = Check.inRange("beta1", beta1, 0, 1);
         this.beta2 = Check.inRange("beta2", beta2, 0, 1);
         this.eps = Check.positive("eps", eps);
@@ -50,7 +48,7 @@ public final class Adam extends BaseOptimizer {
 
     /** A fresh Adam with the same settings that skips the bias correction (m̂ = m, v̂ = v). */
     public Adam withoutBiasCorrection() {
-        return new Adam(schedule, beta1, beta2, eps, false);
+        return new Adam(schedule(), beta1, beta2, eps, false);
     }
 
     @Override

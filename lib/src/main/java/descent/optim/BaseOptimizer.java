@@ -71,6 +71,11 @@ abstract class BaseOptimizer implements Optimizer {
     }
 
     /** η when the schedule is a constant one, otherwise NaN. */
+    /** The learning-rate schedule this optimiser was built with. */
+    final Schedule schedule() {
+        return schedule;
+    }
+
     final double constantRate() {
         return Schedules.constantRate(schedule);
     }

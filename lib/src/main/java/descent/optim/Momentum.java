@@ -14,41 +14,14 @@ import descent.schedule.Schedule;
  * (tested against {@code torch.optim.SGD(momentum=μ)}). μ is typically 0.5 or 0.9: velocity builds
  * up along a consistent direction (fast across flat plains) and cancels across a ravine's walls.
  */
-public final class Momentum extends BaseOptimizer {
-    private final double mu;
-    private double[] v;
-
+public final class Momentum extends VelocityOptimizer {
     /** @param mu momentum μ in [0, 1) */
     public Momentum(double eta, double mu) {
         this(constant(eta), mu);
     }
 
     public Momentum(Schedule schedule, double mu) {
-        super(schedule);
-        this.mu = Check.inRange("mu", mu, 0, 1);
-    }
-
-    @Override
-    void allocate(int size) {
-        v = new double[size];
-    }
-
-    @Override
-    void update(double[] theta, double[] grad, double eta, long t) {
-        for (int i = 0; i < theta.length; i++) {
-            v[i] = mu * v[i] - eta * grad[i];
-            theta[i] += v[i];
-        }
-    }
-
-    /** The velocity v (a copy; empty before the first step). */
-    public double[] velocity() {
-        return v == null ? new double[0] : v.clone();
-    }
-
-    @Override
-    public String name() {
-        return "Momentum(" + rate() + ", μ=" + descent.Format.number(mu) + ")";
+        super(schedule, mu, false);
     }
 
     /**

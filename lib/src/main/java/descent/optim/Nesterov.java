@@ -1,6 +1,5 @@
 package descent.optim;
 
-import descent.Check;
 import descent.schedule.Schedule;
 
 /**
@@ -16,36 +15,13 @@ import descent.schedule.Schedule;
  * b ← μ b + ∇J, θ ← θ − η(∇J + μ b); with v = −η b (constant η) both give θ's update
  * μ² v_prev − (1 + μ) η ∇J, so they are the same method (tested against torch).
  */
-public final class Nesterov extends BaseOptimizer {
-    private final double mu;
-    private double[] v;
-
+public final class Nesterov extends VelocityOptimizer {
     /** @param mu momentum μ in [0, 1) */
     public Nesterov(double eta, double mu) {
         this(constant(eta), mu);
     }
 
     public Nesterov(Schedule schedule, double mu) {
-        super(schedule);
-        this.mu = Check.inRange("mu", mu, 0, 1);
-    }
-
-    @Override
-    void allocate(int size) {
-        v = new double[size];
-    }
-
-    @Override
-    void update(double[] theta, double[] grad, double eta, long t) {
-        for (int i = 0; i < theta.length; i++) {
-            double previous = v[i];
-            v[i] = mu * v[i] - eta * grad[i];
-            theta[i] += -mu * previous + (1 + mu) * v[i];
-        }
-    }
-
-    @Override
-    public String name() {
-        return "Nesterov(" + rate() + ", μ=" + descent.Format.number(mu) + ")";
+        super(schedule, mu, true);
     }
 }

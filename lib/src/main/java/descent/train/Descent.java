@@ -1,6 +1,7 @@
 package descent.train;
 
 import descent.Check;
+import descent.Vectors;
 import descent.core.GradientCore;
 import descent.data.Dataset;
 import descent.loss.Loss;
@@ -375,7 +376,7 @@ public final class Descent {
                 return true;
             }
             if (gradientTolerance > 0) {
-                double norm = norm(g);
+                double norm = Vectors.norm(g);
                 if (norm < gradientTolerance) {
                     reason = StopReason.GRADIENT_BELOW_TOLERANCE;
                     detail = String.format(Locale.ROOT, "‖∇J‖ = %.3g < %.3g", norm, gradientTolerance);
@@ -440,14 +441,6 @@ public final class Descent {
     }
 
     private static boolean finite(double j, double[] g) {
-        if (!Double.isFinite(j)) return false;
-        for (double v : g) if (!Double.isFinite(v)) return false;
-        return true;
-    }
-
-    private static double norm(double[] g) {
-        double s = 0;
-        for (double v : g) s += v * v;
-        return Math.sqrt(s);
+        return Double.isFinite(j) && Vectors.allFinite(g);
     }
 }

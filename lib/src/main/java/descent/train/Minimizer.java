@@ -1,6 +1,7 @@
 package descent.train;
 
 import descent.Check;
+import descent.Vectors;
 import descent.function.Objective;
 import descent.optim.Optimizer;
 
@@ -50,8 +51,8 @@ public final class Minimizer {
         StopReason reason = StopReason.MAX_ITERATIONS;
         while (k < maxSteps) {
             f.gradient(x, g);
-            if (!allFinite(g)) { reason = StopReason.DIVERGED; break; }
-            if (gradientTolerance > 0 && norm(g) < gradientTolerance) {
+            if (!Vectors.allFinite(g)) { reason = StopReason.DIVERGED; break; }
+            if (gradientTolerance > 0 && Vectors.norm(g) < gradientTolerance) {
                 reason = StopReason.GRADIENT_BELOW_TOLERANCE;
                 break;
             }
@@ -59,7 +60,7 @@ public final class Minimizer {
             k++;
             points[k] = x.clone();
             values[k] = f.value(x);
-            if (!Double.isFinite(values[k]) || norm(x) > RUNAWAY) { reason = StopReason.DIVERGED; break; }
+            if (!Double.isFinite(values[k]) || Vectors.norm(x) > RUNAWAY) { reason = StopReason.DIVERGED; break; }
             // uphill step after step and already above the start: the step size is too large
             increases = values[k] > values[k - 1] ? increases + 1 : 0;
             if (increases >= GROWTH_STEPS && values[k] > values[0]) { reason = StopReason.DIVERGED; break; }
@@ -68,14 +69,4 @@ public final class Minimizer {
                 java.util.Arrays.copyOf(values, k + 1), reason);
     }
 
-    private static boolean allFinite(double[] v) {
-        for (double a : v) if (!Double.isFinite(a)) return false;
-        return true;
-    }
-
-    private static double norm(double[] v) {
-        double s = 0;
-        for (double a : v) s += a * a;
-        return Math.sqrt(s);
-    }
 }
