@@ -81,9 +81,9 @@ abstract class BaseOptimizer implements Optimizer {
     }
 
     /** The schedule's description, for names. */
+    /** The schedule as it reads in the optimiser's name: each schedule describes itself. */
     final String rate() {
-        String s = schedule.toString();
-        return s.startsWith("η") || s.startsWith("cosine") ? s : "η=" + s;
+        return schedule.describe();
     }
 
     @Override

@@ -9,4 +9,12 @@ public interface Schedule {
 
     /** η(t) for update t ≥ 0. */
     double rate(long t);
+
+    /**
+     * How the schedule reads in an optimiser's name, e.g. {@code η=0.1} or {@code η=5/(t+50)}. The library's
+     * schedules describe themselves; a schedule written as a lambda reads {@code η(t) of <its class>}.
+     */
+    default String describe() {
+        return "η(t) of " + getClass().getSimpleName();
+    }
 }

@@ -28,8 +28,13 @@ public final class Schedules {
         }
 
         @Override
-        public String toString() {
+        public String describe() {
             return "η=" + descent.Format.number(eta);
+        }
+
+        @Override
+        public String toString() {
+            return describe();
         }
     }
 
@@ -95,7 +100,7 @@ public final class Schedules {
         Check.notNull("second", second);
         Check.atLeast("boundary", boundary, 0);
         return named(t -> t < boundary ? first.rate(t) : second.rate(t - boundary),
-                first + " then " + second);
+                first.describe() + " then " + second.describe());
     }
 
     private static String fmt(double v) {
@@ -107,6 +112,11 @@ public final class Schedules {
             @Override
             public double rate(long t) {
                 return s.rate(t);
+            }
+
+            @Override
+            public String describe() {
+                return name;
             }
 
             @Override

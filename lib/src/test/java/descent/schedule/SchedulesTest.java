@@ -81,4 +81,14 @@ class SchedulesTest {
         assertEquals(1 - 5.0 / 50 - 5.0 / 51, theta[0], 1e-15);
         assertEquals(5.0 / 52, gd.learningRate(), 1e-17);
     }
+
+    @Test
+    void schedulesDescribeThemselvesInOptimiserNames() {
+        assertEquals("GD(η=0.1)", new descent.optim.GradientDescent(0.1).name());
+        assertEquals("GD(η=5/(t+50))", new descent.optim.GradientDescent(Schedules.inverseTime(5, 50)).name());
+        assertEquals("η=0.1 then η=5/(t+50)",
+                Schedules.join(Schedules.constant(0.1), 10, Schedules.inverseTime(5, 50)).describe());
+        Schedule lambda = t -> 0.1;
+        assertTrue(new descent.optim.GradientDescent(lambda).name().startsWith("GD(η(t) of "));
+    }
 }
