@@ -4,7 +4,6 @@ import descent.data.Dataset;
 import descent.data.Datasets;
 import descent.function.GradientCheck;
 import descent.linalg.LeastSquares;
-import descent.loss.Losses;
 import descent.loss.MeanSquaredError;
 import descent.optim.GradientDescent;
 import descent.train.Descent;

@@ -58,6 +58,11 @@ public final class Exercise {
         return Math.abs(v) < 1e-13 ? "0 (to rounding)" : num(v);
     }
 
+    /** A point of the plane for a message: (x, y) to 4 decimals. */
+    static String point(double[] p) {
+        return String.format("(%.4f, %.4f)", p[0], p[1]);
+    }
+
     /** A number for a message: 4 significant digits, no exponent for ordinary sizes. */
     static String num(double v) {
         return descent.Format.number(v, 4);

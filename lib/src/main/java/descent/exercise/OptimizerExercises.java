@@ -41,7 +41,7 @@ public final class OptimizerExercises {
             Path path = walk(mine);
             if (same(path, walk(new Momentum(eta, MU)))) {
                 return Feedback.done("your momentum walks the same " + STEPS + " steps as the library's Momentum(η = "
-                        + Exercise.num(eta) + ", μ = " + MU + "), ending at " + point(path.last()))
+                        + Exercise.num(eta) + ", μ = " + MU + "), ending at " + Exercise.point(path.last()))
                         .then(() -> showPaths(path, walk(new GradientDescent(eta)), "Your momentum and gradient descent"));
             }
             Feedback common = commonSlips(path, eta);
@@ -67,7 +67,7 @@ public final class OptimizerExercises {
             Path path = walk(mine);
             if (same(path, walk(new Nesterov(eta, MU)))) {
                 return Feedback.done("your Nesterov walks the same " + STEPS + " steps as the library's, ending at "
-                        + point(path.last()) + "; classical momentum ends at " + point(walk(new Momentum(eta, MU)).last()))
+                        + Exercise.point(path.last()) + "; classical momentum ends at " + Exercise.point(walk(new Momentum(eta, MU)).last()))
                         .then(() -> showPaths(path, walk(new Momentum(eta, MU)), "Your Nesterov and classical momentum"));
             }
             if (same(path, walk(new Momentum(eta, MU)))) {
@@ -93,7 +93,7 @@ public final class OptimizerExercises {
             Path path = walk(mine);
             if (same(path, walk(new RMSprop(eta)))) {
                 return Feedback.done("your RMSprop walks the same " + STEPS + " steps as the library's RMSprop(η = "
-                        + Exercise.num(eta) + ", ρ = 0.9), ending at " + point(path.last()));
+                        + Exercise.num(eta) + ", ρ = 0.9), ending at " + Exercise.point(path.last()));
             }
             if (same(path, walk(RMSprop.miscopied(eta, RMSprop.DEFAULT_RHO)))) {
                 return Feedback.wrong("cache-plus-equals", "that is the miscopied RMSprop: cache += decay·cache + (1 − decay)·g² "
@@ -119,10 +119,10 @@ public final class OptimizerExercises {
             Path path = walk(mine);
             if (same(path, walk(new Adam(eta)))) {
                 return Feedback.done("your Adam walks the same " + STEPS + " steps as the library's Adam(η = " + Exercise.num(eta)
-                        + "), ending at " + point(path.last()));
+                        + "), ending at " + Exercise.point(path.last()));
             }
             if (path.steps() >= 1 && !descent.Vectors.allFinite(path.points()[1])) {
-                return Feedback.wrong("t-from-0", "your first step gave " + point(path.points()[1]) + ": with t = 0 on the "
+                return Feedback.wrong("t-from-0", "your first step gave " + Exercise.point(path.points()[1]) + ": with t = 0 on the "
                         + "first step, 1 − β^t = 0 and the correction divides by zero. The first step is number t + 1");
             }
             if (same(path, walk(new Adam(eta).withoutBiasCorrection()))) {
@@ -157,10 +157,10 @@ public final class OptimizerExercises {
             for (int t = 1; t < pts.length; t++) if (Math.signum(pts[t][0]) != Math.signum(pts[t - 1][0])) crossings++;
             if (crossings >= 3) {
                 return Feedback.wrong("circles", "μ = " + Exercise.num(mu) + " keeps too much velocity: the path crosses x = 0 "
-                        + crossings + " times and still circles at " + point(p.last()) + ". Less momentum");
+                        + crossings + " times and still circles at " + Exercise.point(p.last()) + ". Less momentum");
             }
             return Feedback.wrong("too-little", "μ = " + Exercise.num(mu) + " helps too little: after 100 steps the path is at "
-                    + point(p.last()) + ", still creeping along x. More momentum");
+                    + Exercise.point(p.last()) + ", still creeping along x. More momentum");
         });
     }
 
@@ -196,7 +196,7 @@ public final class OptimizerExercises {
 
     private static Feedback commonSlips(Path path, double eta) {
         if (path.steps() >= 1 && !descent.Vectors.allFinite(path.points()[1])) {
-            return Feedback.wrong("not-finite", "your first step gave " + point(path.points()[1]) + ": a division by zero? ");
+            return Feedback.wrong("not-finite", "your first step gave " + Exercise.point(path.points()[1]) + ": a division by zero? ");
         }
         if (path.steps() >= 1 && path.values()[1] > path.values()[0]) {
             return Feedback.wrong("ascends", "your first step climbs from f = " + Exercise.num(path.values()[0]) + " to "
@@ -236,7 +236,4 @@ public final class OptimizerExercises {
                 .path(other.label(), other.points()).minima(NARROW.minima()).image(), title);
     }
 
-    private static String point(double[] p) {
-        return String.format("(%.4f, %.4f)", p[0], p[1]);
-    }
 }

@@ -163,7 +163,7 @@ public final class SurfaceExercises {
                 Path mineWalk = Minimizer.walk(yours, new GradientDescent(0.001), new double[] {-1.5, 2.5}, 3000);
                 Path library = Minimizer.walk(ROSENBROCK, new GradientDescent(0.001), new double[] {-1.5, 2.5}, 3000);
                 return Feedback.done("your gradient matches finite differences at four points; 3000 steps of GD (η = 0.001) "
-                        + "with it end at " + point(mineWalk.last()) + ", with the library's at " + point(library.last()))
+                        + "with it end at " + Exercise.point(mineWalk.last()) + ", with the library's at " + Exercise.point(library.last()))
                         .then(() -> Show.image(ContourPlot.of(ROSENBROCK).logLevels()
                                 .title("Gradient descent driven by your gradient").path("your gradient, η = 0.001",
                                         mineWalk.points()).minima(ROSENBROCK.minima()).image(), "your descent path"));
@@ -189,7 +189,4 @@ public final class SurfaceExercises {
         });
     }
 
-    private static String point(double[] p) {
-        return String.format("(%.4f, %.4f)", p[0], p[1]);
-    }
 }

@@ -15,7 +15,6 @@ import descent.train.Init;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoublePredicate;
-import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -326,9 +325,7 @@ public final class Workshop {
             double best = MSE.value(sets[k], LeastSquares.solve(sets[k]));
             History h = Descent.of(MSE, sets[k]).optimizer(new descent.optim.GradientDescent(s.optimalStep()))
                     .init(Init.zeros()).maxIterations(100_000).tolerance(0).run();
-            double[] curve = h.epochLoss();
-            int reached = -1;
-            for (int t = 0; t < curve.length; t++) if (curve[t] - best < 1e-6) { reached = t; break; }
+            int reached = firstWithin(h.epochLoss(), best);
             name.append(names[k]);
             lmax.append(Exercise.num(s.lambdaMax()));
             bound.append(Exercise.num(s.stabilityBound()));
@@ -353,10 +350,10 @@ public final class Workshop {
             boolean tinyNearZero = rule.stop(1e-3, 0.99e-3);
             boolean relative = rule.stop(50.0, 49.9985);   // ΔJ = 0.0015, but only 3e-5 of J
             if (smallFall && !bigFall && smallRise && !bigRise && tinyNearZero && !relative && !rule.stop(1.0, 0.9998)) {
-                int[] stopped = stopAt(rule);
-                double gapRule = MSE.value(XB, run(0.1, stopped[0]).weights()) - BEST;
+                int stopped = stopAt(rule);
+                double gapRule = MSE.value(XB, run(0.1, stopped).weights()) - BEST;
                 double gapFixed = run(0.1, 1000).finalLoss() - BEST;
-                return Feedback.done("with η = 0.1 your test stops after " + stopped[0] + " iterations at J − J* = "
+                return Feedback.done("with η = 0.1 your test stops after " + stopped + " iterations at J − J* = "
                         + Exercise.gap(gapRule) + "; a fixed 1000 iterations reach J − J* = " + Exercise.gap(gapFixed)
                         + ". |ΔJ| < 1e-4 saves iterations but stops well before the optimum");
             }
@@ -387,16 +384,17 @@ public final class Workshop {
         });
     }
 
-    private static int[] stopAt(StopRule rule) {
+    /** The iteration after which the rule says stop, running batch descent with η = 0.1 from w = 0. */
+    private static int stopAt(StopRule rule) {
         double[] w = new double[XB.cols()], g = new double[XB.cols()];
         double previous = MSE.valueAndGradient(XB, w, g);
         for (int t = 1; t <= BUDGET; t++) {
             for (int i = 0; i < w.length; i++) w[i] -= 0.1 * g[i];
             double current = MSE.valueAndGradient(XB, w, g);
-            if (rule.stop(previous, current)) return new int[] {t};
+            if (rule.stop(previous, current)) return t;
             previous = current;
         }
-        return new int[] {BUDGET};
+        return BUDGET;
     }
 
     // ---------------------------------------------------------------- stretch: beat the best fixed step
@@ -415,9 +413,7 @@ public final class Workshop {
             int gd = iterationsToReach(SPECTRUM.optimalStep());
             Momentum momentum = new Momentum(eta, mu);
             History h = Descent.of(MSE, XB).optimizer(momentum).init(Init.zeros()).maxIterations(BUDGET).tolerance(0).run();
-            double[] curve = h.epochLoss();
-            int reached = -1;
-            for (int t = 0; t < curve.length; t++) if (curve[t] - BEST < 1e-6) { reached = t; break; }
+            int reached = firstWithin(h.epochLoss(), BEST);
             if (h.diverged()) {
                 return Feedback.wrong("diverges", "momentum with η = " + Exercise.num(eta) + ", μ = " + Exercise.num(mu)
                         + " diverged: its bound is 2(1 + μ)/λ_max = " + Exercise.num(momentum.stableRateBound(SPECTRUM.lambdaMax())));
@@ -432,6 +428,12 @@ public final class Workshop {
     }
 
     // ---------------------------------------------------------------- shared
+
+    /** The first t with J_t − J* &lt; 10⁻⁶ in a batch run's costs (one per iteration), or −1. */
+    private static int firstWithin(double[] costs, double best) {
+        for (int t = 0; t < costs.length; t++) if (costs[t] - best < 1e-6) return t;
+        return -1;
+    }
 
     private static History run(double eta, int iterations) {
         return Descent.of(MSE, XB).optimizer(new descent.optim.GradientDescent(eta)).init(Init.zeros())
