@@ -127,10 +127,29 @@ def copy_assets(html_dir):
     shutil.copy2(os.path.join(mathjax, "tex-chtml-full.js"), target)
     fonts = os.path.join("output", "chtml", "fonts", "woff-v2")
     shutil.copytree(os.path.join(mathjax, fonts), os.path.join(target, fonts), dirs_exist_ok=True)
+    plotly = os.path.join(ROOT, "node_modules", "plotly.js-dist-min", "plotly.min.js")
+    if not os.path.isfile(plotly):
+        sys.exit("error: node_modules/plotly.js-dist-min is missing: run ./course build (it runs npm ci)")
+    shutil.copy2(plotly, os.path.join(html_dir, "assets", "plotly.min.js"))
+
+
+# How the library inlines plotly.js into an output (Surface3D, Explorer): each interactive output carries
+# its own copy, so that it works alone in JupyterLab. A page needs it once, from its assets.
+PLOTLY_INLINE = re.compile(r"<script>if \(typeof Plotly === 'undefined'\) \{\n.*?\n\}</script>\n?", re.S)
+
+
+def share_plotly(body):
+    """Replaces the copies of plotly.js inlined by interactive outputs with one script from the page's
+    assets (copied by copy_assets): a page with four explorers would otherwise weigh 20 MB."""
+    if not PLOTLY_INLINE.search(body):
+        return body
+    body = PLOTLY_INLINE.sub("", body)
+    return body.replace("</head>", '<script src="assets/plotly.min.js"></script>\n</head>', 1)
 
 
 def export(nb, path, exporter):
     body, _ = exporter.from_notebook_node(nb)
+    body = share_plotly(body)
     tmp = path + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:
         f.write(body)

@@ -29,8 +29,8 @@ def browser():
         b.close()
 
 
-@pytest.mark.parametrize("page_path", PAGES, ids=page_id)
-def test_page_works_offline(browser, page_path):
+def offline_page(browser):
+    """A page that may load files only, recording script errors and any attempt to reach the network."""
     page = browser.new_page(viewport={"width": 1100, "height": 900})
     errors, remote = [], []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -44,6 +44,12 @@ def test_page_works_offline(browser, page_path):
             r.abort()
 
     page.route("**/*", route)
+    return page, errors, remote
+
+
+@pytest.mark.parametrize("page_path", PAGES, ids=page_id)
+def test_page_works_offline(browser, page_path):
+    page, errors, remote = offline_page(browser)
     page.goto("file://" + page_path)
     page.wait_for_load_state("load")
     name = os.path.basename(page_path)
@@ -74,16 +80,66 @@ def test_page_works_offline(browser, page_path):
 
 
 SURFACE_PAGES = [p for p in PAGES if 'class="descent-surface"' in open(p, encoding="utf-8").read()]
+EXPLORER_PAGES = [p for p in PAGES if 'class="descent-explorer"' in open(p, encoding="utf-8").read()]
 
 
-@pytest.mark.parametrize("page_path", SURFACE_PAGES, ids=page_id)
+@pytest.mark.parametrize("page_path", EXPLORER_PAGES, ids=page_id)
+def test_every_explorer_moves_when_used(browser, page_path):
+    """Each explorer, used as a student would: drag its slider to the end (or press play, or point at a
+    heat-map cell), and the plotted data must change — or the hover must show the cell's value."""
+    page, errors, remote = offline_page(browser)
+    page.goto("file://" + page_path)
+    page.wait_for_load_state("load")
+    explorers = page.locator(".descent-explorer")
+    count = explorers.count()
+    for k in range(count):
+        page.wait_for_function("k => { const d = document.querySelectorAll('.descent-explorer .descent-live')[k];"
+                               " return d && d._fullLayout && d.querySelector('.main-svg'); }", arg=k, timeout=20000)
+    shots = os.path.join(BUILD, "screenshots")
+    os.makedirs(shots, exist_ok=True)
+    data = """k => JSON.stringify(document.querySelectorAll('.descent-explorer .descent-live')[k].data
+                  .map(t => [t.x, t.y, t.text]))"""
+    for k in range(count):
+        ex = explorers.nth(k)
+        ex.scroll_into_view_if_needed()
+        assert ex.locator("img.descent-static").is_hidden(), f"explorer {k}: the picture stays under the chart"
+        before = page.evaluate(data, k)
+        name = f"explorer-{page_id(page_path).replace('/', '-').replace('.html', '')}-{k}"
+        if ex.locator(".updatemenu-button").count():
+            ex.locator(".updatemenu-button").first.click()        # ▶ play
+            page.wait_for_timeout(2500)
+            moved = page.evaluate(data, k)
+            assert moved != before, f"explorer {k}: pressing play changed nothing"
+        elif ex.locator(".slider-rail-rect").count():
+            rail = ex.locator(".slider-rail-rect").first.bounding_box()
+            page.mouse.click(rail["x"] + rail["width"] - 2, rail["y"] + rail["height"] / 2)
+            page.wait_for_timeout(500)
+            moved = page.evaluate(data, k)
+            assert moved != before, f"explorer {k}: moving the slider changed nothing"
+        else:   # the heat map: its values appear under the pointer
+            box = ex.locator(".nsewdrag").first.bounding_box()
+            page.mouse.move(box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.4)
+            page.wait_for_selector(".hoverlayer .hovertext", timeout=5000)
+            hover = page.locator(".hoverlayer .hovertext").first.text_content()
+            assert "=" in hover, f"explorer {k}: the hover shows {hover!r}"
+        ex.screenshot(path=os.path.join(shots, name + ".png"))
+    page.emulate_media(media="print")   # on paper: the pictures, not the live charts
+    for k in range(count):
+        assert explorers.nth(k).locator("img.descent-static").is_visible(), f"explorer {k} prints no picture"
+        assert explorers.nth(k).locator(".descent-live").is_hidden(), f"explorer {k} prints its live chart"
+    page.close()
+    assert not remote, f"tried to reach the network: {remote[:3]}"
+    assert not errors, errors[:3]
+
+
+@pytest.mark.parametrize("page_path", SURFACE_PAGES + EXPLORER_PAGES, ids=page_id)
 def test_interactive_chart_falls_back_to_its_picture_without_scripts(browser, page_path):
     """An untrusted notebook in JupyterLab, or a page read with scripts off, shows the static picture of
     each interactive chart instead of an empty box; with scripts on, the chart replaces it."""
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1100, "height": 900})
     page = context.new_page()
     page.goto("file://" + page_path)
-    stills = page.locator(".descent-surface img.descent-static")
+    stills = page.locator(".descent-surface img.descent-static, .descent-explorer img.descent-static")
     assert stills.count() > 0, "no static picture beside the interactive chart"
     for k in range(stills.count()):
         box = stills.nth(k).bounding_box()
@@ -92,8 +148,10 @@ def test_interactive_chart_falls_back_to_its_picture_without_scripts(browser, pa
     context.close()
     page = browser.new_page(viewport={"width": 1100, "height": 900})
     page.goto("file://" + page_path)
-    page.wait_for_selector(".descent-surface .main-svg", timeout=20000)
-    assert page.locator(".descent-surface img.descent-static").first.is_hidden(), "the picture stays under the chart"
+    page.wait_for_selector(".descent-surface .main-svg, .descent-explorer .main-svg", timeout=20000)
+    page.wait_for_timeout(500)
+    assert page.locator(".descent-surface img.descent-static, .descent-explorer img.descent-static").first.is_hidden(), \
+        "the picture stays under the chart"
     page.close()
 
 

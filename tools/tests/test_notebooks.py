@@ -52,6 +52,8 @@ def test_notebook_ran_and_kept_its_promises(name, summary):
     for quote in MANIFEST[name]["quotes"]:
         assert quote in printed, f"the narrative quotes {quote!r} but no cell printed it"
     html = open(os.path.join(BUILD, "html", name.replace(".ipynb", ".html")), encoding="utf-8").read()
+    explorers = html.count('<div class="descent-explorer"')
+    assert explorers == MANIFEST[name].get("explorers", 0), f"{explorers} explorers on the page"
     markup = re.sub(r"<script\b.*?</script>", "", html, flags=re.S)  # plotly.js quotes URLs in strings
     assert not re.search(r"""(src|href)=["']https?://""", markup), "the HTML loads something from the network"
 

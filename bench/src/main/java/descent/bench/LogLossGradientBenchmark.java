@@ -44,7 +44,6 @@ public class LogLossGradientBenchmark {
         w = Matrices.weights(n);
         grad = new double[n];
         residual = new double[m];
-        GradientCore.setThreads(1);
     }
 
     @Benchmark

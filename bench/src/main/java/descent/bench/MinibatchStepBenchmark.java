@@ -1,6 +1,5 @@
 package descent.bench;
 
-import descent.core.GradientCore;
 import descent.data.Dataset;
 import descent.data.Datasets;
 import descent.loss.MeanSquaredError;
@@ -51,7 +50,6 @@ public class MinibatchStepBenchmark {
         order = Datasets.permutation(M, 7);
         w = Matrices.weights(N);
         grad = new double[N];
-        GradientCore.setThreads(1);
     }
 
     @Benchmark

@@ -54,7 +54,6 @@ public class SgdEpochBenchmark {
         for (int i = 0; i < M; i++) inOrder[i] = i;
         w = Matrices.weights(N);
         grad = new double[N];
-        GradientCore.setThreads(1);
     }
 
     /** The course's loop: Descent in stochastic mode for one shuffled epoch (plus its two full-cost passes). */

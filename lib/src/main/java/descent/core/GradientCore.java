@@ -34,38 +34,40 @@ public final class GradientCore {
         HUBER
     }
 
-    private static volatile int threads = 1;
-    private static ExecutorService pool;
+    /**
+     * Worker threads for sums split over several threads: created on demand, shared, daemon (they never
+     * keep a notebook's JVM alive) and ended after a minute idle. Holds no settings: how many threads a
+     * sum uses is an argument of {@link #sum}.
+     */
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "descent-gradient-core");
+        t.setDaemon(true);
+        return t;
+    });
     private static final ThreadLocal<double[]> BLOCK_GRADIENT = ThreadLocal.withInitial(() -> new double[0]);
 
     private GradientCore() {}
 
-    /** Uses up to {@code count} threads for inputs of more than one block (default 1). */
-    public static synchronized void setThreads(int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("count = " + count + " is invalid: it must be >= 1 thread");
-        }
-        if (count != threads && pool != null) {
-            pool.shutdown();
-            pool = null;
-        }
-        threads = count;
-    }
-
-    /** The number of threads the core may use. */
-    public static int threads() {
-        return threads;
-    }
-
     /**
      * Sums ℓ(x_i·w, y_i) over rows {@code rows[from..to)} (or rows from..to when {@code rows} is
-     * null) and writes Σ ℓ'(x_i·w, y_i) x_i into {@code grad} (overwritten, length n).
+     * null) and writes Σ ℓ'(x_i·w, y_i) x_i into {@code grad} (overwritten, length n), on one thread.
      *
      * @param delta Huber's δ (ignored by the other kinds)
      * @return the summed loss
      */
     public static double sum(Kind kind, double delta, double[] x, double[] y, int n, double[] w,
                              int[] rows, int from, int to, double[] grad) {
+        return sum(kind, delta, x, y, n, w, rows, from, to, grad, 1);
+    }
+
+    /**
+     * As {@link #sum(Kind, double, double[], double[], int, double[], int[], int, int, double[])}, with
+     * the blocks shared among up to {@code threads} threads when there is more than one block. The
+     * result is bit-identical for any thread count.
+     */
+    public static double sum(Kind kind, double delta, double[] x, double[] y, int n, double[] w,
+                             int[] rows, int from, int to, double[] grad, int threads) {
+        Check.atLeast("threads", threads, 1);
         int count = to - from;
         if (count == 1) return oneRow(kind, delta, x, y, n, w, rows == null ? from : rows[from], grad);
         int blocks = (count + BLOCK - 1) / BLOCK;
@@ -97,10 +99,9 @@ public final class GradientCore {
         double[][] partials = new double[blocks][n];
         double[] losses = new double[blocks];
         List<Future<?>> jobs = new ArrayList<>(workers);
-        ExecutorService executor = executor();
         for (int t = 0; t < workers; t++) {
             int first = t;
-            jobs.add(executor.submit(() -> {
+            jobs.add(WORKERS.submit(() -> {
                 for (int b = first; b < blocks; b += workers) {
                     int start = from + b * BLOCK;
                     losses[b] = block(kind, delta, x, y, n, w, rows, start, Math.min(start + BLOCK, to), partials[b]);
@@ -366,16 +367,5 @@ public final class GradientCore {
             BLOCK_GRADIENT.set(buffer);
         }
         return buffer;
-    }
-
-    private static synchronized ExecutorService executor() {
-        if (pool == null) {
-            pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "descent-gradient-core");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return pool;
     }
 }

@@ -137,12 +137,23 @@ public final class Datasets {
     /** A uniformly random permutation of 0 … m−1 (Fisher–Yates, drawing from {@code random}). */
     static int[] permutation(int m, Random random) {
         int[] p = IntStream.range(0, m).toArray();
-        for (int i = m - 1; i > 0; i--) {
-            int k = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[k];
-            p[k] = t;
-        }
+        shuffle(p, random);
         return p;
+    }
+
+    /**
+     * Shuffles {@code order} in place, every permutation equally likely: the Fisher–Yates shuffle
+     * (Knuth, <i>TAOCP</i> vol. 2, §3.4.2, Algorithm P), drawing from {@code random}. The one
+     * shuffle of the library: the descent loop reshuffles its row order with it every epoch.
+     */
+    public static void shuffle(int[] order, Random random) {
+        Check.notNull("order", order);
+        Check.notNull("random", random);
+        for (int i = order.length - 1; i > 0; i--) {
+            int k = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[k];
+            order[k] = t;
+        }
     }
 }

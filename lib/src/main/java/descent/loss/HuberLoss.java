@@ -13,8 +13,20 @@ public final class HuberLoss extends LinearModelLoss {
 
     /** @param delta δ > 0, where the loss turns from quadratic to linear */
     public HuberLoss(double delta) {
-        super(GradientCore.Kind.HUBER, Check.positive("delta", delta));
+        this(delta, 1);
+    }
+
+    private HuberLoss(double delta, int threads) {
+        super(GradientCore.Kind.HUBER, Check.positive("delta", delta), threads);
         this.delta = delta;
+    }
+
+    /**
+     * The same cost, its sums over large data shared among up to {@code threads} threads (blocks of
+     * {@link GradientCore#BLOCK} rows; the result is bit-identical for any count).
+     */
+    public HuberLoss onThreads(int threads) {
+        return new HuberLoss(delta, threads);
     }
 
     @Override

@@ -2,6 +2,7 @@ package descent.loss;
 
 import descent.Check;
 import descent.data.Dataset;
+import descent.data.RowBlock;
 
 /**
  * A loss plus an L2 (ridge) penalty: J(w) + (λ/2) Σ_{j≥1} w_j², gradient ∇J(w) + λ w_j for j ≥ 1.
@@ -31,6 +32,12 @@ public final class L2Penalty implements Loss {
     @Override
     public double valueAndGradient(Dataset data, double[] w, int[] rows, int from, int to, double[] grad) {
         return base.valueAndGradient(data, w, rows, from, to, grad) + penalise(data, w, grad);
+    }
+
+    @Override
+    public double valueAndGradient(RowBlock block, int from, int to, double[] w, double[] grad) {
+        Check.notNull("block", block);
+        return base.valueAndGradient(block, from, to, w, grad) + penalise(block.source(), w, grad);
     }
 
     @Override

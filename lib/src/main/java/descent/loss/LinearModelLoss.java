@@ -3,6 +3,7 @@ package descent.loss;
 import descent.Check;
 import descent.core.GradientCore;
 import descent.data.Dataset;
+import descent.data.RowBlock;
 
 /**
  * The shared shape of the losses of a linear model z_i = x_i·w: validate, let the
@@ -12,10 +13,17 @@ import descent.data.Dataset;
 abstract class LinearModelLoss implements Loss {
     private final GradientCore.Kind kind;
     private final double delta;
+    private final int threads;
 
-    LinearModelLoss(GradientCore.Kind kind, double delta) {
+    LinearModelLoss(GradientCore.Kind kind, double delta, int threads) {
         this.kind = kind;
         this.delta = delta;
+        this.threads = Check.atLeast("threads", threads, 1);
+    }
+
+    /** Threads a sum over more than one block of {@link GradientCore#BLOCK} rows may use (1 by default). */
+    public int threads() {
+        return threads;
     }
 
     /** J = valueScale · Σ ℓ / count. */
@@ -52,14 +60,31 @@ abstract class LinearModelLoss implements Loss {
     }
 
     @Override
+    public double valueAndGradient(RowBlock block, int from, int to, double[] w, double[] grad) {
+        Check.notNull("block", block);
+        Dataset data = block.source();
+        check(data, w, grad);  // the block's rows are data's rows: data's checks cover them
+        if (from < 0 || from >= to || to > block.rows()) {
+            throw new IllegalArgumentException("rows [" + from + ", " + to + ") are invalid: need 0 <= from < to <= "
+                    + block.rows() + " (the rows the block holds)");
+        }
+        double loss = GradientCore.sum(kind, delta, block.x(), block.y(), data.cols(), w, null, from, to, grad);
+        return scale(loss, to - from, grad);
+    }
+
+    @Override
     public double value(Dataset data, double[] w) {
         Check.notNull("data", data);
         return valueAndGradient(data, w, new double[data.cols()]);
     }
 
     private double finish(Dataset data, double[] w, int[] rows, int from, int to, double[] grad) {
-        int count = to - from;
-        double loss = GradientCore.sum(kind, delta, data.x(), data.y(), data.cols(), w, rows, from, to, grad);
+        double loss = GradientCore.sum(kind, delta, data.x(), data.y(), data.cols(), w, rows, from, to, grad, threads);
+        return scale(loss, to - from, grad);
+    }
+
+    /** J = valueScale · Σℓ / count; ∇J = gradientScale · Σℓ'x / count, in place. */
+    private double scale(double loss, int count, double[] grad) {
         double g = gradientScale() / count;
         for (int j = 0; j < grad.length; j++) grad[j] *= g;
         return valueScale() * loss / count;

@@ -13,7 +13,19 @@ import descent.data.Dataset;
 public final class LogLoss extends LinearModelLoss {
 
     public LogLoss() {
-        super(GradientCore.Kind.LOG, 0);
+        this(1);
+    }
+
+    private LogLoss(int threads) {
+        super(GradientCore.Kind.LOG, 0, threads);
+    }
+
+    /**
+     * The same cost, its sums over large data shared among up to {@code threads} threads (blocks of
+     * {@link GradientCore#BLOCK} rows; the result is bit-identical for any count).
+     */
+    public LogLoss onThreads(int threads) {
+        return new LogLoss(threads);
     }
 
     /** σ(z) = 1/(1 + e^−z). */

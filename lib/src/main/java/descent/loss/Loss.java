@@ -1,6 +1,7 @@
 package descent.loss;
 
 import descent.data.Dataset;
+import descent.data.RowBlock;
 
 /**
  * A cost J(w) = (1/m) Σ_i ℓ(x_i·w, y_i) (+ a penalty) of a linear model's weights w over a dataset.
@@ -16,6 +17,12 @@ public interface Loss {
 
     /** J(w) over the rows {@code rows[from..to)}; writes its gradient into {@code grad}. */
     double valueAndGradient(Dataset data, double[] w, int[] rows, int from, int to, double[] grad);
+
+    /**
+     * J(w) over rows {@code from..to} of a {@link RowBlock}, rows its sampler copied out of its
+     * dataset (a gathered minibatch); the dataset supplies what the loss needs to know about them.
+     */
+    double valueAndGradient(RowBlock block, int from, int to, double[] w, double[] grad);
 
     /** J(w) over all rows, without the gradient. */
     double value(Dataset data, double[] w);

@@ -17,19 +17,27 @@ import descent.core.GradientCore;
 public final class MeanSquaredError extends LinearModelLoss {
     private final boolean half;
 
-    private MeanSquaredError(boolean half) {
-        super(GradientCore.Kind.SQUARED, 0);
+    private MeanSquaredError(boolean half, int threads) {
+        super(GradientCore.Kind.SQUARED, 0, threads);
         this.half = half;
     }
 
     /** J = (1/m) Σ (x_i·w − y_i)², ∇J = (2/m) Xᵀ(Xw − y). */
     public static MeanSquaredError mean() {
-        return new MeanSquaredError(false);
+        return new MeanSquaredError(false, 1);
     }
 
     /** J = 1/(2m) Σ (x_i·w − y_i)², ∇J = (1/m) Xᵀ(Xw − y). */
     public static MeanSquaredError half() {
-        return new MeanSquaredError(true);
+        return new MeanSquaredError(true, 1);
+    }
+
+    /**
+     * The same cost, its sums over large data shared among up to {@code threads} threads (blocks of
+     * {@link GradientCore#BLOCK} rows; the result is bit-identical for any count).
+     */
+    public MeanSquaredError onThreads(int threads) {
+        return new MeanSquaredError(half, threads);
     }
 
     /** The c in the Hessian H = (c/m) XᵀX: 2 for {@link #mean()}, 1 for {@link #half()}. */

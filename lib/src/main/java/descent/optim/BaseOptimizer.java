@@ -24,11 +24,11 @@ abstract class BaseOptimizer implements Optimizer {
     /** θ ← update given ∇J, at rate η for update number t (0-based). */
     abstract void update(double[] theta, double[] grad, double eta, long t);
 
-    /** Allocates state arrays of length {@code size}; called on the first step after a reset. */
+    /**
+     * Allocates state arrays of length {@code size}, all zero: on the first step after a reset, and
+     * with size 0 at the reset itself, so that no state of an earlier run is left to be read.
+     */
     void allocate(int size) {}
-
-    /** Clears subclass state on reset. */
-    void clear() {}
 
     @Override
     public final void step(double[] theta, double[] grad) {
@@ -67,15 +67,15 @@ abstract class BaseOptimizer implements Optimizer {
     public final void reset() {
         t = 0;
         size = -1;
-        clear();
+        allocate(0);
     }
 
-    /** η when the schedule is a constant one, otherwise NaN. */
     /** The learning-rate schedule this optimiser was built with. */
     final Schedule schedule() {
         return schedule;
     }
 
+    /** η when the schedule is a constant one, otherwise NaN. */
     final double constantRate() {
         return Schedules.constantRate(schedule);
     }

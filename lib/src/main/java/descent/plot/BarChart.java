@@ -99,9 +99,9 @@ public final class BarChart {
         styler.setLegendLayout(Styler.LegendLayout.Horizontal);
         styler.setYAxisLogarithmic(logY);
         if (logY) { // bars grow from the decade below the smallest value, not from 0 (which has no logarithm)
-            double min = Double.POSITIVE_INFINITY;
-            for (Bars bars : series) for (double v : bars.values) min = Math.min(min, v);
-            styler.setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
+            Extent e = Extent.positive();
+            for (Bars bars : series) e.add(bars.values);
+            styler.setYAxisMin(Math.pow(10, Math.floor(Math.log10(e.lo()))));
         }
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotGridVerticalLinesVisible(false);

@@ -134,15 +134,8 @@ public final class ContourPlot {
 
     /** The level values the contours are drawn at. */
     double[] levelValues(double[][] z) {
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (double[] col : z) {
-            for (double v : col) {
-                if (Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-            }
-        }
+        Extent e = Extent.finite().add(z);
+        double lo = e.lo(), hi = e.hi();
         double[] c = new double[levels];
         if (logLevels) {
             double shift = lo - Math.max(1e-3 * (hi - lo), 1e-12); // log spacing above the minimum
@@ -155,8 +148,11 @@ public final class ContourPlot {
         return c;
     }
 
-    /** The chart as an XChart object. */
-    public XYChart chart() {
+    /**
+     * The contour lines drawn, one {xs, ys} pair per level, low levels first; NaN separates the
+     * segments (a gap in any chart).
+     */
+    List<double[][]> levelLines() {
         double[] xs = new double[GRID], ys = new double[GRID];
         for (int i = 0; i < GRID; i++) {
             xs[i] = window[0] + (window[1] - window[0]) * i / (GRID - 1);
@@ -171,17 +167,9 @@ public final class ContourPlot {
                 z[i][j] = f.value(p);
             }
         }
-        int entries = paths.size() + (minima.length > 0 ? 1 : 0);
-        XYChart chart = new XYChartBuilder().width(width).height(chartHeight(entries)).title(title)
-                .xAxisTitle(xName).yAxisTitle(yName).build();
-        LineChart.Style.apply(chart);
-        var st = chart.getStyler();
-        st.setXAxisMin(window[0]).setXAxisMax(window[1]).setYAxisMin(window[2]).setYAxisMax(window[3]);
-        st.setMarkerSize(5);
-        double[] c = levelValues(z);
-        for (int k = 0; k < c.length; k++) {
-            List<double[]> segs = MarchingSquares.segments(xs, ys, z, c[k]);
-            if (segs.isEmpty()) continue;
+        List<double[][]> lines = new ArrayList<>();
+        for (double c : levelValues(z)) {
+            List<double[]> segs = MarchingSquares.segments(xs, ys, z, c);
             double[] sx = new double[segs.size() * 3], sy = new double[segs.size() * 3];
             for (int s = 0; s < segs.size(); s++) {
                 double[] seg = segs.get(s);
@@ -189,13 +177,31 @@ public final class ContourPlot {
                 sy[3 * s] = seg[1];
                 sx[3 * s + 1] = seg[2];
                 sy[3 * s + 1] = seg[3];
-                sx[3 * s + 2] = Double.NaN; // a gap: XChart does not join across NaN
+                sx[3 * s + 2] = Double.NaN; // a gap: no chart joins across NaN
                 sy[3 * s + 2] = Double.NaN;
             }
+            lines.add(new double[][] {sx, sy});
+        }
+        return lines;
+    }
+
+    /** The chart as an XChart object. */
+    public XYChart chart() {
+        int entries = paths.size() + (minima.length > 0 ? 1 : 0);
+        XYChart chart = new XYChartBuilder().width(width).height(chartHeight(entries)).title(title)
+                .xAxisTitle(xName).yAxisTitle(yName).build();
+        LineChart.Style.apply(chart);
+        var st = chart.getStyler();
+        st.setXAxisMin(window[0]).setXAxisMax(window[1]).setYAxisMin(window[2]).setYAxisMax(window[3]);
+        st.setMarkerSize(5);
+        List<double[][]> lines = levelLines();
+        for (int k = 0; k < lines.size(); k++) {
+            double[] sx = lines.get(k)[0], sy = lines.get(k)[1];
+            if (sx.length == 0) continue;
             XYSeries s = chart.addSeries("level " + k, sx, sy);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             s.setMarker(SeriesMarkers.NONE);
-            float t = (float) k / Math.max(1, c.length - 1);
+            float t = (float) k / Math.max(1, lines.size() - 1);
             s.setLineColor(new Color((int) (40 + 170 * t), (int) (90 + 120 * t), (int) (170 + 60 * t)));
             s.setLineStyle(new BasicStroke(1f));
             s.setShowInLegend(false);

@@ -32,15 +32,8 @@ final class HeatMap {
             }
         }
         if (xs.length == 0 || ys.length == 0) throw new IllegalArgumentException("xs and ys must not be empty");
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (double[] row : values) {
-            for (double v : row) {
-                if (Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-            }
-        }
+        Extent e = Extent.finite().add(values);
+        double lo = e.lo(), hi = e.hi();
         boolean log = lo > 0 && hi / lo > 100;
         // On a log scale, cap the colour range at 10⁴ × the best value: one blown-up run (1e85)
         // must not flatten every other cell into the same colour.

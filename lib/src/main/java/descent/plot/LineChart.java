@@ -142,17 +142,10 @@ public final class LineChart {
     private double[] span(boolean xAxis) {
         double[] r = xAxis ? xRange : yRange;
         if (r != null) return r.clone();
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (Layer l : layers) {
-            for (double v : xAxis ? l.x : l.y) {
-                if (Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-            }
-        }
-        if (lo > hi) throw new IllegalArgumentException("a guide line needs data (or an axis range) to span: add a series first");
-        return new double[] {lo, hi};
+        Extent e = Extent.finite();
+        for (Layer l : layers) e.add(xAxis ? l.x : l.y);
+        if (e.isEmpty()) throw new IllegalArgumentException("a guide line needs data (or an axis range) to span: add a series first");
+        return new double[] {e.lo(), e.hi()};
     }
 
     private LineChart add(String name, double[] x, double[] y, Kind kind, Color color) {
@@ -202,16 +195,10 @@ public final class LineChart {
      * decade it labels 1, 2, …, 9 × 10^k instead.
      */
     private void logAxisRange(XYChart chart) {
-        double lo = Double.POSITIVE_INFINITY, hi = 0;
-        for (Layer l : layers) {
-            for (double v : l.y) {
-                if (v > 0 && Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-            }
-        }
-        if (!(hi > 0)) return;
+        Extent e = Extent.positive();
+        for (Layer l : layers) e.add(l.y);
+        if (e.isEmpty()) return;
+        double lo = e.lo(), hi = e.hi();
         double bottom = Math.pow(10, Math.floor(Math.log10(lo))), top = Math.pow(10, Math.ceil(Math.log10(hi)));
         if (top / bottom <= 10) {
             chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
@@ -233,16 +220,9 @@ public final class LineChart {
             chart.getStyler().setXAxisMin(xRange[0]).setXAxisMax(xRange[1]);
         } else if (!logX) {
             // An explicit range keeps XChart from putting a tick at every evenly spaced x (its labels overlap).
-            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-            for (Layer l : layers) {
-                for (double v : l.x) {
-                    if (Double.isFinite(v)) {
-                        lo = Math.min(lo, v);
-                        hi = Math.max(hi, v);
-                    }
-                }
-            }
-            if (lo < hi) chart.getStyler().setXAxisMin(lo).setXAxisMax(axisMax(hi, hi - lo));
+            Extent e = Extent.finite();
+            for (Layer l : layers) e.add(l.x);
+            if (e.lo() < e.hi()) chart.getStyler().setXAxisMin(e.lo()).setXAxisMax(axisMax(e.hi(), e.hi() - e.lo()));
         }
         if (yRange != null) {
             chart.getStyler().setYAxisMin(yRange[0]).setYAxisMax(yRange[1]);

@@ -138,8 +138,9 @@ public final class Plots {
                 a[1][ia++] = x2[i];
             }
         }
-        double lo = min(x1) - 0.5, hi = max(x1) + 0.5;
-        double ylo = min(x2) - 0.5, yhi = max(x2) + 0.5;
+        Extent e1 = Extent.finite().add(x1), e2 = Extent.finite().add(x2);
+        double lo = e1.lo() - 0.5, hi = e1.hi() + 0.5;
+        double ylo = e2.lo() - 0.5, yhi = e2.hi() + 0.5;
         LineChart chart = LineChart.of(title).xLabel(names[off]).yLabel(names[off + 1])
                 .xRange(lo, hi).yRange(ylo, yhi)
                 .scatter("class 0", a[0], a[1], new Color(31, 119, 180))
@@ -151,17 +152,5 @@ public final class Plots {
             chart.series("boundary p = 0.5", new double[] {-w[0] / w[1], -w[0] / w[1]}, new double[] {ylo, yhi}, Color.BLACK);
         }
         return chart.image();
-    }
-
-    static double min(double[] v) {
-        double m = Double.POSITIVE_INFINITY;
-        for (double e : v) m = Math.min(m, e);
-        return m;
-    }
-
-    static double max(double[] v) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double e : v) m = Math.max(m, e);
-        return m;
     }
 }

@@ -44,7 +44,6 @@ public final class Show {
         System.out.println("[HTML output of " + html.length() + " characters: shown only inside a Java notebook kernel]");
     }
 
-    /** An HTML table of {@code rows} under {@code header}, shown through {@link #html}. */
     /**
      * Shows a picture from library code (a check that draws what the student's code did), as an HTML
      * {@code <img>} with the PNG inlined, so it needs no file and no network.
@@ -52,16 +51,21 @@ public final class Show {
     public static void image(java.awt.image.BufferedImage image, String alt) {
         Check.notNull("image", image);
         Check.notNull("alt", alt);
+        html("<img alt=\"" + escape(alt) + "\" src=\"data:image/png;base64," + pngBase64(image) + "\">");
+    }
+
+    /** A picture as base64 PNG, for an {@code <img src="data:…">} that needs no file and no network. */
+    static String pngBase64(java.awt.image.BufferedImage image) {
         var bytes = new java.io.ByteArrayOutputStream();
         try {
             javax.imageio.ImageIO.write(image, "png", bytes);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        html("<img alt=\"" + escape(alt) + "\" src=\"data:image/png;base64,"
-                + java.util.Base64.getEncoder().encodeToString(bytes.toByteArray()) + "\">");
+        return java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
     }
 
+    /** An HTML table of {@code rows} under {@code header}, shown through {@link #html}. */
     public static void table(String[] header, Object[][] rows) {
         html(tableHtml(header, rows));
     }

@@ -9,15 +9,12 @@ import java.awt.Graphics2D;
 import java.awt.Polygon;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import javax.imageio.ImageIO;
 import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
@@ -99,6 +96,7 @@ public final class Surface3D {
     }
 
     String html(String inlinePlotly) {
+        double[] view = viewDirection();
         double[] xs = axis(0), ys = axis(1);
         List<tech.tablesaw.plotly.traces.Trace> traces = new ArrayList<>();
         traces.add(new SurfaceTrace(xs, ys, heights(xs, ys), title));
@@ -131,7 +129,9 @@ public final class Surface3D {
                 + "layout.scene.xaxis.title = {text: " + jsString(axes[0]) + "};\n"
                 + "layout.scene.yaxis.title = {text: " + jsString(axes[1]) + "};\n"
                 + "layout.scene.zaxis.title = {text: " + jsString(axes[2]) + "};\n"
-                + "layout.scene.camera = {eye: {x: 1.6, y: 1.6, z: 1.0}};\n"; // back far enough for the axis labels
+                + "layout.scene.aspectmode = 'cube';\n"
+                + String.format(java.util.Locale.ROOT, "layout.scene.camera = {eye: {x: %.3f, y: %.3f, z: 1.0}};\n",
+                        1.9 * view[0], 1.9 * view[1]); // the static picture's view, back far enough for the axis labels
         String draw = "Plotly.newPlot(target_" + id + ", data, layout);";
         if (!figure.contains(draw)) {
             throw new IllegalStateException("tablesaw's figure script has no " + draw + " call to add titles to");
@@ -142,7 +142,7 @@ public final class Surface3D {
         figure = figure.replace(draw, titles + "Plotly.newPlot(target_" + id + ", data, layout).then(function () {\n"
                 + "  var still = document.getElementById(\"" + id + "Static\"); if (still) still.style.display = \"none\";\n});");
         return "<div class=\"descent-surface\">\n<img id=\"" + id + "Static\" class=\"descent-static\" alt=\"" + Show.escape(title)
-                + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png(image())) + "\">\n"
+                + "\" src=\"data:image/png;base64," + Show.pngBase64(image()) + "\">\n"
                 + loader + "<div id=\"" + id + "\"></div>\n" + figure + "\n</div>";
     }
 
@@ -157,7 +157,7 @@ public final class Surface3D {
         return out.append('"').toString();
     }
 
-    private static String plotlySource() {
+    static String plotlySource() {
         String file = System.getenv("DESCENT_PLOTLY_JS");
         if (file == null || file.isBlank()) return null;
         try {
@@ -177,16 +177,9 @@ public final class Surface3D {
         int w = 640, h = 480;
         double[] xs = axis(0), ys = axis(1);
         double[][] z = heights(xs, ys);
-        double zmin = Double.POSITIVE_INFINITY, zmax = Double.NEGATIVE_INFINITY;
-        for (double[] row : z) {
-            for (double v : row) {
-                if (Double.isFinite(v)) {
-                    zmin = Math.min(zmin, v);
-                    zmax = Math.max(zmax, v);
-                }
-            }
-        }
-        Projection p = new Projection(window, zmin, zmax, w, h);
+        Extent e = Extent.finite().add(z);
+        double zmin = e.lo(), zmax = e.hi();
+        Projection p = new Projection(window, zmin, zmax, w, h, viewDirection());
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -241,21 +234,48 @@ public final class Surface3D {
         g.drawLine(origin[0], origin[1], xEnd[0], xEnd[1]);
         g.drawLine(origin[0], origin[1], yEnd[0], yEnd[1]);
         g.drawLine(origin[0], origin[1], zEnd[0], zEnd[1]);
-        g.drawString(axes[0] + " →", xEnd[0] - 10, xEnd[1] + 18);
-        g.drawString(axes[1] + " →", yEnd[0] - 30, yEnd[1] + 18);
-        g.drawString(axes[2], zEnd[0] - 8 - g.getFontMetrics().stringWidth(axes[2]), zEnd[1]);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        ticks(g, p, 0, zmin, w);
+        ticks(g, p, 1, zmin, w);
+        for (double v : tickValues(zmin, zmax)) {
+            int[] at = p.screen(window[0], window[2], v);
+            String label = descent.Format.number(v, 3);
+            g.drawLine(at[0] - 4, at[1], at[0], at[1]);
+            g.drawString(label, at[0] - 7 - g.getFontMetrics().stringWidth(label), at[1] + 4);
+        }
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        label(g, axes[0] + " →", xEnd[0] - 10, xEnd[1] + 34, w, h);
+        label(g, axes[1] + " →", yEnd[0] - 30, yEnd[1] + 34, w, h);
+        label(g, axes[2], zEnd[0] - 12 - g.getFontMetrics().stringWidth(axes[2]), zEnd[1] - 12, w, h);
         g.dispose();
         return img;
     }
 
-    private static byte[] png(BufferedImage img) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(img, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Tick marks and round values along the x (k = 0) or y (k = 1) edge of the floor. */
+    private void ticks(Graphics2D g, Projection p, int k, double zmin, int width) {
+        for (double v : tickValues(window[2 * k], window[2 * k + 1])) {
+            int[] at = k == 0 ? p.screen(v, window[2], zmin) : p.screen(window[0], v, zmin);
+            String label = descent.Format.number(v, 3);
+            g.drawLine(at[0], at[1], at[0], at[1] + 4);
+            int x = Math.max(2, Math.min(width - 2 - g.getFontMetrics().stringWidth(label), at[0] - g.getFontMetrics().stringWidth(label) / 2));
+            g.drawString(label, x, at[1] + 16);
         }
+    }
+
+    /** About five round values inside [lo, hi]: steps of 1, 2 or 5 times a power of ten. */
+    static double[] tickValues(double lo, double hi) {
+        if (!(hi > lo)) return new double[0];
+        double raw = (hi - lo) / 5, power = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = raw / power < 1.5 ? power : raw / power < 3.5 ? 2 * power : raw / power < 7.5 ? 5 * power : 10 * power;
+        List<Double> v = new ArrayList<>();
+        for (double t = Math.ceil(lo / step) * step; t <= hi + 1e-9 * step; t += step) v.add(Math.abs(t) < 1e-12 * step ? 0 : t);
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Text kept inside the picture. */
+    private static void label(Graphics2D g, String text, int x, int y, int width, int height) {
+        int tw = g.getFontMetrics().stringWidth(text);
+        g.drawString(text, Math.max(4, Math.min(width - 4 - tw, x)), Math.max(16, Math.min(height - 6, y)));
     }
 
     /** Perceptually ordered colours from dark purple (low) to yellow (high), like Viridis. */
@@ -269,19 +289,51 @@ public final class Surface3D {
                 (int) (stops[k][2] + u * (stops[k + 1][2] - stops[k][2])));
     }
 
-    /** A fixed oblique view: azimuth −55°, elevation 28°, the box scaled to the image. */
+    /**
+     * Where the viewer stands, as a unit direction in the window's box (each axis scaled to [−1, 1]):
+     * along the surface's flattest direction at the window's centre, so that a long valley is seen
+     * end-on as a U — seen from the side, a tilted bowl's near rim reads as a peak. The direction is
+     * the eigenvector of the smaller eigenvalue of the Hessian, estimated by central differences; of
+     * its two signs the one nearer the default view (azimuth −55°) is kept. A round bowl keeps the default.
+     */
+    double[] viewDirection() {
+        double[] fallback = {Math.sin(Math.toRadians(-55)), Math.cos(Math.toRadians(-55))};
+        double h = 0.05, sx = (window[1] - window[0]) / 2, sy = (window[3] - window[2]) / 2;
+        double cx = window[0] + sx, cy = window[2] + sy;
+        java.util.function.BiFunction<Double, Double, Double> g = (u, v) -> f.value(new double[] {cx + u * sx, cy + v * sy});
+        double f0 = g.apply(0.0, 0.0);
+        double a = (g.apply(h, 0.0) - 2 * f0 + g.apply(-h, 0.0)) / (h * h);
+        double c = (g.apply(0.0, h) - 2 * f0 + g.apply(0.0, -h)) / (h * h);
+        double b = (g.apply(h, h) - g.apply(h, -h) - g.apply(-h, h) + g.apply(-h, -h)) / (4 * h * h);
+        if (!(Double.isFinite(a) && Double.isFinite(b) && Double.isFinite(c))) return fallback;
+        double spread = Math.hypot(a - c, 2 * b), size = Math.abs(a) + Math.abs(c);
+        if (!(spread > 0.2 * size)) return fallback;  // nearly round: no direction stands out
+        double steep = 0.5 * Math.atan2(2 * b, a - c), flat = steep + Math.PI / 2;
+        double[] d = {Math.cos(flat), Math.sin(flat)};
+        if (d[0] * fallback[0] + d[1] * fallback[1] < 0) {
+            d[0] = -d[0];
+            d[1] = -d[1];
+        }
+        return d;
+    }
+
+    /** An oblique view from {@code view} (a unit direction in the box), elevation 28°, the box scaled to the image. */
     private static final class Projection {
         private final double[] window;
         private final double zmin;
         private final double zspan;
-        private final double ca = Math.cos(Math.toRadians(-55)), sa = Math.sin(Math.toRadians(-55));
+        private final double ca;
+        private final double sa;
         private final double ce = Math.cos(Math.toRadians(28)), se = Math.sin(Math.toRadians(28));
         private final double scale;
         private final double cx;
         private final double cy;
 
-        Projection(double[] window, double zmin, double zmax, int w, int h) {
+        Projection(double[] window, double zmin, double zmax, int w, int h, double[] view) {
             this.window = window;
+            // the depth axis ry = sa·u + ca·v points at the viewer
+            this.sa = view[0];
+            this.ca = view[1];
             this.zmin = zmin;
             this.zspan = zmax - zmin == 0 ? 1 : zmax - zmin;
             this.scale = Math.min(w, h) * 0.30;

@@ -1,13 +1,15 @@
 package descent.train;
 
 import descent.Check;
-import descent.Vectors;
 import descent.function.Objective;
 import descent.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Walks an optimiser over a function from a start point and keeps every point: the trajectories
- * drawn on contour plots of the test functions. The function's own gradient drives each step. A walk
+ * drawn on contour plots of the test functions. The function's own gradient drives each step, in the
+ * same {@link Loop} that trains models (one step per epoch, the check at every point). A walk
  * stops as diverged when f or ∇f stops being finite, the point runs off (‖x‖ &gt; 1e12), or f rises
  * five steps in a row to above its value at the start.
  *
@@ -16,10 +18,6 @@ import descent.optim.Optimizer;
  * }</pre>
  */
 public final class Minimizer {
-    /** A point this far from the origin counts as having run away. */
-    private static final double RUNAWAY = 1e12;
-    private static final int GROWTH_STEPS = 5;
-
     private Minimizer() {}
 
     /** At most {@code maxSteps} steps of {@code optimizer} on {@code f} from {@code start}. */
@@ -39,34 +37,38 @@ public final class Minimizer {
         Check.finite("start", start);
         Check.size("maxSteps", maxSteps, start.length + 1);  // every point is kept
         Check.nonNegative("gradientTolerance", gradientTolerance);
-        optimizer.reset();
-        double[] x = start.clone();
-        double[] g = new double[x.length];
-        double[][] points = new double[maxSteps + 1][];
-        double[] values = new double[maxSteps + 1];
-        points[0] = x.clone();
-        values[0] = f.value(x);
-        int k = 0;
-        int increases = 0;
-        StopReason reason = StopReason.MAX_ITERATIONS;
-        while (k < maxSteps) {
-            f.gradient(x, g);
-            if (!Vectors.allFinite(g)) { reason = StopReason.DIVERGED; break; }
-            if (gradientTolerance > 0 && Vectors.norm(g) < gradientTolerance) {
-                reason = StopReason.GRADIENT_BELOW_TOLERANCE;
-                break;
-            }
-            optimizer.step(x, g);
-            k++;
-            points[k] = x.clone();
-            values[k] = f.value(x);
-            if (!Double.isFinite(values[k]) || Vectors.norm(x) > RUNAWAY) { reason = StopReason.DIVERGED; break; }
-            // uphill step after step and already above the start: the step size is too large
-            increases = values[k] > values[k - 1] ? increases + 1 : 0;
-            if (increases >= GROWTH_STEPS && values[k] > values[0]) { reason = StopReason.DIVERGED; break; }
-        }
-        return new Path(optimizer.name(), java.util.Arrays.copyOf(points, k + 1),
-                java.util.Arrays.copyOf(values, k + 1), reason);
+        List<StoppingRule> rules = new ArrayList<>();
+        if (gradientTolerance > 0) rules.add(StoppingRule.gradientNorm(gradientTolerance));
+        rules.add(StoppingRule.maxIterations(maxSteps));
+        Loop loop = new Loop(new FunctionProblem(f), optimizer, start.clone(), Divergence.ofWalk(), rules,
+                new TrajectoryRecorder(1, maxSteps + 1), 1, null).run();
+        return new Path(optimizer.name(), loop.recorder.points(), loop.checkCosts.toArray(), loop.stop.reason());
     }
 
+    /** A test function as the loop's problem: each epoch is one step on the function itself. */
+    private record FunctionProblem(Objective f) implements Problem {
+        @Override
+        public int batchesPerEpoch() {
+            return 1;
+        }
+
+        @Override
+        public boolean batchIsWhole() {
+            return true;
+        }
+
+        @Override
+        public void newEpoch() {}
+
+        @Override
+        public double batch(int k, double[] p, double[] grad) {
+            return whole(p, grad);
+        }
+
+        @Override
+        public double whole(double[] p, double[] grad) {
+            f.gradient(p, grad);
+            return f.value(p);
+        }
+    }
 }

@@ -82,15 +82,9 @@ class GradientCorePropertyTest {
         for (int k = 0; k < x.length; k++) x[k] = r.nextGaussian();
         for (int i = 0; i < m; i++) y[i] = r.nextInt(2);
         double[] one = new double[n], many = new double[n];
-        try {
-            GradientCore.setThreads(1);
-            double lossOne = GradientCore.sum(kind, 0.5, x, y, n, w, null, 0, m, one);
-            GradientCore.setThreads(threads);
-            double lossMany = GradientCore.sum(kind, 0.5, x, y, n, w, null, 0, m, many);
-            assertEquals(lossOne, lossMany, 0.0);
-            assertArrayEquals(one, many, 0.0);
-        } finally {
-            GradientCore.setThreads(1);
-        }
+        double lossOne = GradientCore.sum(kind, 0.5, x, y, n, w, null, 0, m, one);
+        double lossMany = GradientCore.sum(kind, 0.5, x, y, n, w, null, 0, m, many, threads);
+        assertEquals(lossOne, lossMany, 0.0);
+        assertArrayEquals(one, many, 0.0);
     }
 }

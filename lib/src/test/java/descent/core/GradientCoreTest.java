@@ -14,16 +14,10 @@ import descent.loss.Loss;
 import descent.loss.Losses;
 import descent.loss.MeanSquaredError;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The fused core against a plain two-pass reference, finite differences, and thread counts. */
 class GradientCoreTest {
-
-    @AfterEach
-    void oneThread() {
-        GradientCore.setThreads(1);
-    }
 
     static Dataset random(int m, int n, long seed, boolean binary) {
         Random r = new Random(seed);
@@ -104,9 +98,9 @@ class GradientCoreTest {
         double[] one = new double[5];
         double j1 = MeanSquaredError.mean().valueAndGradient(d, w, one);
         for (int t : new int[] {2, 3}) {
-            GradientCore.setThreads(t);
             double[] g = new double[5];
-            assertEquals(j1, MeanSquaredError.mean().valueAndGradient(d, w, g), 0.0);
+            assertEquals(t, MeanSquaredError.mean().onThreads(t).threads());
+            assertEquals(j1, MeanSquaredError.mean().onThreads(t).valueAndGradient(d, w, g), 0.0);
             assertArrayEquals(one, g, 0.0);
         }
     }
@@ -149,5 +143,37 @@ class GradientCoreTest {
         assertTrue(e.getMessage().startsWith("rows[1] = 10 is invalid"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new HuberLoss(0));
         assertTrue(e.getMessage().startsWith("delta = 0.0 is invalid"), e.getMessage());
+    }
+
+    @Test
+    void theStreamingReadSumsEveryEntry() {
+        double[] a = new double[1001];
+        for (int k = 0; k < a.length; k++) a[k] = k % 7 - 3 + 0.5;
+        double expected = 0;
+        for (double v : a) expected += v;
+        assertEquals(expected, GradientCore.streamingSum(a), 1e-9);
+        assertEquals(0.5, GradientCore.streamingSum(new double[] {0.5}), 0.0);
+    }
+
+    @Test
+    void gatherCopiesTheRowsInOrderAndNamesABadRow() {
+        double[] x = {1, 2, 3, 4, 5, 6}, y = {10, 20, 30};
+        double[] xo = new double[4], yo = new double[2];
+        GradientCore.gather(x, y, 2, new int[] {2, 0, 1}, 0, 2, xo, yo);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {5, 6, 1, 2}, xo, 0.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {30, 10}, yo, 0.0);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> GradientCore.gather(x, y, 2, new int[] {0, 3}, 0, 2, xo, yo));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("rows[1] = 3"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> GradientCore.gather(x, y, 2, new int[] {0, 1, 2}, 0, 3, xo, yo), "room for 2 rows only");
+    }
+
+    @Test
+    void sigmoidIsFiniteEverywhere() {
+        assertEquals(0.5, GradientCore.sigmoid(0), 0.0);
+        assertEquals(1 / (1 + Math.exp(-3)), GradientCore.sigmoid(3), 1e-16);
+        assertEquals(Math.exp(-3) / (1 + Math.exp(-3)), GradientCore.sigmoid(-3), 1e-16);
+        assertEquals(0.0, GradientCore.sigmoid(-1000), 0.0);
     }
 }

@@ -1,0 +1,94 @@
+package descent.train;
+
+import descent.data.Dataset;
+import descent.data.Datasets;
+import descent.data.RowBlock;
+import descent.loss.Loss;
+import java.util.Random;
+
+/**
+ * Chooses the rows of each update: all of them (batch), b rows at a time from a fresh shuffle every
+ * epoch (minibatch; stochastic is b = 1), or one row drawn at random with replacement. Then it hands
+ * the chosen rows to the loss — the caller never sees indices.
+ *
+ * <p>Small batches are read through a chunk: the next {@code chunkRows} rows of the shuffled order
+ * are copied into the sampler's own buffers (never into a {@link Dataset}, whose arrays nobody may
+ * modify), so the updates read cached, consecutive rows instead of waiting on memory for every
+ * scattered row. The same numbers meet the same arithmetic in the same order, so the costs and
+ * gradients are bit-for-bit those of reading the rows in place (SamplingLoopTest pins it).
+ */
+final class BatchSampler {
+    /** Batches up to this size are gathered into chunks of about CHUNK_ROWS rows. */
+    private static final int GATHER_MAX_BATCH = 256;
+    private static final int CHUNK_ROWS = 512;
+
+    private final Dataset data;
+    private final Mode mode;
+    private final int b;
+    private final Random rng;
+    private final int m;
+    /** The current epoch's row order. */
+    private final int[] order;
+    /** For random-index mode: the drawn row. */
+    private final int[] one = new int[1];
+    /** Rows per chunk (a multiple of b), 0 when rows are read in place. */
+    private final int chunkRows;
+    private final RowBlock chunk;
+
+    BatchSampler(Dataset data, Mode mode, int b, long seed) {
+        this.data = data;
+        this.mode = mode;
+        this.b = b;
+        this.rng = new Random(seed);
+        this.m = data.rows();
+        this.order = new int[m];
+        for (int i = 0; i < m; i++) order[i] = i;
+        boolean gather = (mode == Mode.STOCHASTIC_SHUFFLED || mode == Mode.MINIBATCH) && b <= GATHER_MAX_BATCH && b < m;
+        this.chunkRows = gather ? b * Math.max(1, CHUNK_ROWS / b) : 0;
+        this.chunk = gather ? new RowBlock(data, Math.min(chunkRows, m)) : null;
+    }
+
+    /** ⌈m/b⌉ batches per epoch (1 for batch mode, m for stochastic). */
+    int batchesPerEpoch() {
+        return (m + b - 1) / b;
+    }
+
+    /** True in batch mode, where every batch is all the rows in their own order. */
+    boolean batchIsAll() {
+        return mode == Mode.BATCH;
+    }
+
+    /** A new epoch: a fresh shuffle of the row order (continuing the seeded generator), if the mode shuffles. */
+    void newEpoch() {
+        if (mode == Mode.STOCHASTIC_SHUFFLED || mode == Mode.MINIBATCH) Datasets.shuffle(order, rng);
+    }
+
+    /** The loss and its gradient on batch k of the epoch: rows order[k·b .. min(m, (k+1)·b)). */
+    double costAndGradient(Loss loss, int k, double[] theta, double[] grad) {
+        if (mode == Mode.BATCH) return loss.valueAndGradient(data, theta, grad);
+        if (mode == Mode.STOCHASTIC_RANDOM_INDEX) {
+            one[0] = rng.nextInt(m);
+            return loss.valueAndGradient(data, theta, one, 0, 1, grad);
+        }
+        int from = k * b, to = Math.min(m, from + b);
+        if (chunkRows == 0) return loss.valueAndGradient(data, theta, order, from, to, grad);
+        int offset = from % chunkRows;
+        if (offset == 0) gatherChunk(from);
+        return loss.valueAndGradient(chunk, offset, offset + to - from, theta, grad);
+    }
+
+    /** Copies rows order[from .. from + chunkRows) (fewer at the end) and their targets into the chunk. */
+    private void gatherChunk(int from) {
+        chunk.gather(order, from, Math.min(m, from + chunkRows));
+    }
+
+    /** How the rows are chosen, in words for reports. */
+    String describe() {
+        return switch (mode) {
+            case BATCH -> "batch";
+            case STOCHASTIC_SHUFFLED -> "stochastic, shuffled";
+            case STOCHASTIC_RANDOM_INDEX -> "stochastic, random index";
+            case MINIBATCH -> "minibatch b=" + b;
+        };
+    }
+}

@@ -1,0 +1,152 @@
+package descent.train;
+
+import descent.optim.Optimizer;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The descent loop, shared by model training ({@link Descent}) and the walks over test functions
+ * ({@link Minimizer}). In the notebooks' words:
+ *
+ * <pre>
+ * for each epoch:
+ *     shuffle the rows
+ *     for each batch:  cost and gradient of the batch (forward, backward), then θ ← update(θ, ∇J)
+ *     check: the cost on all the data, against the stopping rules and divergence
+ * </pre>
+ *
+ * In batch mode every batch is all the data, so the check's cost and gradient serve the next update:
+ * one pass over the data per iteration. One instance runs once.
+ */
+final class Loop {
+    private final Problem problem;
+    private final Optimizer optimizer;
+    private final Divergence divergence;
+    private final List<StoppingRule> rules;
+    final TrajectoryRecorder recorder;
+    private final long listenEvery;
+    private final Consumer<Progress> listener;
+    private final long startNanos = System.nanoTime();
+
+    final double[] theta;
+    private final double[] grad;
+    private final double[] wholeGrad;
+    final DoubleSeries iterationCosts = new DoubleSeries();
+    final DoubleSeries checkCosts = new DoubleSeries();
+    final DoubleSeries checkSeconds = new DoubleSeries();
+    long t;
+    int epochs;
+    Stop stop;
+    /** The update count at which {@code wholeGrad} and the last check cost were computed. */
+    private long checkedAt;
+
+    Loop(Problem problem, Optimizer optimizer, double[] theta, Divergence divergence, List<StoppingRule> rules,
+         TrajectoryRecorder recorder, long listenEvery, Consumer<Progress> listener) {
+        this.problem = problem;
+        this.optimizer = optimizer;
+        this.theta = theta;
+        this.divergence = divergence;
+        this.rules = rules;
+        this.recorder = recorder;
+        this.listenEvery = listenEvery;
+        this.listener = listener;
+        this.grad = new double[theta.length];
+        this.wholeGrad = new double[theta.length];
+    }
+
+    /** Runs until a rule stops it. */
+    Loop run() {
+        optimizer.reset();
+        double j0 = problem.whole(theta, wholeGrad);
+        record(j0, false);
+        stop = divergence.atStart(j0, wholeGrad);
+        if (stop == null) stop = firstRule(new Checkpoint(0, 0, j0, Double.NaN, j0, wholeGrad, theta));
+        while (stop == null) epoch();
+        if (stop.reason() == StopReason.MAX_ITERATIONS || stop.reason() == StopReason.MAX_EPOCHS) {
+            Stop diverged = divergence.atBudgetEnd(checkCosts.toArray());
+            if (diverged != null) stop = diverged;
+        }
+        recorder.finish(t, theta);
+        if (listener != null) notifyListener();
+        return this;
+    }
+
+    /** One pass: shuffle; for each batch: cost and gradient, update; then the check. */
+    private void epoch() {
+        problem.newEpoch();
+        int batches = problem.batchesPerEpoch();
+        double costSum = 0;
+        for (int k = 0; k < batches; k++) {
+            stop = firstBudget();
+            if (stop != null) break;
+            double j = costAndGradient(k);
+            stop = divergence.afterBatch(t, j, grad);
+            if (stop != null) break;
+            iterationCosts.add(j);
+            costSum += j;
+            update();
+        }
+        boolean complete = stop == null;
+        if (complete) stop = divergence.afterEpoch(epochs + 1, costSum / batches);
+        check(complete);
+    }
+
+    /** The cost on all the data after the updates, recorded; the rules judge it unless the run is already stopping. */
+    private void check(boolean epochComplete) {
+        double previous = checkCosts.last();
+        double j = problem.whole(theta, wholeGrad);
+        checkedAt = t;
+        if (epochComplete) epochs++;
+        record(j, true);
+        if (stop != null) return;  // already stopping: keep the first reason
+        Checkpoint c = new Checkpoint(t, epochs, j, previous, checkCosts.get(0), wholeGrad, theta);
+        stop = divergence.atCheck(c);
+        if (stop == null) stop = firstRule(c);
+    }
+
+    private double costAndGradient(int k) {
+        if (problem.batchIsWhole() && checkedAt == t) {  // the check just computed this very cost and gradient
+            System.arraycopy(wholeGrad, 0, grad, 0, grad.length);
+            return checkCosts.last();
+        }
+        return problem.batch(k, theta, grad);
+    }
+
+    private void update() {
+        optimizer.step(theta, grad);
+        t++;
+        recorder.offer(t, theta);
+        if (listener != null && t % listenEvery == 0) notifyListener();
+    }
+
+    private Stop firstRule(Checkpoint c) {
+        for (StoppingRule rule : rules) {
+            Stop s = rule.atCheck(c);
+            if (s != null) return s;
+        }
+        return null;
+    }
+
+    private Stop firstBudget() {
+        for (StoppingRule rule : rules) {
+            Stop s = rule.beforeUpdate(t);
+            if (s != null) return s;
+        }
+        return null;
+    }
+
+    private void record(double cost, boolean afterStart) {
+        checkCosts.add(cost);
+        checkSeconds.add(afterStart ? seconds() : 0);
+        if (!afterStart) recorder.offer(0, theta);
+    }
+
+    private void notifyListener() {
+        double latest = iterationCosts.size() > 0 ? iterationCosts.last() : checkCosts.get(0);
+        listener.accept(new Progress(t, epochs, latest, theta.clone(), iterationCosts.toArray(), seconds()));
+    }
+
+    double seconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
