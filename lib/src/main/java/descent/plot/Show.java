@@ -83,8 +83,8 @@ public final class Show {
         for (int r = 0; r < rows.length; r++) {
             for (int c = 0; c < header.length; c++) {
                 var column = table.column(c);
-                rows[r][c] = column.type().equals(tech.tablesaw.api.ColumnType.STRING)
-                        ? column.getString(r) : column.get(r);
+                rows[r][c] = column.isMissing(r) ? "—"   // no value (e.g. the final cost of a diverged run)
+                        : column.type().equals(tech.tablesaw.api.ColumnType.STRING) ? column.getString(r) : column.get(r);
             }
         }
         return tableHtml(header, rows);

@@ -130,8 +130,8 @@ public final class Surface3D {
                 + "layout.scene.yaxis.title = {text: " + jsString(axes[1]) + "};\n"
                 + "layout.scene.zaxis.title = {text: " + jsString(axes[2]) + "};\n"
                 + "layout.scene.aspectmode = 'cube';\n"
-                + String.format(java.util.Locale.ROOT, "layout.scene.camera = {eye: {x: %.3f, y: %.3f, z: 1.0}};\n",
-                        1.9 * view[0], 1.9 * view[1]); // the static picture's view, back far enough for the axis labels
+                + String.format(java.util.Locale.ROOT, "layout.scene.camera = {eye: {x: %.3f, y: %.3f, z: 1.25}};\n",
+                        2.4 * view[0], 2.4 * view[1]); // the static picture's view, back far enough for the axis labels
         String draw = "Plotly.newPlot(target_" + id + ", data, layout);";
         if (!figure.contains(draw)) {
             throw new IllegalStateException("tablesaw's figure script has no " + draw + " call to add titles to");
@@ -225,41 +225,49 @@ public final class Surface3D {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         g.drawString(title, (w - g.getFontMetrics().stringWidth(title)) / 2, 26);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        int[] xEnd = p.screen(window[1], window[2], zmin);
-        int[] yEnd = p.screen(window[0], window[3], zmin);
-        int[] origin = p.screen(window[0], window[2], zmin);
-        int[] zEnd = p.screen(window[0], window[2], zmax);
+        // the axes run along the floor's two edges nearest the viewer, the z axis up its leftmost corner
+        double midX = window[0] + window[1], midY = window[2] + window[3];  // doubled, as depth() takes them
+        double yEdge = p.depth(midX, 2 * window[2]) < p.depth(midX, 2 * window[3]) ? window[2] : window[3];
+        double xEdge = p.depth(2 * window[0], midY) < p.depth(2 * window[1], midY) ? window[0] : window[1];
+        double[] zCorner = {window[0], window[2]};
+        for (double cx : new double[] {window[0], window[1]}) {
+            for (double cy : new double[] {window[2], window[3]}) {
+                if (p.screen(cx, cy, zmin)[0] < p.screen(zCorner[0], zCorner[1], zmin)[0]) zCorner = new double[] {cx, cy};
+            }
+        }
         g.setColor(Color.DARK_GRAY);
         g.setStroke(new BasicStroke(1.2f));
-        g.drawLine(origin[0], origin[1], xEnd[0], xEnd[1]);
-        g.drawLine(origin[0], origin[1], yEnd[0], yEnd[1]);
-        g.drawLine(origin[0], origin[1], zEnd[0], zEnd[1]);
+        line(g, p.screen(window[0], yEdge, zmin), p.screen(window[1], yEdge, zmin));
+        line(g, p.screen(xEdge, window[2], zmin), p.screen(xEdge, window[3], zmin));
+        line(g, p.screen(zCorner[0], zCorner[1], zmin), p.screen(zCorner[0], zCorner[1], zmax));
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        ticks(g, p, 0, zmin, w);
-        ticks(g, p, 1, zmin, w);
+        for (double v : tickValues(window[0], window[1])) tick(g, p.screen(v, yEdge, zmin), descent.Format.number(v, 3), w);
+        for (double v : tickValues(window[2], window[3])) tick(g, p.screen(xEdge, v, zmin), descent.Format.number(v, 3), w);
         for (double v : tickValues(zmin, zmax)) {
-            int[] at = p.screen(window[0], window[2], v);
+            int[] at = p.screen(zCorner[0], zCorner[1], v);
             String label = descent.Format.number(v, 3);
             g.drawLine(at[0] - 4, at[1], at[0], at[1]);
             g.drawString(label, at[0] - 7 - g.getFontMetrics().stringWidth(label), at[1] + 4);
         }
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        label(g, axes[0] + " →", xEnd[0] - 10, xEnd[1] + 34, w, h);
-        label(g, axes[1] + " →", yEnd[0] - 30, yEnd[1] + 34, w, h);
-        label(g, axes[2], zEnd[0] - 12 - g.getFontMetrics().stringWidth(axes[2]), zEnd[1] - 12, w, h);
+        int[] xMid = p.screen(midX / 2, yEdge, zmin), yMid = p.screen(xEdge, midY / 2, zmin);
+        int[] zTop = p.screen(zCorner[0], zCorner[1], zmax);
+        label(g, axes[0], xMid[0] - g.getFontMetrics().stringWidth(axes[0]) / 2, xMid[1] + 42, w, h);
+        label(g, axes[1], yMid[0] - g.getFontMetrics().stringWidth(axes[1]) / 2, yMid[1] + 42, w, h);
+        label(g, axes[2], zTop[0] - g.getFontMetrics().stringWidth(axes[2]) / 2, zTop[1] - 10, w, h);
         g.dispose();
         return img;
     }
 
-    /** Tick marks and round values along the x (k = 0) or y (k = 1) edge of the floor. */
-    private void ticks(Graphics2D g, Projection p, int k, double zmin, int width) {
-        for (double v : tickValues(window[2 * k], window[2 * k + 1])) {
-            int[] at = k == 0 ? p.screen(v, window[2], zmin) : p.screen(window[0], v, zmin);
-            String label = descent.Format.number(v, 3);
-            g.drawLine(at[0], at[1], at[0], at[1] + 4);
-            int x = Math.max(2, Math.min(width - 2 - g.getFontMetrics().stringWidth(label), at[0] - g.getFontMetrics().stringWidth(label) / 2));
-            g.drawString(label, x, at[1] + 16);
-        }
+    private static void line(Graphics2D g, int[] from, int[] to) {
+        g.drawLine(from[0], from[1], to[0], to[1]);
+    }
+
+    /** A tick mark below a point of a floor edge, its value under it, kept inside the picture. */
+    private static void tick(Graphics2D g, int[] at, String label, int width) {
+        g.drawLine(at[0], at[1], at[0], at[1] + 4);
+        int tw = g.getFontMetrics().stringWidth(label);
+        g.drawString(label, Math.max(2, Math.min(width - 2 - tw, at[0] - tw / 2)), at[1] + 16);
     }
 
     /** About five round values inside [lo, hi]: steps of 1, 2 or 5 times a power of ten. */
@@ -351,7 +359,7 @@ public final class Surface3D {
 
         int[] screen(double x, double y, double z) {
             double[] u = unit(x, y, z);
-            double rx = ca * u[0] - sa * u[1];
+            double rx = sa * u[1] - ca * u[0];  // screen right = forward × up: a view, not its mirror image
             double ry = sa * u[0] + ca * u[1];
             double sy = -(ce * u[2]) + se * ry;
             return new int[] {(int) Math.round(cx + scale * rx), (int) Math.round(cy + scale * sy)};

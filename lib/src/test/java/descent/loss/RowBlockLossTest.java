@@ -56,5 +56,9 @@ class RowBlockLossTest {
         assertThrows(IllegalArgumentException.class, () -> MeanSquaredError.mean().valueAndGradient(block, 0, 4, new double[2], g),
                 "only 3 rows are held");
         assertThrows(IllegalArgumentException.class, () -> MeanSquaredError.mean().valueAndGradient(block, 2, 2, new double[2], g));
+        assertThrows(IllegalArgumentException.class, () -> MeanSquaredError.mean().valueAndGradient(block, 0, 2, new double[3], g),
+                "one weight per column of the block's dataset");
+        assertThrows(IllegalArgumentException.class,
+                () -> MeanSquaredError.mean().valueAndGradient(block, 0, 2, new double[] {Double.NaN, 0}, g));
     }
 }

@@ -163,4 +163,69 @@ class LoopBehaviourTest {
         assertEquals(-1, p.stepsToReach(new double[] {0}, 1e-9));
         assertTrue(p.toString().startsWith("GD(η=0.25): 5 steps, ended at [0.03125]"), p.toString());
     }
+
+    @Test
+    void aSweepTableHasOneRowPerRun() {
+        double best = MeanSquaredError.mean().value(LECTURE, descent.linalg.LeastSquares.solve(LECTURE));
+        double[] etas = {0.1, 5};
+        List<History> runs = new ArrayList<>();
+        for (double eta : etas) {
+            runs.add(Descent.of(MeanSquaredError.mean(), LECTURE).optimizer(new GradientDescent(eta)).maxIterations(300).run());
+        }
+        tech.tablesaw.api.Table t = Runs.sweep("η", etas, runs, best);
+        assertEquals(2, t.rowCount());
+        assertEquals("0.1", t.stringColumn("η").get(0));
+        assertEquals(300, t.intColumn("iterations").get(0));
+        assertEquals(runs.get(0).finalLoss() - best, t.doubleColumn("final J − J*").get(0), 0.0);
+        assertEquals("no", t.stringColumn("diverged?").get(0));
+        assertEquals("yes", t.stringColumn("diverged?").get(1));
+        assertTrue(t.doubleColumn("final J − J*").isMissing(1), "a diverged run has no final cost to show");
+        String html = descent.plot.Show.tableHtml(t);
+        assertTrue(html.contains(">—</td>") && html.contains(">yes</td>"), html);
+    }
+
+    @Test
+    void randomIndexDrawsEachRowFromTheSeededGenerator() {
+        History h = Descent.of(MeanSquaredError.mean(), LECTURE).stochasticRandomIndex().seed(5)
+                .optimizer(new GradientDescent(0.01)).maxIterations(40).run();
+        java.util.Random rng = new java.util.Random(5);
+        double[] w = new double[2];
+        for (int t = 0; t < 40; t++) {
+            int i = rng.nextInt(100);
+            double r = LECTURE.x(i, 0) * w[0] + LECTURE.x(i, 1) * w[1] - LECTURE.y(i);
+            assertEquals(r * r, h.iterationLoss()[t], 1e-9 * Math.max(1, r * r), "update " + t + ", row " + i);
+            for (int j = 0; j < 2; j++) w[j] -= 0.01 * 2 * r * LECTURE.x(i, j);
+        }
+        assertArrayEquals(w, h.weights(), 1e-9);
+    }
+
+    @Test
+    void aLongConvergingSgdEpochIsNotMistakenForDivergence() {
+        // 2,000 updates per epoch whose mean cost is near J*: the mean, not the sum, is compared with the start
+        History h = Descent.of(MeanSquaredError.mean(), Datasets.linear(2000, 8).withBias()).stochastic().seed(2)
+                .optimizer(new GradientDescent(0.01)).maxEpochs(3).run();
+        assertEquals(StopReason.MAX_EPOCHS, h.stopReason(), h.message());
+    }
+
+    @Test
+    void anEpochBudgetEndedRunRisingAtEveryCheckDiverged() {
+        double bound = descent.linalg.HessianSpectrum.of(MeanSquaredError.mean(), LECTURE).stabilityBound();
+        History h = Descent.of(MeanSquaredError.mean(), LECTURE).optimizer(new GradientDescent(1.3 * bound))
+                .init(Init.of(8.5, 5.6)).maxEpochs(3).run();
+        assertEquals(StopReason.DIVERGED, h.stopReason(), h.message());
+    }
+
+    @Test
+    void recordingEveryKStepsKeepsThoseSteps() {
+        History h = Descent.of(MeanSquaredError.mean(), LECTURE).optimizer(new GradientDescent(0.1)).recordEvery(5)
+                .maxIterations(23).run();
+        assertArrayEquals(new long[] {0, 5, 10, 15, 20, 23}, h.trajectorySteps());
+    }
+
+    @Test
+    void thingsSayWhatTheyAre() {
+        assertEquals("zeros", Init.zeros().toString());
+        assertTrue(descent.schedule.Schedules.constant(0.1).toString().contains("0.1"));
+        assertTrue(descent.loss.Losses.asObjective(MeanSquaredError.mean(), LECTURE).toString().contains("MSE"));
+    }
 }
