@@ -83,8 +83,7 @@ public final class Explorer {
         figure.put("data", traces);
         figure.put("layout", layout);
         figure.put("frames", frames);
-        String loader = inlinePlotly != null
-                ? "<script>if (typeof Plotly === 'undefined') {\n" + inlinePlotly + "\n}</script>\n" : "";
+        String loader = inlinePlotly != null ? Surface3D.plotlyLoader(inlinePlotly) : "";
         // The picture stays unless the chart draws (scripts off, an untrusted notebook); on paper the
         // picture is printed and the live chart is not.
         return "<div class=\"descent-explorer\" id=\"" + id + "\">\n"

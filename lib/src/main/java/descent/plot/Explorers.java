@@ -443,10 +443,6 @@ public final class Explorers {
     private static void requireRates(double[] etas) {
         Check.notNull("etas", etas);
         if (etas.length == 0) throw new IllegalArgumentException("etas is empty: give at least one learning rate");
-        for (int i = 0; i < etas.length; i++) {
-            if (!(etas[i] > 0) || !Double.isFinite(etas[i])) {
-                throw new IllegalArgumentException("etas[" + i + "] = " + etas[i] + " is invalid: a learning rate must be finite and > 0");
-            }
-        }
+        for (int i = 0; i < etas.length; i++) Check.positive("etas[" + i + "]", etas[i]);
     }
 }

@@ -120,8 +120,7 @@ public final class Surface3D {
             id = "descentSurface" + (++counter); // tablesaw makes a JS variable of it: no hyphens
         }
         String figure = new Figure(layout, traces.toArray(new tech.tablesaw.plotly.traces.Trace[0])).asJavascript(id);
-        String loader = inlinePlotly != null
-                ? "<script>if (typeof Plotly === 'undefined') {\n" + inlinePlotly + "\n}</script>\n"
+        String loader = inlinePlotly != null ? plotlyLoader(inlinePlotly)
                 : scriptUrl != null ? "<script src=\"" + Show.escape(scriptUrl) + "\"></script>\n" : "";
         // Plotly 3 reads titles only as {text: …}, and tablesaw writes plain strings: set them on
         // the layout object just before tablesaw's newPlot call draws it.
@@ -155,6 +154,15 @@ public final class Surface3D {
             else out.append(c);
         }
         return out.append('"').toString();
+    }
+
+    /**
+     * The script that defines plotly.js unless an earlier output already did. The exporter
+     * ({@code tools/run_notebooks.py}, {@code PLOTLY_INLINE}) recognises exactly this text and loads
+     * plotly.js once per page instead.
+     */
+    static String plotlyLoader(String inlinePlotly) {
+        return "<script>if (typeof Plotly === 'undefined') {\n" + inlinePlotly + "\n}</script>\n";
     }
 
     static String plotlySource() {

@@ -50,6 +50,11 @@ final class BatchSampler {
 
     /** ⌈m/b⌉ batches per epoch (1 for batch mode, m for stochastic). */
     int batchesPerEpoch() {
+        return batchesPerEpoch(m, b);
+    }
+
+    /** ⌈m/b⌉: b rows at a time, the last batch possibly smaller. */
+    static int batchesPerEpoch(int m, int b) {
         return (m + b - 1) / b;
     }
 

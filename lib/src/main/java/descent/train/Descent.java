@@ -159,7 +159,7 @@ public final class Descent {
 
     /** Updates per epoch for the configured mode: ⌈m/b⌉ (1 for batch, m for stochastic). */
     public int iterationsPerEpoch() {
-        return Math.floorDiv(data.rows() + batchSize - 1, batchSize);
+        return BatchSampler.batchesPerEpoch(data.rows(), batchSize);
     }
 
     /**
