@@ -22,7 +22,8 @@ final class Loop {
     private final Problem problem;
     private final Optimizer optimizer;
     private final Divergence divergence;
-    private final List<StoppingRule> rules;
+    /** An array, not a list: the budget check runs before every update, and must not allocate an iterator. */
+    private final StoppingRule[] rules;
     final TrajectoryRecorder recorder;
     private final long listenEvery;
     private final Consumer<Progress> listener;
@@ -46,7 +47,7 @@ final class Loop {
         this.optimizer = optimizer;
         this.theta = theta;
         this.divergence = divergence;
-        this.rules = rules;
+        this.rules = rules.toArray(new StoppingRule[0]);
         this.recorder = recorder;
         this.listenEvery = listenEvery;
         this.listener = listener;
