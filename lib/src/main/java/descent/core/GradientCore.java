@@ -9,14 +9,28 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The gradient core: the only hot loops in the library. One fused pass over the rows of a
- * row-major X computes, for a linear model z_i = x_i·w, both the summed loss Σ ℓ(z_i, y_i) and the
- * summed gradient Σ ℓ'(z_i, y_i) x_i — no m-length temporaries, each row read once.
+ * The gradient core: the only hot loops in the library. For a linear model z_i = x_i·w and a
+ * per-row loss ℓ (a {@link RowLoss}), one pass over the rows of a row-major X computes the summed
+ * loss Σ ℓ(z_i, y_i) and the summed gradient Σ ℓ′(z_i, y_i)·x_i, with no m-length temporaries.
  *
- * <p>Rows are processed in blocks of {@link #BLOCK} rows; every block's partial sums are formed on
- * their own and added in block order. The arithmetic is therefore the same whether one thread does
- * every block or several threads share them, so results are bit-identical for any thread count.
- * The single-thread path allocates nothing per call (its block buffer is reused per thread).
+ * <p><b>How a pass goes.</b> Rows are taken in chunks small enough to stay in the L1 cache (about
+ * 16 KB of X). For each chunk the kernel computes the outputs z = X_chunk·w, the loss's own loop
+ * turns them into slopes ℓ′ (and sums ℓ when asked), and the kernel adds X_chunkᵀ·ℓ′ into the
+ * gradient. The chunk's rows are read from memory once; the second look at them hits the cache.
+ * Rows picked through an index array are first copied into a contiguous chunk, so both forms do the
+ * same arithmetic.
+ *
+ * <p><b>Kernels.</b> When the JVM has the module {@code jdk.incubator.vector} (the course's kernels,
+ * tests and benchmarks start it with {@code --add-modules jdk.incubator.vector}) and 256-bit
+ * vectors, the loops use SIMD instructions; otherwise they are plain Java. {@link #kernel()} says
+ * which. The plain-Java kernel does the SIMD kernel's arithmetic lane by lane, so the two give the
+ * same bits: a result never depends on which ran. The system property {@code descent.simd=false}
+ * forces plain Java.
+ *
+ * <p><b>Threads.</b> Rows are processed in blocks of {@link #BLOCK} rows; every block's partial sums
+ * are formed on their own and added in block order. The arithmetic is therefore the same whether one
+ * thread does every block or several threads share them, so results are bit-identical for any thread
+ * count. The single-thread path allocates nothing per call (its buffers are reused per thread).
  *
  * <p>Callers (the {@link descent.loss} classes) scale the sums by 1/m, 2/m, … as their formula says.
  */
@@ -24,15 +38,14 @@ public final class GradientCore {
     /** Rows per block: the unit of work and of summation order. */
     public static final int BLOCK = 8192;
 
-    /** Which per-row loss ℓ(z, y) to accumulate. */
-    public enum Kind {
-        /** ℓ = r², ℓ' = r with r = z − y (the factor 2 is applied by the caller). */
-        SQUARED,
-        /** ℓ = log(1 + e^z) − y z (binary cross-entropy in terms of the logit), ℓ' = σ(z) − y. */
-        LOG,
-        /** ℓ = ½r² for |r| ≤ δ, δ(|r| − ½δ) otherwise; ℓ' = clamp(r, −δ, δ). */
-        HUBER
-    }
+    /** The SIMD kernel, or null in a JVM that cannot run it. */
+    private static final Kernel SIMD = loadSimd();
+    /**
+     * Set once the SIMD loops are compiled. Until then every sum runs {@link ScalarKernel}, which gives
+     * bit-identical results: Vector API code that HotSpot has not compiled yet runs a hundred times
+     * slower than plain Java, which would cost a notebook's first cells about half a second per loop.
+     */
+    private static volatile boolean simdCompiled;
 
     /**
      * Worker threads for sums split over several threads: created on demand, shared, daemon (they never
@@ -44,67 +57,157 @@ public final class GradientCore {
         t.setDaemon(true);
         return t;
     });
-    private static final ThreadLocal<double[]> BLOCK_GRADIENT = ThreadLocal.withInitial(() -> new double[0]);
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private GradientCore() {}
 
     /**
-     * Sums ℓ(x_i·w, y_i) over rows {@code rows[from..to)} (or rows from..to when {@code rows} is
-     * null) and writes Σ ℓ'(x_i·w, y_i) x_i into {@code grad} (overwritten, length n), on one thread.
-     *
-     * @param delta Huber's δ (ignored by the other kinds)
-     * @return the summed loss
+     * The SIMD kernel when the Vector API is there, the machine has 256-bit vectors and
+     * {@code descent.simd} is not "false"; else null. The SIMD class is loaded only after the module
+     * is known to be present, so a JVM without it never touches the class.
      */
-    public static double sum(Kind kind, double delta, double[] x, double[] y, int n, double[] w,
-                             int[] rows, int from, int to, double[] grad) {
-        return sum(kind, delta, x, y, n, w, rows, from, to, grad, 1);
+    private static Kernel loadSimd() {
+        if ("false".equals(System.getProperty("descent.simd"))) return null;
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return null;
+        try {
+            Kernel simd = (Kernel) Class.forName("descent.core.VectorKernel").getDeclaredConstructor().newInstance();
+            startWarmUp(simd);
+            return simd;
+        } catch (ReflectiveOperationException | LinkageError e) { // no 256-bit vectors, or no module after all
+            return null;
+        }
     }
 
     /**
-     * As {@link #sum(Kind, double, double[], double[], int, double[], int[], int, int, double[])}, with
-     * the blocks shared among up to {@code threads} threads when there is more than one block. The
-     * result is bit-identical for any thread count.
+     * A daemon thread runs both kernels on small data of its own, side by side, until the SIMD one is
+     * no longer far slower than plain Java three rounds in a row: HotSpot has compiled its loops. Then
+     * every sum switches to it. The switch never changes a result (the two are bit-identical); it only
+     * spares the caller the slow start. After a minute without that, plain Java stays.
      */
-    public static double sum(Kind kind, double delta, double[] x, double[] y, int n, double[] w,
+    private static void startWarmUp(Kernel simd) {
+        Thread warmer = new Thread(() -> {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            int fastRounds = 0;
+            while (System.nanoTime() < deadline && fastRounds < 3) {
+                long vector = exercise(simd), plain = exercise(ScalarKernel.INSTANCE);
+                fastRounds = vector <= 2 * plain ? fastRounds + 1 : 0;
+            }
+            simdCompiled = fastRounds == 3;
+        }, "descent-simd-warm-up");
+        warmer.setDaemon(true);
+        warmer.start();
+    }
+
+    /**
+     * Nanoseconds for 50 rounds of every path of {@code kernel} (two columns, four-row groups,
+     * leftover rows, 16-column blocks, leftover columns, the streaming sum).
+     */
+    private static long exercise(Kernel kernel) {
+        long start = System.nanoTime();
+        double[] z = new double[67], d = new double[67];
+        for (int rep = 0; rep < 50; rep++) {
+            for (int n : new int[] {2, 5, 16, 19}) {
+                double[] x = new double[67 * n], w = new double[n], g = new double[n];
+                for (int k = 0; k < x.length; k++) x[k] = (k % 7 - 3) * 0.25;
+                for (int j = 0; j < n; j++) w[j] = j % 3 - 1;
+                for (int count : new int[] {67, 7}) {
+                    kernel.dots(x, 0, n, w, count, z);
+                    System.arraycopy(z, 0, d, 0, count);
+                    kernel.accumulate(x, 0, n, d, count, g);
+                }
+                kernel.dot(x, n, w, n);
+                kernel.sum(x);
+            }
+        }
+        return System.nanoTime() - start;
+    }
+
+    /** The loops a sum runs now. */
+    private static Kernel kernelNow() {
+        return simdCompiled ? SIMD : ScalarKernel.INSTANCE;
+    }
+
+    /** True once the SIMD loops are compiled and in use (false for good in a JVM without SIMD). */
+    static boolean simdInUse() {
+        return simdCompiled;
+    }
+
+    /**
+     * True when this JVM runs the SIMD loops (the Vector API): from the moment they are compiled, a
+     * fraction of a second after the core's first use; false when it runs plain Java. Either way the
+     * results are the same, to the last bit.
+     */
+    public static boolean simd() {
+        return SIMD != null;
+    }
+
+    /** Which loops this JVM runs, in words: "SIMD, 4 doubles per instruction (…)" or "plain Java (…)". */
+    public static String kernel() {
+        return (SIMD != null ? SIMD : ScalarKernel.INSTANCE).description();
+    }
+
+    /**
+     * Sums ℓ(x_i·w, y_i) over rows {@code rows[from..to)} (or rows from..to when {@code rows} is
+     * null) and writes Σ ℓ′(x_i·w, y_i) x_i into {@code grad} (overwritten, length n), on one thread.
+     *
+     * @return the summed loss
+     */
+    public static double sum(RowLoss loss, double[] x, double[] y, int n, double[] w,
+                             int[] rows, int from, int to, double[] grad) {
+        return sum(loss, true, x, y, n, w, rows, from, to, grad, 1);
+    }
+
+    /**
+     * As {@link #sum(RowLoss, double[], double[], int, double[], int[], int, int, double[])}, with the
+     * blocks shared among up to {@code threads} threads when there is more than one block (the result
+     * is bit-identical for any thread count), and the loss summed only if {@code withLoss}: a
+     * gradient alone never evaluates ℓ.
+     *
+     * @return the summed loss, or 0 when {@code withLoss} is false
+     */
+    public static double sum(RowLoss loss, boolean withLoss, double[] x, double[] y, int n, double[] w,
                              int[] rows, int from, int to, double[] grad, int threads) {
         Check.atLeast("threads", threads, 1);
-        int count = to - from;
-        if (count == 1) return oneRow(kind, delta, x, y, n, w, rows == null ? from : rows[from], grad);
-        int blocks = (count + BLOCK - 1) / BLOCK;
+        int blocks = (to - from + BLOCK - 1) / BLOCK;
         int workers = Math.min(threads, blocks);
         if (workers <= 1) {
-            return sequential(kind, delta, x, y, n, w, rows, from, to, grad);
+            return sequential(loss, withLoss, x, y, n, w, rows, from, to, grad);
         }
-        return parallel(workers, blocks, kind, delta, x, y, n, w, rows, from, to, grad);
+        return parallel(workers, blocks, loss, withLoss, x, y, n, w, rows, from, to, grad);
     }
 
-    private static double sequential(Kind kind, double delta, double[] x, double[] y, int n, double[] w,
+    private static double sequential(RowLoss loss, boolean withLoss, double[] x, double[] y, int n, double[] w,
                                       int[] rows, int from, int to, double[] grad) {
+        Scratch scratch = SCRATCH.get();
+        Kernel kernel = kernelNow();
         java.util.Arrays.fill(grad, 0, n, 0.0);
         if (to - from <= BLOCK) { // one block (every minibatch): 0 + partial = partial, so sum in place
-            return block(kind, delta, x, y, n, w, rows, from, to, grad);
+            return block(kernel, scratch, loss, withLoss, x, y, n, w, rows, from, to, grad);
         }
-        double[] partial = blockBuffer(n);
-        double loss = 0;
+        double[] partial = scratch.partial(n);
+        double sum = 0;
         for (int start = from; start < to; start += BLOCK) {
             java.util.Arrays.fill(partial, 0, n, 0.0);
-            loss += block(kind, delta, x, y, n, w, rows, start, Math.min(start + BLOCK, to), partial);
+            sum += block(kernel, scratch, loss, withLoss, x, y, n, w, rows, start, Math.min(start + BLOCK, to), partial);
             for (int j = 0; j < n; j++) grad[j] += partial[j];
         }
-        return loss;
+        return sum;
     }
 
-    private static double parallel(int workers, int blocks, Kind kind, double delta, double[] x, double[] y,
-                                   int n, double[] w, int[] rows, int from, int to, double[] grad) {
+    private static double parallel(int workers, int blocks, RowLoss loss, boolean withLoss, double[] x,
+                                   double[] y, int n, double[] w, int[] rows, int from, int to, double[] grad) {
+        Kernel kernel = kernelNow();
         double[][] partials = new double[blocks][n];
-        double[] losses = new double[blocks];
+        double[] sums = new double[blocks];
         List<Future<?>> jobs = new ArrayList<>(workers);
         for (int t = 0; t < workers; t++) {
             int first = t;
             jobs.add(WORKERS.submit(() -> {
+                Scratch scratch = SCRATCH.get();
                 for (int b = first; b < blocks; b += workers) {
                     int start = from + b * BLOCK;
-                    losses[b] = block(kind, delta, x, y, n, w, rows, start, Math.min(start + BLOCK, to), partials[b]);
+                    sums[b] = block(kernel, scratch, loss, withLoss, x, y, n, w, rows, start,
+                            Math.min(start + BLOCK, to), partials[b]);
                 }
             }));
         }
@@ -120,194 +223,64 @@ public final class GradientCore {
         }
         // Same order of additions as the sequential path: block by block.
         java.util.Arrays.fill(grad, 0, n, 0.0);
-        double loss = 0;
+        double sum = 0;
         for (int b = 0; b < blocks; b++) {
-            loss += losses[b];
+            sum += sums[b];
             for (int j = 0; j < n; j++) grad[j] += partials[b][j];
         }
-        return loss;
+        return sum;
     }
 
     /**
-     * One block of rows: the fused loop. {@code g} must be zero on entry; the block's loss is
-     * returned. Each kind has its own copy of the loop so that the JIT compiles each without the
-     * others' branches. Rows go four at a time: their four dot products share each load of w, and
-     * the gradient update g += d₀x₀ + d₁x₁ + d₂x₂ + d₃x₃ touches g once per four rows instead of
-     * once per row (the JIT vectorises that loop). The order of additions depends only on the rows'
-     * positions in the block, never on the thread count.
+     * One block of rows, chunk by chunk: outputs, slopes (and losses), gradient. {@code g} must be
+     * zero on entry; the block's summed loss is returned (0 without {@code withLoss}). Chunks start at
+     * the block's first row, so the order of additions depends only on the rows' positions in the
+     * block, never on the thread count.
      */
-    private static double block(Kind kind, double delta, double[] x, double[] y, int n, double[] w,
-                                int[] rows, int from, int to, double[] g) {
-        return switch (kind) {
-            case SQUARED -> blockSquared(x, y, n, w, rows, from, to, g);
-            case LOG -> blockLog(x, y, n, w, rows, from, to, g);
-            case HUBER -> blockHuber(delta, x, y, n, w, rows, from, to, g);
-        };
+    private static double block(Kernel kernel, Scratch scratch, RowLoss loss, boolean withLoss, double[] x, double[] y, int n,
+                                double[] w, int[] rows, int from, int to, double[] g) {
+        int chunk = chunkRows(n);
+        double[] z = scratch.z(chunk);
+        double sum = 0;
+        for (int k = from; k < to; k += chunk) {
+            int count = Math.min(chunk, to - k);
+            double[] xs = x, ys = y;
+            int xAt = k * n, yAt = k;
+            if (rows != null) { // copy the picked rows next to each other (the loops read them twice)
+                xs = scratch.x(chunk * n);
+                ys = scratch.y(chunk);
+                for (int c = 0; c < count; c++) {
+                    int i = rows[k + c];
+                    System.arraycopy(x, i * n, xs, c * n, n);
+                    ys[c] = y[i];
+                }
+                xAt = 0;
+                yAt = 0;
+            }
+            kernel.dots(xs, xAt, n, w, count, z);
+            if (withLoss) {
+                sum += loss.valuesAndSlopes(z, ys, yAt, count);
+            } else {
+                loss.slopes(z, ys, yAt, count);
+            }
+            kernel.accumulate(xs, xAt, n, z, count, g);
+        }
+        return sum;
     }
 
-    /** ℓ = r², ℓ' = r, r = z − y. */
-    private static double blockSquared(double[] x, double[] y, int n, double[] w, int[] rows, int from, int to,
-                                       double[] g) {
-        double loss = 0;
-        int k = from;
-        for (; k + 3 < to; k += 4) {
-            int i0 = row(rows, k), i1 = row(rows, k + 1), i2 = row(rows, k + 2), i3 = row(rows, k + 3);
-            int o0 = i0 * n, o1 = i1 * n, o2 = i2 * n, o3 = i3 * n;
-            double z0 = 0, z1 = 0, z2 = 0, z3 = 0;
-            for (int j = 0; j < n; j++) {
-                double wj = w[j];
-                z0 += x[o0 + j] * wj;
-                z1 += x[o1 + j] * wj;
-                z2 += x[o2 + j] * wj;
-                z3 += x[o3 + j] * wj;
-            }
-            double r0 = z0 - y[i0], r1 = z1 - y[i1], r2 = z2 - y[i2], r3 = z3 - y[i3];
-            loss += (r0 * r0 + r1 * r1) + (r2 * r2 + r3 * r3);
-            addRows(g, x, n, o0, o1, o2, o3, r0, r1, r2, r3);
-        }
-        for (; k < to; k++) {
-            int i = row(rows, k), off = i * n;
-            double r = dot(x, off, w, n) - y[i];
-            loss += r * r;
-            addRow(g, x, n, off, r);
-        }
-        return loss;
+    /** Rows per chunk: about 2,048 entries of X (16 KB, well inside L1), 4 to 256 rows, a multiple of 4. */
+    static int chunkRows(int n) {
+        return Math.max(4, Math.min(256, 2048 / n & ~3));
     }
 
     /**
-     * ℓ = log(1 + e^z) − y z, ℓ' = σ(z) − y. With e = e^−|z| ≤ 1, log(1 + e^z) = max(z, 0) +
-     * log(1 + e) and σ(z) = 1/(1 + e) or e/(1 + e): one exponential per row, finite for any z.
-     */
-    private static double blockLog(double[] x, double[] y, int n, double[] w, int[] rows, int from, int to,
-                                   double[] g) {
-        double loss = 0;
-        int k = from;
-        for (; k + 3 < to; k += 4) {
-            int i0 = row(rows, k), i1 = row(rows, k + 1), i2 = row(rows, k + 2), i3 = row(rows, k + 3);
-            int o0 = i0 * n, o1 = i1 * n, o2 = i2 * n, o3 = i3 * n;
-            double z0 = 0, z1 = 0, z2 = 0, z3 = 0;
-            for (int j = 0; j < n; j++) {
-                double wj = w[j];
-                z0 += x[o0 + j] * wj;
-                z1 += x[o1 + j] * wj;
-                z2 += x[o2 + j] * wj;
-                z3 += x[o3 + j] * wj;
-            }
-            double e0 = Math.exp(-Math.abs(z0)), e1 = Math.exp(-Math.abs(z1));
-            double e2 = Math.exp(-Math.abs(z2)), e3 = Math.exp(-Math.abs(z3));
-            loss += (logLoss(z0, e0, y[i0]) + logLoss(z1, e1, y[i1])) + (logLoss(z2, e2, y[i2]) + logLoss(z3, e3, y[i3]));
-            addRows(g, x, n, o0, o1, o2, o3, sigmoid(z0, e0) - y[i0], sigmoid(z1, e1) - y[i1],
-                    sigmoid(z2, e2) - y[i2], sigmoid(z3, e3) - y[i3]);
-        }
-        for (; k < to; k++) {
-            int i = row(rows, k), off = i * n;
-            double z = dot(x, off, w, n), e = Math.exp(-Math.abs(z));
-            loss += logLoss(z, e, y[i]);
-            addRow(g, x, n, off, sigmoid(z, e) - y[i]);
-        }
-        return loss;
-    }
-
-    /** ℓ = ½r² for |r| ≤ δ, δ(|r| − ½δ) otherwise; ℓ' = clamp(r, −δ, δ). */
-    private static double blockHuber(double delta, double[] x, double[] y, int n, double[] w, int[] rows,
-                                     int from, int to, double[] g) {
-        double loss = 0;
-        for (int k = from; k < to; k++) {
-            int i = row(rows, k), off = i * n;
-            double r = dot(x, off, w, n) - y[i];
-            double a = Math.abs(r);
-            loss += a <= delta ? 0.5 * r * r : delta * (a - 0.5 * delta);
-            addRow(g, x, n, off, a <= delta ? r : Math.copySign(delta, r));
-        }
-        return loss;
-    }
-
-    /**
-     * One row (per-sample SGD): the block loop's arithmetic without its set-up. g = ℓ'·x_i written
-     * directly equals 0 + ℓ'·x_i, so the result is the block loop's.
-     */
-    private static double oneRow(Kind kind, double delta, double[] x, double[] y, int n, double[] w, int i,
-                                 double[] g) {
-        int off = i * n;
-        double z = dot(x, off, w, n), loss, d;
-        switch (kind) {
-            case SQUARED -> {
-                d = z - y[i];
-                loss = d * d;
-            }
-            case LOG -> {
-                double e = Math.exp(-Math.abs(z));
-                loss = logLoss(z, e, y[i]);
-                d = sigmoid(z, e) - y[i];
-            }
-            default -> {
-                double r = z - y[i], a = Math.abs(r);
-                loss = a <= delta ? 0.5 * r * r : delta * (a - 0.5 * delta);
-                d = a <= delta ? r : Math.copySign(delta, r);
-            }
-        }
-        for (int j = 0; j < n; j++) g[j] = d * x[off + j];
-        return loss;
-    }
-
-    private static int row(int[] rows, int k) {
-        return rows == null ? k : rows[k];
-    }
-
-    /** log(1 + e^z) − y z without overflow: max(z, 0) + log1p(e) − y z, given e = e^−|z|. */
-    private static double logLoss(double z, double e, double y) {
-        return Math.max(z, 0) + Math.log1p(e) - y * z;
-    }
-
-    /** σ(z) given e = e^−|z|: 1/(1 + e) for z ≥ 0, e/(1 + e) otherwise (as {@link #sigmoid(double)}). */
-    private static double sigmoid(double z, double e) {
-        return (z >= 0 ? 1 : e) / (1 + e);
-    }
-
-    /** g += d₀x₀ + d₁x₁ + d₂x₂ + d₃x₃ for the rows at offsets o₀…o₃. */
-    private static void addRows(double[] g, double[] x, int n, int o0, int o1, int o2, int o3,
-                                double d0, double d1, double d2, double d3) {
-        for (int j = 0; j < n; j++) {
-            g[j] += (d0 * x[o0 + j] + d1 * x[o1 + j]) + (d2 * x[o2 + j] + d3 * x[o3 + j]);
-        }
-    }
-
-    /** g += d·x for the row at offset off. */
-    private static void addRow(double[] g, double[] x, int n, int off, double d) {
-        for (int j = 0; j < n; j++) g[j] += d * x[off + j];
-    }
-
-    /** x[off..off+n)·w with four independent partial sums, so the loop is not one long add chain. */
-    static double dot(double[] x, int off, double[] w, int n) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            s0 += x[off + j] * w[j];
-            s1 += x[off + j + 1] * w[j + 1];
-            s2 += x[off + j + 2] * w[j + 2];
-            s3 += x[off + j + 3] * w[j + 3];
-        }
-        for (; j < n; j++) s0 += x[off + j] * w[j];
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /**
-     * Σ a_k, read once from start to end with four independent partial sums: the floor any
-     * gradient over the same array must pay (every entry has to come from memory once). The
-     * benchmarks and the course's "why minibatches are fast" notebook compare against it.
+     * Σ a_k, every entry read once from start to end (with SIMD additions when the kernel has them):
+     * the floor any gradient over the same array must pay, since every entry has to come from memory
+     * once. The benchmarks and the course's "why minibatches are fast" notebook compare against it.
      */
     public static double streamingSum(double[] a) {
         Check.notNull("a", a);
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int k = 0;
-        for (; k + 3 < a.length; k += 4) {
-            s0 += a[k];
-            s1 += a[k + 1];
-            s2 += a[k + 2];
-            s3 += a[k + 3];
-        }
-        for (; k < a.length; k++) s0 += a[k];
-        return (s0 + s1) + (s2 + s3);
+        return kernelNow().sum(a);
     }
 
     /**
@@ -357,15 +330,31 @@ public final class GradientCore {
         Check.atLeast("n", n, 1);
         Check.length("w", w, n, "one weight per column");
         Check.index("row", row, x.length / n, "rows");
-        return dot(x, row * n, w, n);
+        return kernelNow().dot(x, row * n, w, n);
     }
 
-    private static double[] blockBuffer(int n) {
-        double[] buffer = BLOCK_GRADIENT.get();
-        if (buffer.length < n) {
-            buffer = new double[n];
-            BLOCK_GRADIENT.set(buffer);
+    /** One thread's buffers, grown on demand and then reused: a pass allocates nothing. */
+    private static final class Scratch {
+        private double[] z = new double[0], x = new double[0], y = new double[0], partial = new double[0];
+
+        double[] z(int size) {
+            if (z.length < size) z = new double[size];
+            return z;
         }
-        return buffer;
+
+        double[] x(int size) {
+            if (x.length < size) x = new double[size];
+            return x;
+        }
+
+        double[] y(int size) {
+            if (y.length < size) y = new double[size];
+            return y;
+        }
+
+        double[] partial(int size) {
+            if (partial.length < size) partial = new double[size];
+            return partial;
+        }
     }
 }

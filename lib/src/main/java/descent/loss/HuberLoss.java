@@ -17,7 +17,7 @@ public final class HuberLoss extends LinearModelLoss {
     }
 
     private HuberLoss(double delta, int threads) {
-        super(GradientCore.Kind.HUBER, Check.positive("delta", delta), threads);
+        super(new HuberTerm(Check.positive("delta", delta)), threads);
         this.delta = delta;
     }
 

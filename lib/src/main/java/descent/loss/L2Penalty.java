@@ -41,6 +41,12 @@ public final class L2Penalty implements Loss {
     }
 
     @Override
+    public void gradient(Dataset data, double[] w, double[] grad) {
+        base.gradient(data, w, grad);
+        penalise(data, w, grad);
+    }
+
+    @Override
     public double value(Dataset data, double[] w) {
         return base.value(data, w) + penalise(data, w, null);
     }

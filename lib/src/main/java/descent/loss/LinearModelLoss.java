@@ -3,22 +3,27 @@ package descent.loss;
 import descent.Check;
 import descent.core.GradientCore;
 import descent.data.Dataset;
+import descent.core.RowLoss;
 import descent.data.RowBlock;
 
 /**
  * The shared shape of the losses of a linear model z_i = x_i·w: validate, let the
- * {@link GradientCore} sum ℓ and ℓ'·x_i in one pass, then scale the sums as the subclass's formula
- * says. Subclasses only name their per-row loss and their scale factors.
+ * {@link GradientCore} sum ℓ and ℓ′·x_i in one pass, then scale the sums as the subclass's formula
+ * says. Subclasses name their per-row term ℓ (a {@link RowLoss} in a class of its own) and their
+ * scale factors.
  */
 abstract class LinearModelLoss implements Loss {
-    private final GradientCore.Kind kind;
-    private final double delta;
+    private final RowLoss term;
     private final int threads;
 
-    LinearModelLoss(GradientCore.Kind kind, double delta, int threads) {
-        this.kind = kind;
-        this.delta = delta;
+    LinearModelLoss(RowLoss term, int threads) {
+        this.term = term;
         this.threads = Check.atLeast("threads", threads, 1);
+    }
+
+    /** The per-row term ℓ(z, y) whose sums this loss scales. */
+    RowLoss term() {
+        return term;
     }
 
     /** Threads a sum over more than one block of {@link GradientCore#BLOCK} rows may use (1 by default). */
@@ -26,10 +31,10 @@ abstract class LinearModelLoss implements Loss {
         return threads;
     }
 
-    /** J = valueScale · Σ ℓ / count. */
+    /** J = valueScale · Σ ℓ / count (ℓ as the {@link #term()} defines it). */
     abstract double valueScale();
 
-    /** ∇J = gradientScale · Σ ℓ' x_i / count. */
+    /** ∇J = gradientScale · Σ ℓ′ x_i / count. */
     abstract double gradientScale();
 
     /** Hook to reject targets the loss is not defined for (log loss: only 0 and 1). */
@@ -39,6 +44,13 @@ abstract class LinearModelLoss implements Loss {
     public double valueAndGradient(Dataset data, double[] w, double[] grad) {
         check(data, w, grad);
         return finish(data, w, null, 0, data.rows(), grad);
+    }
+
+    @Override
+    public void gradient(Dataset data, double[] w, double[] grad) {
+        check(data, w, grad);
+        GradientCore.sum(term, false, data.x(), data.y(), data.cols(), w, null, 0, data.rows(), grad, threads);
+        scale(0, data.rows(), grad);
     }
 
     @Override
@@ -68,7 +80,7 @@ abstract class LinearModelLoss implements Loss {
             throw new IllegalArgumentException("rows [" + from + ", " + to + ") are invalid: need 0 <= from < to <= "
                     + block.rows() + " (the rows the block holds)");
         }
-        double loss = GradientCore.sum(kind, delta, block.x(), block.y(), data.cols(), w, null, from, to, grad);
+        double loss = GradientCore.sum(term, block.x(), block.y(), data.cols(), w, null, from, to, grad);
         return scale(loss, to - from, grad);
     }
 
@@ -79,7 +91,7 @@ abstract class LinearModelLoss implements Loss {
     }
 
     private double finish(Dataset data, double[] w, int[] rows, int from, int to, double[] grad) {
-        double loss = GradientCore.sum(kind, delta, data.x(), data.y(), data.cols(), w, rows, from, to, grad, threads);
+        double loss = GradientCore.sum(term, true, data.x(), data.y(), data.cols(), w, rows, from, to, grad, threads);
         return scale(loss, to - from, grad);
     }
 

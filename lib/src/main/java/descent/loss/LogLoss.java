@@ -17,7 +17,7 @@ public final class LogLoss extends LinearModelLoss {
     }
 
     private LogLoss(int threads) {
-        super(GradientCore.Kind.LOG, 0, threads);
+        super(LogisticTerm.INSTANCE, threads);
     }
 
     /**

@@ -24,6 +24,15 @@ public interface Loss {
      */
     double valueAndGradient(RowBlock block, int from, int to, double[] w, double[] grad);
 
+    /**
+     * ∇J(w) over all rows into {@code grad}, without J(w): for a loss whose ℓ costs more than its ℓ′
+     * (log loss: a logarithm per row) this skips that cost. The gradient equals
+     * {@link #valueAndGradient(Dataset, double[], double[])}'s.
+     */
+    default void gradient(Dataset data, double[] w, double[] grad) {
+        valueAndGradient(data, w, grad);
+    }
+
     /** J(w) over all rows, without the gradient. */
     double value(Dataset data, double[] w);
 

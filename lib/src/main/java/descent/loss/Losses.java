@@ -28,7 +28,7 @@ public final class Losses {
 
             @Override
             public void gradient(double[] w, double[] grad) {
-                loss.valueAndGradient(data, w, grad);
+                loss.gradient(data, w, grad);
             }
 
             @Override

@@ -18,7 +18,7 @@ public final class MeanSquaredError extends LinearModelLoss {
     private final boolean half;
 
     private MeanSquaredError(boolean half, int threads) {
-        super(GradientCore.Kind.SQUARED, 0, threads);
+        super(SquaredErrorTerm.INSTANCE, threads);
         this.half = half;
     }
 
@@ -45,9 +45,10 @@ public final class MeanSquaredError extends LinearModelLoss {
         return half ? 1 : 2;
     }
 
+    /** The term is ½r²: (1/m) Σ r² = (2/m) Σ ½r², 1/(2m) Σ r² = (1/m) Σ ½r². */
     @Override
     double valueScale() {
-        return half ? 0.5 : 1;
+        return hessianScale();
     }
 
     @Override

@@ -1,0 +1,25 @@
+package descent.core;
+
+/**
+ * The two loops every gradient of a linear model needs, over a chunk of {@code count} rows stored
+ * one after another from {@code x[at]} (row-major, n columns): the outputs z = X_chunk·w, and the
+ * update g += X_chunkᵀ·d. One implementation uses the Vector API ({@code VectorKernel}), the other
+ * plain Java ({@link ScalarKernel}); {@link GradientCore} picks one when it loads.
+ */
+interface Kernel {
+
+    /** z[c] = x_c·w for c = 0 … count − 1. */
+    void dots(double[] x, int at, int n, double[] w, int count, double[] z);
+
+    /** g += Σ_c d[c]·x_c over the same rows. */
+    void accumulate(double[] x, int at, int n, double[] d, int count, double[] g);
+
+    /** x_i·w for the one row stored from x[at]: the same arithmetic as {@link #dots} gives that row. */
+    double dot(double[] x, int at, double[] w, int n);
+
+    /** Σ a_k, every entry read once: the memory floor of any pass over {@code a}. */
+    double sum(double[] a);
+
+    /** What this kernel is, for people: e.g. "SIMD, 4 doubles per instruction (Vector API)". */
+    String description();
+}

@@ -1,0 +1,31 @@
+package descent.core;
+
+/**
+ * One row's term of a linear model's loss, as a function of the row's output z = x·w and its target
+ * y: ℓ(z, y) and its slope ℓ′(z, y) = ∂ℓ/∂z. By the chain rule the row's gradient is ℓ′(z, y)·x, so
+ * the {@link GradientCore} needs nothing else from a loss: it computes the outputs z of a chunk of
+ * rows, asks the term for the slopes, and adds Σ ℓ′·x into the gradient.
+ *
+ * <p>A term states its formula per row ({@link #value}, {@link #slope}: single rows and the
+ * reference) and per chunk of rows ({@link #slopes}, {@link #valuesAndSlopes}: the form the core's
+ * loops call). The chunk forms are a loss's hot loops. Each term class writes them itself, so each is
+ * compiled for that formula alone: a notebook that mixes losses in one JVM cannot slow any of them
+ * down. Only {@link #valuesAndSlopes} pays for ℓ; a gradient alone calls {@link #slopes}.
+ */
+public interface RowLoss {
+
+    /** ℓ(z, y). */
+    double value(double z, double y);
+
+    /** ℓ′(z, y) = ∂ℓ/∂z. */
+    double slope(double z, double y);
+
+    /** Replaces z[k] by ℓ′(z[k], y[at + k]) for k = 0 … count − 1. */
+    void slopes(double[] z, double[] y, int at, int count);
+
+    /**
+     * Replaces z[k] by ℓ′(z[k], y[at + k]) for k = 0 … count − 1 and returns Σ_k ℓ(z[k], y[at + k])
+     * (taken before the replacement).
+     */
+    double valuesAndSlopes(double[] z, double[] y, int at, int count);
+}

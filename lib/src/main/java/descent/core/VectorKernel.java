@@ -1,0 +1,238 @@
+package descent.core;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The kernel with SIMD instructions, written with the Java Vector API ({@code jdk.incubator.vector},
+ * JEP 414): one instruction multiplies and adds four doubles (a fused multiply-add, FMA). HotSpot's
+ * C2 compiler vectorises neither a dot product (a floating-point sum whose order it must keep) nor
+ * rows of two columns, so both are written out here.
+ *
+ * <p>The species is fixed at 256 bits (four doubles), not the machine's widest: the order of
+ * additions, and so every rounding, is the same on every machine that runs this kernel, and
+ * {@link ScalarKernel} repeats it lane by lane, so the two give bit-identical results. Loaded only
+ * when the module is present (see {@link GradientCore}); nothing else in the library refers to it.
+ */
+final class VectorKernel implements Kernel {
+    static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
+    /** (v₁, v₀, v₃, v₂): each lane's neighbour. */
+    private static final VectorShuffle<Double> NEIGHBOURS = VectorShuffle.fromValues(S, 1, 0, 3, 2);
+    /** (v₀, v₂, v₀, v₂): lanes 0 and 2 in both halves. */
+    private static final VectorShuffle<Double> EVENS = VectorShuffle.fromValues(S, 0, 2, 0, 2);
+    /** (v₂, v₃, v₀, v₁): the halves swapped. */
+    private static final VectorShuffle<Double> SWAP_HALVES = VectorShuffle.fromValues(S, 2, 3, 0, 1);
+    /** Lanes 2 and 3. */
+    private static final VectorMask<Double> HIGH_HALF = VectorMask.fromValues(S, false, false, true, true);
+    /** Lanes 1 and 3: where a vector of 2-column rows holds the second column. */
+    private static final VectorMask<Double> ODD_LANES = VectorMask.fromValues(S, false, true, false, true);
+    /** (d₀, d₀, d₁, d₁): two rows' slopes, each beside its row's two columns. */
+    private static final VectorShuffle<Double> LOW_PAIRS = VectorShuffle.fromValues(S, 0, 0, 1, 1);
+    /** (d₂, d₂, d₃, d₃). */
+    private static final VectorShuffle<Double> HIGH_PAIRS = VectorShuffle.fromValues(S, 2, 2, 3, 3);
+
+    /** @throws IllegalStateException on a machine whose vectors are narrower than 256 bits (emulated: slow) */
+    VectorKernel() {
+        if (DoubleVector.SPECIES_PREFERRED.vectorBitSize() < S.vectorBitSize()) {
+            throw new IllegalStateException("this machine's vectors have " + DoubleVector.SPECIES_PREFERRED.vectorBitSize()
+                    + " bits; the SIMD kernel needs " + S.vectorBitSize());
+        }
+    }
+
+    @Override
+    public void dots(double[] x, int at, int n, double[] w, int count, double[] z) {
+        if (n == 2) {
+            dotsOfPairs(x, at, w, count, z);
+            return;
+        }
+        int bound = S.loopBound(n);
+        int c = 0;
+        for (; c + 3 < count; c += 4) {
+            int o0 = at + c * n, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
+            DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+            for (int j = 0; j < bound; j += 4) {
+                DoubleVector wj = DoubleVector.fromArray(S, w, j);
+                a0 = DoubleVector.fromArray(S, x, o0 + j).fma(wj, a0);
+                a1 = DoubleVector.fromArray(S, x, o1 + j).fma(wj, a1);
+                a2 = DoubleVector.fromArray(S, x, o2 + j).fma(wj, a2);
+                a3 = DoubleVector.fromArray(S, x, o3 + j).fma(wj, a3);
+            }
+            if (bound == n) {
+                sumsOfFour(a0, a1, a2, a3).intoArray(z, c);
+                continue;
+            }
+            double z0 = laneSum(a0), z1 = laneSum(a1), z2 = laneSum(a2), z3 = laneSum(a3);
+            for (int j = bound; j < n; j++) {
+                double wj = w[j];
+                z0 = Math.fma(x[o0 + j], wj, z0);
+                z1 = Math.fma(x[o1 + j], wj, z1);
+                z2 = Math.fma(x[o2 + j], wj, z2);
+                z3 = Math.fma(x[o3 + j], wj, z3);
+            }
+            z[c] = z0;
+            z[c + 1] = z1;
+            z[c + 2] = z2;
+            z[c + 3] = z3;
+        }
+        for (; c < count; c++) z[c] = dot(x, at + c * n, w, n);
+    }
+
+    /**
+     * (v₀ + v₁) + (v₂ + v₃), in that order. Not {@code reduceLanes(ADD)}, whose order of additions for
+     * doubles is left to the implementation: the sum must round as {@link ScalarKernel}'s does.
+     */
+    private static double laneSum(DoubleVector v) {
+        return (v.lane(0) + v.lane(1)) + (v.lane(2) + v.lane(3));
+    }
+
+    /**
+     * (Σa, Σb, Σc, Σd) of four vectors' lanes, as one vector: neighbours first ((a₀ + a₁, b₀ + b₁,
+     * a₂ + a₃, b₂ + b₃) and the same for c, d), then halves. Cheaper than four separate reductions,
+     * and the four outputs leave in one store, which the next loop can read back without a stall.
+     */
+    private static DoubleVector sumsOfFour(DoubleVector a, DoubleVector b, DoubleVector c, DoubleVector d) {
+        DoubleVector ab = a.blend(b, ODD_LANES).add(a.rearrange(NEIGHBOURS).blend(b.rearrange(NEIGHBOURS), ODD_LANES));
+        DoubleVector cd = c.blend(d, ODD_LANES).add(c.rearrange(NEIGHBOURS).blend(d.rearrange(NEIGHBOURS), ODD_LANES));
+        DoubleVector low = ab.blend(cd.rearrange(SWAP_HALVES), HIGH_HALF);
+        DoubleVector high = ab.rearrange(SWAP_HALVES).blend(cd, HIGH_HALF);
+        return low.add(high);
+    }
+
+    /**
+     * Two columns: one vector holds two rows (a₀, b₀, a₁, b₁). Multiply by (w₀, w₁, w₀, w₁) and add
+     * each product to its neighbour: (z₀, z₀, z₁, z₁). Two such vectors give four rows' outputs,
+     * which two lane moves and a blend pack into (z₀, z₁, z₂, z₃).
+     */
+    private static void dotsOfPairs(double[] x, int at, double[] w, int count, double[] z) {
+        DoubleVector ww = DoubleVector.broadcast(S, w[0]).blend(w[1], ODD_LANES);
+        int c = 0;
+        for (; c + 3 < count; c += 4) {
+            DoubleVector p = DoubleVector.fromArray(S, x, at + 2 * c).mul(ww);
+            DoubleVector q = DoubleVector.fromArray(S, x, at + 2 * c + 4).mul(ww);
+            p = p.add(p.rearrange(NEIGHBOURS));
+            q = q.add(q.rearrange(NEIGHBOURS));
+            p.rearrange(EVENS).blend(q.rearrange(EVENS), HIGH_HALF).intoArray(z, c);
+        }
+        for (; c < count; c++) z[c] = dotOfPair(x, at + 2 * c, w);
+    }
+
+    @Override
+    public void accumulate(double[] x, int at, int n, double[] d, int count, double[] g) {
+        if (n == 2) {
+            accumulatePairs(x, at, d, count, g);
+            return;
+        }
+        int bound = S.loopBound(n), pairs = count & ~1;
+        // Sixteen columns at a time, rows inside: their sums stay in eight registers (even rows and odd
+        // rows apart, so consecutive multiply-adds do not wait on each other) and g is loaded and
+        // stored once per chunk.
+        int j = 0;
+        for (; j + 15 < bound; j += 16) {
+            DoubleVector e0 = DoubleVector.zero(S), e1 = e0, e2 = e0, e3 = e0, o0 = e0, o1 = e0, o2 = e0, o3 = e0;
+            int c = 0;
+            for (; c < pairs; c += 2) {
+                int even = at + c * n + j, odd = even + n;
+                DoubleVector de = DoubleVector.broadcast(S, d[c]), dodd = DoubleVector.broadcast(S, d[c + 1]);
+                e0 = DoubleVector.fromArray(S, x, even).fma(de, e0);
+                e1 = DoubleVector.fromArray(S, x, even + 4).fma(de, e1);
+                e2 = DoubleVector.fromArray(S, x, even + 8).fma(de, e2);
+                e3 = DoubleVector.fromArray(S, x, even + 12).fma(de, e3);
+                o0 = DoubleVector.fromArray(S, x, odd).fma(dodd, o0);
+                o1 = DoubleVector.fromArray(S, x, odd + 4).fma(dodd, o1);
+                o2 = DoubleVector.fromArray(S, x, odd + 8).fma(dodd, o2);
+                o3 = DoubleVector.fromArray(S, x, odd + 12).fma(dodd, o3);
+            }
+            if (c < count) {
+                int last = at + c * n + j;
+                DoubleVector dl = DoubleVector.broadcast(S, d[c]);
+                e0 = DoubleVector.fromArray(S, x, last).fma(dl, e0);
+                e1 = DoubleVector.fromArray(S, x, last + 4).fma(dl, e1);
+                e2 = DoubleVector.fromArray(S, x, last + 8).fma(dl, e2);
+                e3 = DoubleVector.fromArray(S, x, last + 12).fma(dl, e3);
+            }
+            DoubleVector.fromArray(S, g, j).add(e0.add(o0)).intoArray(g, j);
+            DoubleVector.fromArray(S, g, j + 4).add(e1.add(o1)).intoArray(g, j + 4);
+            DoubleVector.fromArray(S, g, j + 8).add(e2.add(o2)).intoArray(g, j + 8);
+            DoubleVector.fromArray(S, g, j + 12).add(e3.add(o3)).intoArray(g, j + 12);
+        }
+        for (; j < bound; j += 4) { // the last 4, 8 or 12 columns of the vector part
+            DoubleVector e = DoubleVector.zero(S), o = e;
+            int c = 0;
+            for (; c < pairs; c += 2) {
+                int even = at + c * n + j;
+                e = DoubleVector.fromArray(S, x, even).fma(DoubleVector.broadcast(S, d[c]), e);
+                o = DoubleVector.fromArray(S, x, even + n).fma(DoubleVector.broadcast(S, d[c + 1]), o);
+            }
+            if (c < count) e = DoubleVector.fromArray(S, x, at + c * n + j).fma(DoubleVector.broadcast(S, d[c]), e);
+            DoubleVector.fromArray(S, g, j).add(e.add(o)).intoArray(g, j);
+        }
+        for (; j < n; j++) { // columns beyond the last multiple of 4
+            double sj = 0;
+            for (int c = 0, o = at + j; c < count; c++, o += n) sj = Math.fma(x[o], d[c], sj);
+            g[j] += sj;
+        }
+    }
+
+    /**
+     * Two columns: (a₀, b₀, a₁, b₁) times (d₀, d₀, d₁, d₁) adds both rows' contributions to both
+     * columns in one FMA. Lanes 0 and 2 collect column 0 (even and odd rows), lanes 1 and 3 column 1.
+     */
+    private static void accumulatePairs(double[] x, int at, double[] d, int count, double[] g) {
+        DoubleVector s0 = DoubleVector.zero(S), s1 = s0;
+        int c = 0;
+        for (; c + 3 < count; c += 4) {
+            DoubleVector dv = DoubleVector.fromArray(S, d, c);
+            s0 = DoubleVector.fromArray(S, x, at + 2 * c).fma(dv.rearrange(LOW_PAIRS), s0);
+            s1 = DoubleVector.fromArray(S, x, at + 2 * c + 4).fma(dv.rearrange(HIGH_PAIRS), s1);
+        }
+        DoubleVector sum = s0.add(s1);
+        double g0 = sum.lane(0) + sum.lane(2), g1 = sum.lane(1) + sum.lane(3);
+        for (; c < count; c++) {
+            int off = at + 2 * c;
+            g0 = Math.fma(x[off], d[c], g0);
+            g1 = Math.fma(x[off + 1], d[c], g1);
+        }
+        g[0] += g0;
+        g[1] += g1;
+    }
+
+    /** z = a·w₀ + b·w₁ rounded as {@link #dotsOfPairs} rounds it: two products, then their sum. */
+    private static double dotOfPair(double[] x, int at, double[] w) {
+        return x[at] * w[0] + x[at + 1] * w[1];
+    }
+
+    @Override
+    public double dot(double[] x, int at, double[] w, int n) {
+        if (n == 2) return dotOfPair(x, at, w);
+        int bound = S.loopBound(n);
+        DoubleVector a = DoubleVector.zero(S);
+        for (int j = 0; j < bound; j += 4) {
+            a = DoubleVector.fromArray(S, x, at + j).fma(DoubleVector.fromArray(S, w, j), a);
+        }
+        double z = laneSum(a);
+        for (int j = bound; j < n; j++) z = Math.fma(x[at + j], w[j], z);
+        return z;
+    }
+
+    @Override
+    public double sum(double[] a) {
+        DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        int k = 0;
+        for (; k + 15 < a.length; k += 16) {
+            s0 = s0.add(DoubleVector.fromArray(S, a, k));
+            s1 = s1.add(DoubleVector.fromArray(S, a, k + 4));
+            s2 = s2.add(DoubleVector.fromArray(S, a, k + 8));
+            s3 = s3.add(DoubleVector.fromArray(S, a, k + 12));
+        }
+        double s = laneSum(s0.add(s1).add(s2.add(s3)));
+        for (; k < a.length; k++) s += a[k];
+        return s;
+    }
+
+    @Override
+    public String description() {
+        return "SIMD, 4 doubles per instruction (Vector API, " + S + ")";
+    }
+}

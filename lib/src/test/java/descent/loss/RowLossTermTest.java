@@ -1,0 +1,96 @@
+package descent.loss;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import descent.core.RowLoss;
+import descent.data.Dataset;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each loss's per-row term on its own: ℓ against closed forms, ℓ′ against central differences of ℓ,
+ * and the chunk forms (SIMD or plain Java, whichever this JVM runs) against the per-row forms.
+ */
+class RowLossTermTest {
+    private static final RowLoss[] TERMS = {SquaredErrorTerm.INSTANCE, LogisticTerm.INSTANCE, new HuberTerm(0.7)};
+
+    @Test
+    void valuesAreTheTextbookFormulas() {
+        assertEquals(0.5 * 9, SquaredErrorTerm.INSTANCE.value(1, 4), 0.0);
+        assertEquals(-3, SquaredErrorTerm.INSTANCE.slope(1, 4), 0.0);
+        double p = 1 / (1 + Math.exp(-0.3));
+        assertEquals(-Math.log(p), LogisticTerm.INSTANCE.value(0.3, 1), 1e-15);
+        assertEquals(-Math.log(1 - p), LogisticTerm.INSTANCE.value(0.3, 0), 1e-15);
+        assertEquals(p - 1, LogisticTerm.INSTANCE.slope(0.3, 1), 1e-16);
+        assertEquals(800, LogisticTerm.INSTANCE.value(800, 0), 0.0);  // log(1 + e^800) − 0 without overflow
+        assertEquals(0, LogisticTerm.INSTANCE.value(-800, 0), 0.0);
+        HuberTerm huber = new HuberTerm(0.7);
+        assertEquals(0.5 * 0.25, huber.value(0.5, 0), 0.0);            // |r| ≤ δ: ½r²
+        assertEquals(0.7 * (2 - 0.35), huber.value(0, 2), 1e-15);       // beyond: δ(|r| − ½δ)
+        assertEquals(-0.7, huber.slope(0, 2), 0.0);                      // clamped at −δ
+        assertEquals(0.5 * 0.49, huber.value(0.7, 0), 1e-16);           // both pieces meet at |r| = δ
+        assertEquals(0.7 * (0.7 - 0.35), huber.value(0.7, 0), 1e-16);
+    }
+
+    @Test
+    void slopeIsTheDerivativeOfTheValue() {
+        Random r = new Random(3);
+        for (RowLoss term : TERMS) {
+            for (int k = 0; k < 200; k++) {
+                double z = 4 * r.nextGaussian(), y = term == LogisticTerm.INSTANCE ? r.nextInt(2) : 2 * r.nextGaussian();
+                double h = 1e-6, numeric = (term.value(z + h, y) - term.value(z - h, y)) / (2 * h);
+                assertEquals(numeric, term.slope(z, y), 1e-7, term + " at z = " + z + ", y = " + y);
+            }
+        }
+    }
+
+    @Test
+    void chunkFormsEqualTheRowFormsForEveryLengthAndOffset() {
+        Random r = new Random(5);
+        for (RowLoss term : TERMS) {
+            for (int count = 1; count <= 37; count++) {
+                int at = r.nextInt(6);
+                double[] z = new double[count], y = new double[at + count];
+                for (int k = 0; k < count; k++) z[k] = 30 * r.nextGaussian();  // logits far into both tails
+                for (int k = 0; k < y.length; k++) y[k] = term == LogisticTerm.INSTANCE ? r.nextInt(2) : 3 * r.nextGaussian();
+                double[] slopes = z.clone(), both = z.clone();
+                term.slopes(slopes, y, at, count);
+                double sum = term.valuesAndSlopes(both, y, at, count), expected = 0, scale = 0;
+                for (int k = 0; k < count; k++) {
+                    double value = term.value(z[k], y[at + k]);
+                    expected += value;
+                    scale += Math.abs(value);
+                    double slope = term.slope(z[k], y[at + k]);
+                    assertEquals(slope, slopes[k], 1e-12 * Math.max(1, Math.abs(slope)), term + " slopes[" + k + "]");
+                }
+                assertArrayEquals(slopes, both, 0.0, term + ": a gradient alone has the same slopes");
+                assertEquals(expected, sum, 1e-12 * Math.max(1, scale), term + ", " + count + " rows");
+            }
+        }
+    }
+
+    @Test
+    void gradientAloneEqualsTheGradientBesideTheValue() {
+        Random r = new Random(8);
+        double[] x = new double[3000 * 5], y = new double[3000], labels = new double[3000];
+        for (int k = 0; k < x.length; k++) x[k] = r.nextGaussian();
+        for (int i = 0; i < y.length; i++) {
+            y[i] = 2 * r.nextGaussian();
+            labels[i] = r.nextInt(2);
+        }
+        Dataset regression = new Dataset(x, y, 5), classes = new Dataset(x, labels, 5);
+        double[] w = {0.3, -1, 0.5, 2, -0.1};
+        Loss[] losses = {MeanSquaredError.mean(), MeanSquaredError.half(), new HuberLoss(0.5),
+            L2Penalty.of(MeanSquaredError.mean(), 0.2), new LogLoss()};
+        for (Loss loss : losses) {
+            Dataset data = loss instanceof LogLoss ? classes : regression;
+            double[] alone = new double[5], beside = new double[5];
+            loss.gradient(data, w, alone);
+            loss.valueAndGradient(data, w, beside);
+            assertArrayEquals(beside, alone, 0.0, loss.name());
+            assertTrue(alone[0] != 0, loss.name());
+        }
+    }
+}
