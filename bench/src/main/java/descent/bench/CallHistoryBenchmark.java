@@ -47,6 +47,7 @@ public class CallHistoryBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        Matrices.awaitSimd();
         int m = 100_000, n = 16;
         boolean log = loss.equals("log");
         measured = log ? new LogLoss() : MeanSquaredError.mean();

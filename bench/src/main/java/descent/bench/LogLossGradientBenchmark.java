@@ -40,6 +40,7 @@ public class LogLossGradientBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        Matrices.awaitSimd();
         data = Matrices.problem(m, n, 43, true);
         w = Matrices.weights(n);
         grad = new double[n];

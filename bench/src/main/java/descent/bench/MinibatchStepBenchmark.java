@@ -46,6 +46,7 @@ public class MinibatchStepBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        Matrices.awaitSimd();
         data = Matrices.problem(M, N, 44, false);
         order = Datasets.permutation(M, 7);
         w = Matrices.weights(N);

@@ -54,6 +54,7 @@ public class MseGradientBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        Matrices.awaitSimd();
         data = Matrices.problem(m, n, 42, false);
         w = Matrices.weights(n);
         grad = new double[n];

@@ -43,6 +43,7 @@ public class OptimizerUpdateBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        Matrices.awaitSimd();
         theta = Matrices.weights(P);
         grad = Matrices.weights(P);
         // Tiny rates keep θ finite over millions of benchmark updates.

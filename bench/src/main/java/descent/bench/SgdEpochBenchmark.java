@@ -48,6 +48,7 @@ public class SgdEpochBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        Matrices.awaitSimd();
         data = Matrices.problem(M, N, 45, false);
         order = Datasets.permutation(M, 8);
         inOrder = new int[M];

@@ -34,6 +34,7 @@ public class StreamingUpdateBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        Matrices.awaitSimd();
         theta = Matrices.weights(P);
         grad = Matrices.weights(P);
         s1 = new double[P];

@@ -99,22 +99,22 @@ public final class GradientCore {
     }
 
     /**
-     * Nanoseconds for 50 rounds of every path of {@code kernel} (two columns, four-row groups,
-     * leftover rows, 16-column blocks, leftover columns, the streaming sum).
+     * Nanoseconds for 20 rounds of every path of {@code kernel}: two columns, four-row groups,
+     * leftover rows, 16-column blocks, leftover columns, the streaming sum. Few rows per call: the
+     * compiler counts calls, and each call before compilation is slow.
      */
     private static long exercise(Kernel kernel) {
         long start = System.nanoTime();
-        double[] z = new double[67], d = new double[67];
-        for (int rep = 0; rep < 50; rep++) {
+        double[] z = new double[20], d = new double[20];
+        for (int rep = 0; rep < 20; rep++) {
             for (int n : new int[] {2, 5, 16, 19}) {
-                double[] x = new double[67 * n], w = new double[n], g = new double[n];
+                double[] x = new double[20 * n], w = new double[n], g = new double[n];
                 for (int k = 0; k < x.length; k++) x[k] = (k % 7 - 3) * 0.25;
                 for (int j = 0; j < n; j++) w[j] = j % 3 - 1;
-                for (int count : new int[] {67, 7}) {
-                    kernel.dots(x, 0, n, w, count, z);
-                    System.arraycopy(z, 0, d, 0, count);
-                    kernel.accumulate(x, 0, n, d, count, g);
-                }
+                int count = rep % 4 == 0 ? 20 : 7;
+                kernel.dots(x, 0, n, w, count, z);
+                System.arraycopy(z, 0, d, 0, count);
+                kernel.accumulate(x, 0, n, d, count, g);
                 kernel.dot(x, n, w, n);
                 kernel.sum(x);
             }
@@ -127,8 +127,11 @@ public final class GradientCore {
         return simdCompiled ? SIMD : ScalarKernel.INSTANCE;
     }
 
-    /** True once the SIMD loops are compiled and in use (false for good in a JVM without SIMD). */
-    static boolean simdInUse() {
+    /**
+     * True once the SIMD loops are compiled and in use, about a second after the core's first use
+     * (false for good in a JVM without SIMD). Results do not depend on it; timings do.
+     */
+    public static boolean simdInUse() {
         return simdCompiled;
     }
 
@@ -168,6 +171,7 @@ public final class GradientCore {
     public static double sum(RowLoss loss, boolean withLoss, double[] x, double[] y, int n, double[] w,
                              int[] rows, int from, int to, double[] grad, int threads) {
         Check.atLeast("threads", threads, 1);
+        if (to - from == 1) return oneRow(loss, withLoss, x, y, n, w, rows == null ? from : rows[from], grad);
         int blocks = (to - from + BLOCK - 1) / BLOCK;
         int workers = Math.min(threads, blocks);
         if (workers <= 1) {
@@ -229,6 +233,19 @@ public final class GradientCore {
             for (int j = 0; j < n; j++) grad[j] += partials[b][j];
         }
         return sum;
+    }
+
+    /**
+     * One row (per-sample SGD) without the chunk machinery, with the chunk path's arithmetic: a chunk
+     * of one row computes z as {@link Kernel#dot} does, ℓ and ℓ′ as the row forms do (0 + v = v), and
+     * g_j = 0 + ℓ′·x_j.
+     */
+    private static double oneRow(RowLoss loss, boolean withLoss, double[] x, double[] y, int n, double[] w, int i,
+                                 double[] g) {
+        int off = i * n;
+        double z = kernelNow().dot(x, off, w, n), d = loss.slope(z, y[i]);
+        for (int j = 0; j < n; j++) g[j] = 0.0 + d * x[off + j];
+        return withLoss ? loss.value(z, y[i]) : 0;
     }
 
     /**
