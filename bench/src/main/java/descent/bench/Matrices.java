@@ -27,17 +27,7 @@ final class Matrices {
      * catches the plain-Java loops it uses while HotSpot compiles them (same results, other timings).
      */
     static void awaitSimd() {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        descent.core.GradientCore.streamingSum(new double[1]);  // the core's first use starts the warm-up
-        while (descent.core.GradientCore.simd() && !descent.core.GradientCore.simdInUse()
-                && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        descent.core.GradientCore.awaitSimd();
     }
 
     /** A weight vector with small deterministic entries. */

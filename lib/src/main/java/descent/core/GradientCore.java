@@ -136,6 +136,24 @@ public final class GradientCore {
     }
 
     /**
+     * Waits until the SIMD loops are compiled and in use (at most 30 s; at once in a JVM without SIMD)
+     * and returns {@link #simdInUse()}. For timings only: a measurement taken in the first second
+     * after the core's first use would time the plain-Java twin. Results never depend on it.
+     */
+    public static boolean awaitSimd() {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (SIMD != null && !simdCompiled && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return simdCompiled;
+    }
+
+    /**
      * True when this JVM runs the SIMD loops (the Vector API): from the moment they are compiled, a
      * fraction of a second after the core's first use; false when it runs plain Java. Either way the
      * results are the same, to the last bit.
