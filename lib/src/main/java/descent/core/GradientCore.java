@@ -46,6 +46,14 @@ public final class GradientCore {
      * slower than plain Java, which would cost a notebook's first cells about half a second per loop.
      */
     private static volatile boolean simdCompiled;
+    /**
+     * Entries of X in a sum from which the SIMD loops are worth compiling. Smaller sums (the course's
+     * examples: a few hundred rows) run the twin, which gives the same bits, and never pay for the
+     * compilation: about a second of one core.
+     */
+    private static final long WARM_UP_ENTRIES = 1L << 16;
+    private static final java.util.concurrent.atomic.AtomicBoolean WARM_UP_STARTED =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * Worker threads for sums split over several threads: created on demand, shared, daemon (they never
@@ -70,9 +78,7 @@ public final class GradientCore {
         if ("false".equals(System.getProperty("descent.simd"))) return null;
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return null;
         try {
-            Kernel simd = (Kernel) Class.forName("descent.core.VectorKernel").getDeclaredConstructor().newInstance();
-            startWarmUp(simd);
-            return simd;
+            return (Kernel) Class.forName("descent.core.VectorKernel").getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError e) { // no 256-bit vectors, or no module after all
             return null;
         }
@@ -84,7 +90,9 @@ public final class GradientCore {
      * every sum switches to it. The switch never changes a result (the two are bit-identical); it only
      * spares the caller the slow start. After a minute without that, plain Java stays.
      */
-    private static void startWarmUp(Kernel simd) {
+    private static void startWarmUp() {
+        if (SIMD == null || !WARM_UP_STARTED.compareAndSet(false, true)) return;
+        Kernel simd = SIMD;
         Thread warmer = new Thread(() -> {
             long deadline = System.nanoTime() + 60_000_000_000L;
             int fastRounds = 0;
@@ -128,19 +136,21 @@ public final class GradientCore {
     }
 
     /**
-     * True once the SIMD loops are compiled and in use, about a second after the core's first use
-     * (false for good in a JVM without SIMD). Results do not depend on it; timings do.
+     * True once the SIMD loops are compiled and in use: about a second after the first sum over at
+     * least 65,536 entries of X, or after {@link #awaitSimd()} (false for good in a JVM without SIMD).
+     * Results do not depend on it; timings do.
      */
     public static boolean simdInUse() {
         return simdCompiled;
     }
 
     /**
-     * Waits until the SIMD loops are compiled and in use (at most 30 s; at once in a JVM without SIMD)
-     * and returns {@link #simdInUse()}. For timings only: a measurement taken in the first second
+     * Starts compiling the SIMD loops if nothing has yet, waits until they are in use (at most 30 s; at
+     * once in a JVM without SIMD) and returns {@link #simdInUse()}. For timings only: a measurement taken in the first second
      * after the core's first use would time the plain-Java twin. Results never depend on it.
      */
     public static boolean awaitSimd() {
+        startWarmUp();
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (SIMD != null && !simdCompiled && System.nanoTime() < deadline) {
             try {
@@ -190,6 +200,7 @@ public final class GradientCore {
                              int[] rows, int from, int to, double[] grad, int threads) {
         Check.atLeast("threads", threads, 1);
         if (to - from == 1) return oneRow(loss, withLoss, x, y, n, w, rows == null ? from : rows[from], grad);
+        if (!simdCompiled && (long) (to - from) * n >= WARM_UP_ENTRIES) startWarmUp();
         int blocks = (to - from + BLOCK - 1) / BLOCK;
         int workers = Math.min(threads, blocks);
         if (workers <= 1) {
