@@ -295,11 +295,7 @@ public final class GradientCore {
             if (rows != null) { // copy the picked rows next to each other (the loops read them twice)
                 xs = scratch.x(chunk * n);
                 ys = scratch.y(chunk);
-                for (int c = 0; c < count; c++) {
-                    int i = rows[k + c];
-                    System.arraycopy(x, i * n, xs, c * n, n);
-                    ys[c] = y[i];
-                }
+                copyRows(x, y, n, rows, k, k + count, xs, ys);
                 xAt = 0;
                 yAt = 0;
             }
@@ -354,10 +350,18 @@ public final class GradientCore {
         }
         int m = Math.min(y.length, x.length / n);
         for (int k = from; k < to; k++) {
-            int i = rows[k];
-            if (i < 0 || i >= m) {
-                throw new IllegalArgumentException("rows[" + k + "] = " + i + " is invalid: rows are 0.." + (m - 1));
+            if (rows[k] < 0 || rows[k] >= m) {
+                throw new IllegalArgumentException("rows[" + k + "] = " + rows[k] + " is invalid: rows are 0.." + (m - 1));
             }
+        }
+        copyRows(x, y, n, rows, from, to, xOut, yOut);
+    }
+
+    /** Rows rows[from..to) of X and their targets into xOut, yOut from their start; unchecked. */
+    private static void copyRows(double[] x, double[] y, int n, int[] rows, int from, int to,
+                                 double[] xOut, double[] yOut) {
+        for (int k = from; k < to; k++) {
+            int i = rows[k];
             System.arraycopy(x, i * n, xOut, (k - from) * n, n);
             yOut[k - from] = y[i];
         }

@@ -21,17 +21,13 @@ abstract class LinearModelLoss implements Loss {
         this.threads = Check.atLeast("threads", threads, 1);
     }
 
-    /** The per-row term ℓ(z, y) whose sums this loss scales. */
-    RowLoss term() {
-        return term;
-    }
 
     /** Threads a sum over more than one block of {@link GradientCore#BLOCK} rows may use (1 by default). */
     public int threads() {
         return threads;
     }
 
-    /** J = valueScale · Σ ℓ / count (ℓ as the {@link #term()} defines it). */
+    /** J = valueScale · Σ ℓ / count (ℓ as the per-row term defines it). */
     abstract double valueScale();
 
     /** ∇J = gradientScale · Σ ℓ′ x_i / count. */
