@@ -144,6 +144,20 @@ def main(jmh_path, numpy_path, numpy_all_path, kernel_path=None):
               f"| {ms(pl['seconds'])} | {ms(sl['seconds'])} | {pl['seconds'] / sl['seconds']:.2f} |")
             summary["plain_java"].append({"n": n, "mse": pm["seconds"], "log": pl["seconds"]})
 
+    w("\n## The log loss's exponential (one chunk of 256 outputs)\n")
+    w("Nanoseconds per row. The core computes e^−|z| with its own exponential (Cody–Waite reduction and a "
+      "degree-13 polynomial, four rows per instruction, the same bits as its plain-Java form) and σ(z) "
+      "from it with SIMD; before, the log loss called `Math.exp` per row, then a branch and a division.\n")
+    w("| what | core (SIMD) | `Math.exp` per row | ÷ |")
+    w("|---|---:|---:|---:|")
+    E = "ExpBenchmark"
+    for label, core, plain in (("e^−\\|z\\|", "coreExpOfMinusAbs", "mathExp"), ("σ(z)", "coreSigmoid", "mathSigmoid")):
+        c, p_ = get(E, core), get(E, plain)
+        if c and p_:
+            w(f"| {label} | {c['seconds'] / 256 * 1e9:.2f} | {p_['seconds'] / 256 * 1e9:.2f} | {p_['seconds'] / c['seconds']:.2f} |")
+            summary.setdefault("exp", []).append({"what": plain, "core_ns_per_row": c["seconds"] / 256 * 1e9,
+                                                  "math_exp_ns_per_row": p_["seconds"] / 256 * 1e9})
+
     w("\n## Call history (m = 100,000, n = 16)\n")
     w("Each row is two JVMs: one measures the loss first thing, the other after running every other "
       "loss of the library (cost and gradient, n = 2, 16, 128) for several seconds. Target: the same "

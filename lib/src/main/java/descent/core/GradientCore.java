@@ -108,8 +108,8 @@ public final class GradientCore {
 
     /**
      * Nanoseconds for 20 rounds of every path of {@code kernel}: two columns, four-row groups,
-     * leftover rows, 16-column blocks, leftover columns, the streaming sum. Few rows per call: the
-     * compiler counts calls, and each call before compilation is slow.
+     * leftover rows, 16-column blocks, leftover columns, the streaming sum, the exponential and σ.
+     * Few rows per call: the compiler counts calls, and each call before compilation is slow.
      */
     private static long exercise(Kernel kernel) {
         long start = System.nanoTime();
@@ -125,6 +125,8 @@ public final class GradientCore {
                 kernel.accumulate(x, 0, n, d, count, g);
                 kernel.dot(x, n, w, n);
                 kernel.sum(x);
+                kernel.expOfMinusAbs(z, count, d);
+                kernel.logistic(z, d, count, d);
             }
         }
         return System.nanoTime() - start;
@@ -286,7 +288,7 @@ public final class GradientCore {
     private static double block(Kernel kernel, Scratch scratch, RowLoss loss, boolean withLoss, double[] x, double[] y, int n,
                                 double[] w, int[] rows, int from, int to, double[] g) {
         int chunk = chunkRows(n);
-        double[] z = scratch.z(chunk);
+        double[] z = scratch.z(chunk), work = scratch.work(chunk);
         double sum = 0;
         for (int k = from; k < to; k += chunk) {
             int count = Math.min(chunk, to - k);
@@ -301,9 +303,9 @@ public final class GradientCore {
             }
             kernel.dots(xs, xAt, n, w, count, z);
             if (withLoss) {
-                sum += loss.valuesAndSlopes(z, ys, yAt, count);
+                sum += loss.valuesAndSlopes(z, ys, yAt, count, work);
             } else {
-                loss.slopes(z, ys, yAt, count);
+                loss.slopes(z, ys, yAt, count, work);
             }
             kernel.accumulate(xs, xAt, n, z, count, g);
         }
@@ -367,11 +369,49 @@ public final class GradientCore {
         }
     }
 
-    /** σ(z) = 1/(1 + e^−z), evaluated without overflow for large |z|. */
+    /**
+     * σ(z) = 1/(1 + e^−z), evaluated without overflow for large |z|: with e = e^−|z|, 1/(1 + e) for
+     * z ≥ 0 and e/(1 + e) below. The same bits as {@link #logistic} gives for a chunk.
+     */
     public static double sigmoid(double z) {
-        if (z >= 0) return 1 / (1 + Math.exp(-z));
-        double e = Math.exp(z);
-        return e / (1 + e);
+        return ScalarKernel.sigmoid(z, ScalarKernel.exp(-Math.abs(z)));
+    }
+
+    /**
+     * The core's exponential: e^x within one unit in the last place of {@link StrictMath#exp}
+     * (Cody–Waite reduction, degree-13 Taylor polynomial; see {@code ScalarKernel.exp}), the same bits
+     * in SIMD and plain Java, compiled or not. The losses use it, never {@link Math#exp}, so a single row and a chunk of rows agree exactly.
+     */
+    public static double exp(double x) {
+        return ScalarKernel.exp(x);
+    }
+
+    /** e[k] = e^−|z[k]| for k = 0 … count − 1, as {@link #exp} rounds it (SIMD when available). */
+    public static void expOfMinusAbs(double[] z, int count, double[] e) {
+        checkRoom("z", z, count);
+        checkRoom("e", e, count);
+        kernelNow().expOfMinusAbs(z, count, e);
+    }
+
+    /**
+     * s[k] = σ(z[k]) for k = 0 … count − 1 given e[k] = e^−|z[k]| (from {@link #expOfMinusAbs}), as
+     * {@link #sigmoid} rounds it (SIMD when available). {@code s} may be {@code z}.
+     */
+    public static void logistic(double[] z, double[] e, int count, double[] s) {
+        checkRoom("z", z, count);
+        checkRoom("e", e, count);
+        checkRoom("s", s, count);
+        kernelNow().logistic(z, e, count, s);
+    }
+
+    /** count ≥ 0 and {@code array} non-null with room for count entries: O(1), once per chunk of rows. */
+    private static void checkRoom(String name, double[] array, int count) {
+        Check.atLeast("count", count, 0);
+        Check.notNull(name, array);
+        if (array.length < count) {
+            throw new IllegalArgumentException(name + " has length " + array.length + " but count = " + count
+                    + " entries are asked for");
+        }
     }
 
     /** The linear model's output x_i·w for one row. */
@@ -385,11 +425,17 @@ public final class GradientCore {
 
     /** One thread's buffers, grown on demand and then reused: a pass allocates nothing. */
     private static final class Scratch {
-        private double[] z = new double[0], x = new double[0], y = new double[0], partial = new double[0];
+        private double[] z = new double[0], work = new double[0], x = new double[0], y = new double[0],
+                partial = new double[0];
 
         double[] z(int size) {
             if (z.length < size) z = new double[size];
             return z;
+        }
+
+        double[] work(int size) {
+            if (work.length < size) work = new double[size];
+            return work;
         }
 
         double[] x(int size) {

@@ -17,6 +17,15 @@ interface Kernel {
     /** x_i·w for the one row stored from x[at]: the same arithmetic as {@link #dots} gives that row. */
     double dot(double[] x, int at, double[] w, int n);
 
+    /** e[k] = e^−|z[k]| for k = 0 … count − 1 (in (0, 1], never overflowing), as {@link ScalarKernel#exp} rounds it. */
+    void expOfMinusAbs(double[] z, int count, double[] e);
+
+    /**
+     * s[k] = σ(z[k]) = 1/(1 + e^−z[k]) for k = 0 … count − 1, given e[k] = e^−|z[k]|: 1/(1 + e) for
+     * z ≥ 0 and e/(1 + e) below. {@code s} may be {@code z} itself.
+     */
+    void logistic(double[] z, double[] e, int count, double[] s);
+
     /** Σ a_k, every entry read once: the memory floor of any pass over {@code a}. */
     double sum(double[] a);
 

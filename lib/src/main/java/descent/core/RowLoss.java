@@ -10,7 +10,10 @@ package descent.core;
  * reference) and per chunk of rows ({@link #slopes}, {@link #valuesAndSlopes}: the form the core's
  * loops call). The chunk forms are a loss's hot loops. Each term class writes them itself, so each is
  * compiled for that formula alone: a notebook that mixes losses in one JVM cannot slow any of them
- * down. Only {@link #valuesAndSlopes} pays for ℓ; a gradient alone calls {@link #slopes}.
+ * down. Only {@link #valuesAndSlopes} pays for ℓ; a gradient alone calls {@link #slopes}. Where a
+ * formula needs a transcendental function per row, the chunk form calls the core's array functions
+ * ({@link GradientCore#expOfMinusAbs}, {@link GradientCore#logistic}), which run SIMD, and the row
+ * form their one-value versions, which give the same bits.
  */
 public interface RowLoss {
 
@@ -20,12 +23,15 @@ public interface RowLoss {
     /** ℓ′(z, y) = ∂ℓ/∂z. */
     double slope(double z, double y);
 
-    /** Replaces z[k] by ℓ′(z[k], y[at + k]) for k = 0 … count − 1. */
-    void slopes(double[] z, double[] y, int at, int count);
+    /**
+     * Replaces z[k] by ℓ′(z[k], y[at + k]) for k = 0 … count − 1. {@code work} (at least count long)
+     * is the term's to overwrite: room for an intermediate per row, such as e^−|z|.
+     */
+    void slopes(double[] z, double[] y, int at, int count, double[] work);
 
     /**
      * Replaces z[k] by ℓ′(z[k], y[at + k]) for k = 0 … count − 1 and returns Σ_k ℓ(z[k], y[at + k])
-     * (taken before the replacement).
+     * (taken before the replacement). {@code work} as for {@link #slopes}.
      */
-    double valuesAndSlopes(double[] z, double[] y, int at, int count);
+    double valuesAndSlopes(double[] z, double[] y, int at, int count, double[] work);
 }

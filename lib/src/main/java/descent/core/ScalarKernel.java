@@ -98,6 +98,70 @@ final class ScalarKernel implements Kernel {
         g[1] += g1;
     }
 
+    @Override
+    public void expOfMinusAbs(double[] z, int count, double[] e) {
+        for (int k = 0; k < count; k++) e[k] = exp(-Math.abs(z[k]));
+    }
+
+    @Override
+    public void logistic(double[] z, double[] e, int count, double[] s) {
+        for (int k = 0; k < count; k++) s[k] = sigmoid(z[k], e[k]);
+    }
+
+    /** σ(z) from e = e^−|z|, as both kernels compute it: (z ≥ 0 ? 1 : e) / (1 + e). */
+    static double sigmoid(double z, double e) {
+        return (z >= 0 ? 1 : e) / (1 + e);
+    }
+
+    /** log₂ e, and ln 2 split into a double and the rest (Cody and Waite): k·LN2_HI is exact in an FMA. */
+    static final double LOG2_E = 1.4426950408889634, LN2_HI = 0.6931471805599453, LN2_LO = 2.3190468138462996e-17;
+    /**
+     * 1.5·2⁵²: adding it rounds a double of magnitude below 2⁵¹ to an integer, which then sits in the low
+     * bits of the sum; with 1023 (the exponent bias) added too, shifting those bits up by 52 gives 2^k.
+     */
+    static final double ROUNDER = 0x1.8p52, ROUNDER_BIASED = 0x1.8p52 + 1023;
+    /** 1/i!: the Taylor coefficients of e^r (1/0! = 1/1! = 1), rounded to doubles. */
+    static final double C2 = 1 / 2.0, C3 = 1 / 6.0, C4 = 1 / 24.0, C5 = 1 / 120.0, C6 = 1 / 720.0, C7 = 1 / 5040.0,
+            C8 = 1 / 40320.0, C9 = 1 / 362880.0, C10 = 1 / 3628800.0, C11 = 1 / 39916800.0, C12 = 1 / 479001600.0,
+            C13 = 1 / 6227020800.0;
+
+    /**
+     * e^x to within one unit in the last place, by the textbook reduction (Muller, <i>Elementary
+     * Functions</i>, ch. 11; Cody and Waite 1980): x = k·ln 2 + r with k an integer and |r| ≤ ln 2 / 2,
+     * e^r by its Taylor polynomial of degree 13 (truncation below 5·10⁻¹⁸ relative) in Horner's form
+     * with fused multiply-adds, then e^x = e^r · 2^k₁ · 2^(k − k₁) with k₁ ≈ k/2 (two factors, so that
+     * results down to the smallest subnormal come out right). Written with only +, ×, FMA and bit
+     * moves, each rounded as IEEE 754 prescribes, so that {@code VectorKernel} computes the same bits
+     * four lanes at a time, compiled or not. {@link Math#exp} has no vector form that rounds as it does,
+     * and the Vector API's {@code EXP} rounds differently before and after HotSpot compiles it.
+     */
+    static double exp(double x) {
+        x = Math.max(Math.min(x, 710.0), -746.0);  // beyond these e^x is ∞ or 0 anyway; NaN stays NaN
+        double k = Math.fma(x, LOG2_E, ROUNDER) - ROUNDER;  // round(x·log₂e)
+        double r = Math.fma(-k, LN2_HI, x);
+        r = Math.fma(-k, LN2_LO, r);
+        double p = Math.fma(C13, r, C12);  // Horner: ((C13·r + C12)·r + C11)·r + …
+        p = Math.fma(p, r, C11);
+        p = Math.fma(p, r, C10);
+        p = Math.fma(p, r, C9);
+        p = Math.fma(p, r, C8);
+        p = Math.fma(p, r, C7);
+        p = Math.fma(p, r, C6);
+        p = Math.fma(p, r, C5);
+        p = Math.fma(p, r, C4);
+        p = Math.fma(p, r, C3);
+        p = Math.fma(p, r, C2);
+        p = Math.fma(p, r, 1.0);
+        p = Math.fma(p, r, 1.0);
+        double k1 = (k * 0.5 + ROUNDER) - ROUNDER, k2 = k - k1;
+        return p * powerOfTwo(k1) * powerOfTwo(k2);
+    }
+
+    /** 2^k for an integer-valued k in −1022 … 1023. */
+    private static double powerOfTwo(double k) {
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(k + ROUNDER_BIASED) << 52);
+    }
+
     /** Sixteen sums s_q = Σ a_{16i+q}; lanes t_k = (s_k + s_{4+k}) + (s_{8+k} + s_{12+k}); (t₀ + t₁) + (t₂ + t₃). */
     @Override
     public double sum(double[] a) {

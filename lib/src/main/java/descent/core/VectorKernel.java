@@ -1,6 +1,7 @@
 package descent.core;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
@@ -214,6 +215,59 @@ final class VectorKernel implements Kernel {
         double z = laneSum(a);
         for (int j = bound; j < n; j++) z = Math.fma(x[at + j], w[j], z);
         return z;
+    }
+
+    /**
+     * {@link ScalarKernel#exp} four lanes at a time, operation for operation (the same roundings, so the
+     * same bits). The Vector API's own {@code EXP} is not used: its last bit can differ before and after
+     * HotSpot compiles the loop.
+     */
+    @Override
+    public void expOfMinusAbs(double[] z, int count, double[] e) {
+        int k = 0;
+        for (; k + 3 < count; k += 4) {
+            DoubleVector x = DoubleVector.fromArray(S, z, k).abs().neg().max(-746.0);
+            DoubleVector round = x.fma(DoubleVector.broadcast(S, ScalarKernel.LOG2_E), DoubleVector.broadcast(S, ScalarKernel.ROUNDER))
+                    .sub(ScalarKernel.ROUNDER);
+            DoubleVector minusRound = round.neg();
+            DoubleVector r = minusRound.fma(DoubleVector.broadcast(S, ScalarKernel.LN2_HI), x);
+            r = minusRound.fma(DoubleVector.broadcast(S, ScalarKernel.LN2_LO), r);
+            // Horner, written out: a loop over the coefficients here would carry a vector from one
+            // iteration to the next, which HotSpot may fail to keep in a register
+            DoubleVector p = r.fma(DoubleVector.broadcast(S, ScalarKernel.C13), DoubleVector.broadcast(S, ScalarKernel.C12));
+            p = p.fma(r, DoubleVector.broadcast(S, ScalarKernel.C11));
+            p = p.fma(r, DoubleVector.broadcast(S, ScalarKernel.C10));
+            p = p.fma(r, DoubleVector.broadcast(S, ScalarKernel.C9));
+            p = p.fma(r, DoubleVector.broadcast(S, ScalarKernel.C8));
+            p = p.fma(r, DoubleVector.broadcast(S, ScalarKernel.C7));
+            p = p.fma(r, DoubleVector.broadcast(S, ScalarKernel.C6));
+            p = p.fma(r, DoubleVector.broadcast(S, ScalarKernel.C5));
+            p = p.fma(r, DoubleVector.broadcast(S, ScalarKernel.C4));
+            p = p.fma(r, DoubleVector.broadcast(S, ScalarKernel.C3));
+            p = p.fma(r, DoubleVector.broadcast(S, ScalarKernel.C2));
+            DoubleVector one = DoubleVector.broadcast(S, 1.0);
+            p = p.fma(r, one);
+            p = p.fma(r, one);
+            DoubleVector half = round.mul(0.5).add(ScalarKernel.ROUNDER).sub(ScalarKernel.ROUNDER);
+            p.mul(powerOfTwo(half)).mul(powerOfTwo(round.sub(half))).intoArray(e, k);
+        }
+        for (; k < count; k++) e[k] = ScalarKernel.exp(-Math.abs(z[k]));
+    }
+
+    /** 2^k per lane for integer-valued k in −1022 … 1023, as {@code ScalarKernel.powerOfTwo}. */
+    private static DoubleVector powerOfTwo(DoubleVector k) {
+        return k.add(ScalarKernel.ROUNDER_BIASED).reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+    }
+
+    @Override
+    public void logistic(double[] z, double[] e, int count, double[] s) {
+        int k = 0;
+        for (; k + 3 < count; k += 4) {
+            DoubleVector zk = DoubleVector.fromArray(S, z, k), ek = DoubleVector.fromArray(S, e, k);
+            DoubleVector numerator = ek.blend(1.0, zk.compare(VectorOperators.GE, 0.0));
+            numerator.div(ek.add(1.0)).intoArray(s, k);
+        }
+        for (; k < count; k++) s[k] = ScalarKernel.sigmoid(z[k], e[k]);
     }
 
     @Override

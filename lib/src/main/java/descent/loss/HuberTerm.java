@@ -27,12 +27,12 @@ final class HuberTerm implements RowLoss {
     }
 
     @Override
-    public void slopes(double[] z, double[] y, int at, int count) {
+    public void slopes(double[] z, double[] y, int at, int count, double[] work) {
         for (int k = 0; k < count; k++) z[k] = slope(z[k], y[at + k]);
     }
 
     @Override
-    public double valuesAndSlopes(double[] z, double[] y, int at, int count) {
+    public double valuesAndSlopes(double[] z, double[] y, int at, int count, double[] work) {
         double sum = 0;
         for (int k = 0; k < count; k++) {
             sum += value(z[k], y[at + k]);

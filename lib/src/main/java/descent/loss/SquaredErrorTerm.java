@@ -23,12 +23,12 @@ final class SquaredErrorTerm implements RowLoss {
     }
 
     @Override
-    public void slopes(double[] z, double[] y, int at, int count) {
+    public void slopes(double[] z, double[] y, int at, int count, double[] work) {
         for (int k = 0; k < count; k++) z[k] -= y[at + k];  // the JIT turns this loop into SIMD itself
     }
 
     @Override
-    public double valuesAndSlopes(double[] z, double[] y, int at, int count) {
+    public double valuesAndSlopes(double[] z, double[] y, int at, int count, double[] work) {
         double s0 = 0, s1 = 0; // two sums: the additions overlap instead of waiting on each other
         int k = 0;
         for (; k + 1 < count; k += 2) {

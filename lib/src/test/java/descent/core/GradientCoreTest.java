@@ -176,4 +176,25 @@ class GradientCoreTest {
         assertEquals(Math.exp(-3) / (1 + Math.exp(-3)), GradientCore.sigmoid(-3), 1e-16);
         assertEquals(0.0, GradientCore.sigmoid(-1000), 0.0);
     }
+
+    @Test
+    void theChunkFunctionsNameTheArrayThatIsMissingOrShort() {
+        double[] four = new double[4], three = new double[3];
+        var e = assertThrows(IllegalArgumentException.class, () -> GradientCore.expOfMinusAbs(null, 4, four));
+        assertTrue(e.getMessage().contains("z"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> GradientCore.expOfMinusAbs(four, 4, three));
+        assertTrue(e.getMessage().contains("e has length 3") && e.getMessage().contains("count = 4"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> GradientCore.expOfMinusAbs(three, 4, four));
+        assertTrue(e.getMessage().contains("z has length 3"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> GradientCore.expOfMinusAbs(four, -1, four));
+        assertTrue(e.getMessage().contains("count") && e.getMessage().contains("-1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> GradientCore.logistic(three, four, 4, four));
+        assertTrue(e.getMessage().contains("z has length 3"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> GradientCore.logistic(four, three, 4, four));
+        assertTrue(e.getMessage().contains("e has length 3"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> GradientCore.logistic(four, four, 4, three));
+        assertTrue(e.getMessage().contains("s has length 3"), e.getMessage());
+        GradientCore.expOfMinusAbs(three, 0, four);  // nothing asked, nothing done
+        assertEquals(0.0, four[0], 0.0);
+    }
 }

@@ -98,6 +98,66 @@ class KernelTest {
         }
     }
 
+    /** Units in the last place between two doubles of the same sign. */
+    private static long ulps(double a, double b) {
+        return Math.abs(Double.doubleToLongBits(a) - Double.doubleToLongBits(b));
+    }
+
+    @Test
+    void theCoresExponentialIsWithinOneUlpOfFdlibm() {
+        Random r = new Random(23);
+        for (int k = 0; k < 200_000; k++) {
+            double x = switch (k % 4) {
+                case 0 -> -745.1 + 1454.8 * r.nextDouble();  // the whole range, subnormal results included
+                case 1 -> -40 * r.nextDouble();              // where the log loss lives
+                case 2 -> r.nextGaussian() * 1e-3;           // near 0: e^x ≈ 1 + x
+                default -> (r.nextInt(2001) - 1000) * 0.6931471805599453 + (r.nextDouble() - 0.5) * 1e-9;  // near k·ln 2
+            };
+            double expected = StrictMath.exp(x), actual = GradientCore.exp(x);
+            assertTrue(ulps(expected, actual) <= 1, "e^" + x + " = " + actual + ", fdlibm " + expected);
+        }
+        assertEquals(1.0, GradientCore.exp(0.0), 0.0);
+        assertEquals(1.0, GradientCore.exp(-0.0), 0.0);
+        assertEquals(2.0, GradientCore.exp(0.6931471805599453), 0.0);
+        assertEquals(Double.MIN_VALUE, GradientCore.exp(-745.1), 0.0, "the smallest subnormal");
+        assertEquals(0.0, GradientCore.exp(-745.2), 0.0, "below half the smallest subnormal");
+        assertEquals(0.0, GradientCore.exp(-1e300), 0.0);
+        assertEquals(0.0, GradientCore.exp(Double.NEGATIVE_INFINITY), 0.0);
+        assertEquals(1.7928227943945155e308, GradientCore.exp(709.78), 0.0, "the largest finite results");
+        assertEquals(Double.POSITIVE_INFINITY, GradientCore.exp(709.79), 0.0, "overflow");
+        assertEquals(Double.POSITIVE_INFINITY, GradientCore.exp(Double.POSITIVE_INFINITY), 0.0);
+        assertTrue(Double.isNaN(GradientCore.exp(Double.NaN)));
+    }
+
+    @Test
+    void theChunkExponentialAndLogisticAreTheOneValueFormsInBothKernels() {
+        Kernel[] kernels = GradientCore.simd() ? new Kernel[] {ScalarKernel.INSTANCE, new VectorKernel()}
+                : new Kernel[] {ScalarKernel.INSTANCE};
+        Random r = new Random(29);
+        double[] special = {0.0, -0.0, 1e-300, -1e-300, 708.4, -708.4, 745.1, 745.2, -1e300, 1e300,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 36.7, -36.7, 0.5, -0.5};
+        for (Kernel kernel : kernels) {
+            for (int count : new int[] {1, 2, 3, 4, 5, 7, 8, 13, 17, 64, 129, 256}) {
+                double[] z = new double[count];
+                for (int k = 0; k < count; k++) {
+                    z[k] = r.nextInt(4) == 0 ? special[r.nextInt(special.length)] : 30 * r.nextGaussian();
+                }
+                double[] e = new double[count], s = z.clone();
+                kernel.expOfMinusAbs(z, count, e);
+                kernel.logistic(s, e, count, s);  // in place, as the log loss calls it
+                for (int k = 0; k < count; k++) {
+                    String where = kernel.description() + ", count " + count + ", z = " + z[k];
+                    assertEquals(GradientCore.exp(-Math.abs(z[k])), e[k], 0.0, "e^−|z|, " + where);
+                    assertEquals(GradientCore.sigmoid(z[k]), s[k], 0.0, "σ(z), " + where);
+                    if (Double.isNaN(z[k])) continue;
+                    // and σ is the logistic function: 1/(1 + e^−z) computed independently, to rounding
+                    double expected = 1 / (1 + StrictMath.exp(-z[k]));
+                    assertEquals(expected, s[k], 4e-16 * expected, "σ against 1/(1 + e^−z), " + where);
+                }
+            }
+        }
+    }
+
     @Test
     void bothKernelsGiveExactAnswersOnSmallIntegers() {
         // integers below 2^53 add and multiply exactly, so every order of additions gives the same answer
