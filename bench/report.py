@@ -23,8 +23,10 @@ def load_jmh(paths):
         alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", r.get("secondaryMetrics", {}).get("·gc.alloc.rate.norm", {})).get("score")
         unit = r["primaryMetric"]["scoreUnit"].split("/")[0]
         scale = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}[unit]
+        raw = r["primaryMetric"].get("rawData") or []
         rows[(cls, method, params)] = {
             "seconds": r["primaryMetric"]["score"] * scale,
+            "forks": [sum(f) / len(f) * scale for f in raw if f],  # each JVM's mean
             "error": float(r["primaryMetric"]["scoreError"]) * scale,  # JMH writes "NaN" for < 3 rounds
             "alloc": alloc,
         }
@@ -159,19 +161,32 @@ def main(jmh_path, numpy_path, numpy_all_path, kernel_path=None):
                                                   "math_exp_ns_per_row": p_["seconds"] / 256 * 1e9})
 
     w("\n## Call history (m = 100,000, n = 16)\n")
-    w("Each row is two JVMs: one measures the loss first thing, the other after running every other "
-      "loss of the library (cost and gradient, n = 2, 16, 128) for several seconds. Target: the same "
-      "figure (ratio 1, within this machine's noise).\n")
-    w("| loss | call | fresh JVM (ms) | after the other losses (ms) | after ÷ fresh |")
+    w("Each cell is three JVMs: \"fresh\" ones measure the loss first thing, the others after running every "
+      "other loss of the library (cost and gradient, n = 2, 16, 128) for several seconds. The cells give the "
+      "median JVM and, in brackets, the fastest and the slowest: on this machine one JVM can take twice as long as "
+      "another for the same call (bench/NOTES.md). Target: the same figure (ratio of the medians at most "
+      "1.15).\n")
+    w("| loss | call | fresh JVMs (ms) | after the other losses (ms) | after ÷ fresh (medians) |")
     w("|---|---|---:|---:|---:|")
+
+    def median(values):
+        v = sorted(values)
+        return v[len(v) // 2] if len(v) % 2 else (v[len(v) // 2 - 1] + v[len(v) // 2]) / 2
+
+    def cell(r):
+        forks = r["forks"] or [r["seconds"]]
+        return median(forks), f"{ms(median(forks))} ({ms(min(forks))}–{ms(max(forks))})"
+
     for loss, label in (("mse", "MSE"), ("log", "log loss")):
         for call in ("gradient", "valueAndGradient"):
             fresh = get("CallHistoryBenchmark", call, loss=loss, history="fresh")
             after = get("CallHistoryBenchmark", call, loss=loss, history="afterOthers")
             if fresh and after:
-                r = after["seconds"] / fresh["seconds"]
-                w(f"| {label} | `{call}` | {ms(fresh['seconds'])} | {ms(after['seconds'])} | {r:.2f} {verdict(r <= 1.15)} |")
-                summary["call_history"].append({"loss": loss, "call": call, "fresh": fresh["seconds"], "after": after["seconds"]})
+                (f_med, f_cell), (a_med, a_cell) = cell(fresh), cell(after)
+                r = a_med / f_med
+                w(f"| {label} | `{call}` | {f_cell} | {a_cell} | {r:.2f} {verdict(r <= 1.15)} |")
+                summary["call_history"].append({"loss": loss, "call": call, "fresh": f_med, "after": a_med,
+                                                "fresh_jvms": fresh["forks"], "after_jvms": after["forks"]})
     w("\n## Minibatch step (m = 1,000,000, n = 16, random rows through an index array)\n")
     w("| b | ns per step | bytes allocated per step (target 0) |")
     w("|---:|---:|---:|")
