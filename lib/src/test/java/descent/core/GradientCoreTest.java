@@ -197,4 +197,27 @@ class GradientCoreTest {
         GradientCore.expOfMinusAbs(three, 0, four);  // nothing asked, nothing done
         assertEquals(0.0, four[0], 0.0);
     }
+
+    @Test
+    void gatherCopiesRowsInTheGivenOrderAndChecksTheirBounds() {
+        double[] x = {0, 1, 10, 11, 20, 21, 30, 31}, y = {0, 1, 2};  // 4 rows of X, but only 3 targets
+        int[] rows = {2, 0, 1};
+        double[] xOut = new double[6], yOut = new double[3];
+        GradientCore.gather(x, y, 2, rows, 0, 3, xOut, yOut);  // to = rows.length is allowed
+        assertArrayEquals(new double[] {20, 21, 0, 1, 10, 11}, xOut, 0.0);
+        assertArrayEquals(new double[] {2, 0, 1}, yOut, 0.0);
+        GradientCore.gather(x, y, 2, rows, 1, 1, new double[0], new double[0]);  // an empty range copies nothing
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> GradientCore.gather(x, y, 2, rows, 1, 3, new double[3], yOut));
+        assertTrue(e.getMessage().contains("xOut has length 3") && e.getMessage().contains("the 2 rows need 4 and 2"),
+                e.getMessage());
+        // row 3 has x values but no target: the rows that exist are those with both
+        e = assertThrows(IllegalArgumentException.class,
+                () -> GradientCore.gather(x, y, 2, new int[] {3}, 0, 1, xOut, yOut));
+        assertTrue(e.getMessage().contains("rows[0] = 3") && e.getMessage().contains("0..2"), e.getMessage());
+        double[] shortX = {0, 1, 10, 11};  // 2 rows of X, 3 targets
+        e = assertThrows(IllegalArgumentException.class,
+                () -> GradientCore.gather(shortX, y, 2, new int[] {2}, 0, 1, xOut, yOut));
+        assertTrue(e.getMessage().contains("rows[0] = 2") && e.getMessage().contains("0..1"), e.getMessage());
+    }
 }
