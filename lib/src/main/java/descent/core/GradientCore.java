@@ -380,7 +380,8 @@ public final class GradientCore {
     /**
      * The core's exponential: e^x within one unit in the last place of {@link StrictMath#exp}
      * (Cody–Waite reduction, degree-13 Taylor polynomial; see {@code ScalarKernel.exp}), the same bits
-     * in SIMD and plain Java, compiled or not. The losses use it, never {@link Math#exp}, so a single row and a chunk of rows agree exactly.
+     * in SIMD and plain Java, compiled or not. The losses use it, never {@link Math#exp}, so a single
+     * row and a chunk of rows agree exactly.
      */
     public static double exp(double x) {
         return ScalarKernel.exp(x);
