@@ -108,7 +108,7 @@ public final class GradientCore {
 
     /**
      * Nanoseconds for 20 rounds of every path of {@code kernel}: two columns, four-row groups,
-     * leftover rows, 16-column blocks, leftover columns, the streaming sum, the exponential and σ.
+     * leftover rows, 16-column blocks, leftover columns, the streaming sum, the residuals, the exponential and σ.
      * Few rows per call: the compiler counts calls, and each call before compilation is slow.
      */
     private static long exercise(Kernel kernel) {
@@ -125,6 +125,7 @@ public final class GradientCore {
                 kernel.accumulate(x, 0, n, d, count, g);
                 kernel.dot(x, n, w, n);
                 kernel.sum(x);
+                kernel.subtract(z, d, 0, count);
                 kernel.expOfMinusAbs(z, count, d);
                 kernel.logistic(z, d, count, d);
             }
@@ -403,6 +404,21 @@ public final class GradientCore {
         checkRoom("e", e, count);
         checkRoom("s", s, count);
         kernelNow().logistic(z, e, count, s);
+    }
+
+    /**
+     * z[k] −= y[at + k] for k = 0 … count − 1 (SIMD when available): the residuals z − y of a chunk of
+     * rows, which the squared error's and the log loss's slopes end with.
+     */
+    public static void subtract(double[] z, double[] y, int at, int count) {
+        checkRoom("z", z, count);
+        Check.atLeast("at", at, 0);
+        Check.notNull("y", y);
+        if (y.length - at < count) {
+            throw new IllegalArgumentException("y has length " + y.length + " but entries y[" + at + " … " + at + " + "
+                    + count + ") are asked for");
+        }
+        kernelNow().subtract(z, y, at, count);
     }
 
     /** count ≥ 0 and {@code array} non-null with room for count entries: O(1), once per chunk of rows. */

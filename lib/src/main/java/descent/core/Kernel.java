@@ -26,6 +26,9 @@ interface Kernel {
      */
     void logistic(double[] z, double[] e, int count, double[] s);
 
+    /** z[k] −= y[at + k] for k = 0 … count − 1: the residuals z − y of a chunk, one subtraction per row. */
+    void subtract(double[] z, double[] y, int at, int count);
+
     /** Σ a_k, every entry read once: the memory floor of any pass over {@code a}. */
     double sum(double[] a);
 

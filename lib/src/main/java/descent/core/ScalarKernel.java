@@ -71,14 +71,15 @@ final class ScalarKernel implements Kernel {
     }
 
     /**
-     * Two columns, four rows at a time as the SIMD kernel holds them: rows 4q and 4q + 2 share one
-     * set of sums, 4q + 1 and 4q + 3 another; per column the two sets are added, then the pairs.
+     * Two columns, eight rows at a time as the SIMD kernel holds them: row 8q + r adds into its own
+     * pair of sums (a_r for column 0, b_r for column 1); a last group of four rows goes to the sums of
+     * r = 0 … 3. Then, per column, ((r0 + r4) + (r2 + r6)) + ((r1 + r5) + (r3 + r7)), then any rows left.
      */
     private static void accumulatePairs(double[] x, int at, double[] d, int count, double[] g) {
-        double a0 = 0, b0 = 0, a1 = 0, b1 = 0;  // rows 4q and 4q + 1: column 0 (a) and 1 (b)
-        double a2 = 0, b2 = 0, a3 = 0, b3 = 0;  // rows 4q + 2 and 4q + 3
+        double a0 = 0, b0 = 0, a1 = 0, b1 = 0, a2 = 0, b2 = 0, a3 = 0, b3 = 0;  // rows 8q … 8q + 3
+        double a4 = 0, b4 = 0, a5 = 0, b5 = 0, a6 = 0, b6 = 0, a7 = 0, b7 = 0;  // rows 8q + 4 … 8q + 7
         int c = 0;
-        for (; c + 3 < count; c += 4) {
+        for (; c + 7 < count; c += 8) {
             int o = at + 2 * c;
             a0 = Math.fma(x[o], d[c], a0);
             b0 = Math.fma(x[o + 1], d[c], b0);
@@ -88,8 +89,29 @@ final class ScalarKernel implements Kernel {
             b2 = Math.fma(x[o + 5], d[c + 2], b2);
             a3 = Math.fma(x[o + 6], d[c + 3], a3);
             b3 = Math.fma(x[o + 7], d[c + 3], b3);
+            a4 = Math.fma(x[o + 8], d[c + 4], a4);
+            b4 = Math.fma(x[o + 9], d[c + 4], b4);
+            a5 = Math.fma(x[o + 10], d[c + 5], a5);
+            b5 = Math.fma(x[o + 11], d[c + 5], b5);
+            a6 = Math.fma(x[o + 12], d[c + 6], a6);
+            b6 = Math.fma(x[o + 13], d[c + 6], b6);
+            a7 = Math.fma(x[o + 14], d[c + 7], a7);
+            b7 = Math.fma(x[o + 15], d[c + 7], b7);
         }
-        double g0 = (a0 + a2) + (a1 + a3), g1 = (b0 + b2) + (b1 + b3);
+        if (c + 3 < count) {
+            int o = at + 2 * c;
+            a0 = Math.fma(x[o], d[c], a0);
+            b0 = Math.fma(x[o + 1], d[c], b0);
+            a1 = Math.fma(x[o + 2], d[c + 1], a1);
+            b1 = Math.fma(x[o + 3], d[c + 1], b1);
+            a2 = Math.fma(x[o + 4], d[c + 2], a2);
+            b2 = Math.fma(x[o + 5], d[c + 2], b2);
+            a3 = Math.fma(x[o + 6], d[c + 3], a3);
+            b3 = Math.fma(x[o + 7], d[c + 3], b3);
+            c += 4;
+        }
+        double g0 = ((a0 + a4) + (a2 + a6)) + ((a1 + a5) + (a3 + a7));
+        double g1 = ((b0 + b4) + (b2 + b6)) + ((b1 + b5) + (b3 + b7));
         for (; c < count; c++) {
             g0 = Math.fma(x[at + 2 * c], d[c], g0);
             g1 = Math.fma(x[at + 2 * c + 1], d[c], g1);
@@ -106,6 +128,11 @@ final class ScalarKernel implements Kernel {
     @Override
     public void logistic(double[] z, double[] e, int count, double[] s) {
         for (int k = 0; k < count; k++) s[k] = sigmoid(z[k], e[k]);
+    }
+
+    @Override
+    public void subtract(double[] z, double[] y, int at, int count) {
+        for (int k = 0; k < count; k++) z[k] -= y[at + k];
     }
 
     /** σ(z) from e = e^−|z|, as both kernels compute it: (z ≥ 0 ? 1 : e) / (1 + e). */

@@ -49,6 +49,18 @@ final class VectorKernel implements Kernel {
             return;
         }
         int bound = S.loopBound(n);
+        int c = bound == 16 ? dotsOfSixteen(x, at, n, w, count, z) : dotsInGroups(x, at, n, w, count, z);
+        for (; c < count; c++) z[c] = dot(x, at + c * n, w, n);
+    }
+
+    /**
+     * Four rows at a time, each row's dot product in four lanes of FMAs over its vector part, then the
+     * columns beyond the last multiple of 4 one by one. Returns the number of rows done, 4⌊count/4⌋.
+     * Kept apart from {@link #dots}: one method holding every path grew past what HotSpot inlines,
+     * and this loop, left with Vector API calls, ran four times slower.
+     */
+    private static int dotsInGroups(double[] x, int at, int n, double[] w, int count, double[] z) {
+        int bound = S.loopBound(n);
         int c = 0;
         for (; c + 3 < count; c += 4) {
             int o0 = at + c * n, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
@@ -77,7 +89,48 @@ final class VectorKernel implements Kernel {
             z[c + 2] = z2;
             z[c + 3] = z3;
         }
-        for (; c < count; c++) z[c] = dot(x, at + c * n, w, n);
+        return c;
+    }
+
+    /**
+     * Rows of 16 to 19 columns (the vector part is 16 wide): the four vectors of w stay in registers
+     * for the whole chunk and each group of four rows is written out, no inner loop. Measured at
+     * 100,000 × 16, about 2.4× faster than the general loop below, which reloads w for every group;
+     * the arithmetic is the same, so are the bits. Returns the number of rows done, 4⌊count/4⌋.
+     */
+    private static int dotsOfSixteen(double[] x, int at, int n, double[] w, int count, double[] z) {
+        DoubleVector w0 = DoubleVector.fromArray(S, w, 0), w1 = DoubleVector.fromArray(S, w, 4);
+        DoubleVector w2 = DoubleVector.fromArray(S, w, 8), w3 = DoubleVector.fromArray(S, w, 12);
+        DoubleVector zero = DoubleVector.zero(S);
+        int c = 0;
+        for (; c + 3 < count; c += 4) {
+            int o0 = at + c * n, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
+            DoubleVector a0 = DoubleVector.fromArray(S, x, o0).fma(w0, zero);
+            DoubleVector a1 = DoubleVector.fromArray(S, x, o1).fma(w0, zero);
+            DoubleVector a2 = DoubleVector.fromArray(S, x, o2).fma(w0, zero);
+            DoubleVector a3 = DoubleVector.fromArray(S, x, o3).fma(w0, zero);
+            a0 = DoubleVector.fromArray(S, x, o0 + 4).fma(w1, a0);
+            a1 = DoubleVector.fromArray(S, x, o1 + 4).fma(w1, a1);
+            a2 = DoubleVector.fromArray(S, x, o2 + 4).fma(w1, a2);
+            a3 = DoubleVector.fromArray(S, x, o3 + 4).fma(w1, a3);
+            a0 = DoubleVector.fromArray(S, x, o0 + 8).fma(w2, a0);
+            a1 = DoubleVector.fromArray(S, x, o1 + 8).fma(w2, a1);
+            a2 = DoubleVector.fromArray(S, x, o2 + 8).fma(w2, a2);
+            a3 = DoubleVector.fromArray(S, x, o3 + 8).fma(w2, a3);
+            a0 = DoubleVector.fromArray(S, x, o0 + 12).fma(w3, a0);
+            a1 = DoubleVector.fromArray(S, x, o1 + 12).fma(w3, a1);
+            a2 = DoubleVector.fromArray(S, x, o2 + 12).fma(w3, a2);
+            a3 = DoubleVector.fromArray(S, x, o3 + 12).fma(w3, a3);
+            sumsOfFour(a0, a1, a2, a3).intoArray(z, c);
+        }
+        if (n > 16) { // columns 16 … n − 1, after the lanes' sum, as in dotsInGroups
+            for (int r = 0; r < c; r++) {
+                double zr = z[r];
+                for (int j = 16, o = at + r * n; j < n; j++) zr = Math.fma(x[o + j], w[j], zr);
+                z[r] = zr;
+            }
+        }
+        return c;
     }
 
     /**
@@ -89,16 +142,16 @@ final class VectorKernel implements Kernel {
     }
 
     /**
-     * (Σa, Σb, Σc, Σd) of four vectors' lanes, as one vector: neighbours first ((a₀ + a₁, b₀ + b₁,
-     * a₂ + a₃, b₂ + b₃) and the same for c, d), then halves. Cheaper than four separate reductions,
-     * and the four outputs leave in one store, which the next loop can read back without a stall.
+     * (Σa, Σb, Σc, Σd) of four vectors' lanes, as one vector, each sum rounded as {@link #laneSum}:
+     * neighbours first, (a₀ + a₁, b₀ + b₁, a₂ + a₃, b₂ + b₃) and the same for c, d, then halves. Each
+     * step blends two vectors and adds one of them to the other blend turned around, one lane move per
+     * step where a move per vector would do the same (three moves in all, not six). Cheaper than four
+     * separate reductions, and the four outputs leave in one store.
      */
     private static DoubleVector sumsOfFour(DoubleVector a, DoubleVector b, DoubleVector c, DoubleVector d) {
-        DoubleVector ab = a.blend(b, ODD_LANES).add(a.rearrange(NEIGHBOURS).blend(b.rearrange(NEIGHBOURS), ODD_LANES));
-        DoubleVector cd = c.blend(d, ODD_LANES).add(c.rearrange(NEIGHBOURS).blend(d.rearrange(NEIGHBOURS), ODD_LANES));
-        DoubleVector low = ab.blend(cd.rearrange(SWAP_HALVES), HIGH_HALF);
-        DoubleVector high = ab.rearrange(SWAP_HALVES).blend(cd, HIGH_HALF);
-        return low.add(high);
+        DoubleVector ab = a.blend(b, ODD_LANES).add(b.blend(a, ODD_LANES).rearrange(NEIGHBOURS));
+        DoubleVector cd = c.blend(d, ODD_LANES).add(d.blend(c, ODD_LANES).rearrange(NEIGHBOURS));
+        return ab.blend(cd, HIGH_HALF).add(cd.blend(ab, HIGH_HALF).rearrange(SWAP_HALVES));
     }
 
     /**
@@ -109,6 +162,19 @@ final class VectorKernel implements Kernel {
     private static void dotsOfPairs(double[] x, int at, double[] w, int count, double[] z) {
         DoubleVector ww = DoubleVector.broadcast(S, w[0]).blend(w[1], ODD_LANES);
         int c = 0;
+        for (; c + 7 < count; c += 8) { // eight rows per round: the loop's own cost shared by twice the rows
+            int o = at + 2 * c;
+            DoubleVector p = DoubleVector.fromArray(S, x, o).mul(ww);
+            DoubleVector q = DoubleVector.fromArray(S, x, o + 4).mul(ww);
+            DoubleVector u = DoubleVector.fromArray(S, x, o + 8).mul(ww);
+            DoubleVector v = DoubleVector.fromArray(S, x, o + 12).mul(ww);
+            p = p.add(p.rearrange(NEIGHBOURS));
+            q = q.add(q.rearrange(NEIGHBOURS));
+            u = u.add(u.rearrange(NEIGHBOURS));
+            v = v.add(v.rearrange(NEIGHBOURS));
+            p.rearrange(EVENS).blend(q.rearrange(EVENS), HIGH_HALF).intoArray(z, c);
+            u.rearrange(EVENS).blend(v.rearrange(EVENS), HIGH_HALF).intoArray(z, c + 4);
+        }
         for (; c + 3 < count; c += 4) {
             DoubleVector p = DoubleVector.fromArray(S, x, at + 2 * c).mul(ww);
             DoubleVector q = DoubleVector.fromArray(S, x, at + 2 * c + 4).mul(ww);
@@ -178,17 +244,28 @@ final class VectorKernel implements Kernel {
 
     /**
      * Two columns: (a₀, b₀, a₁, b₁) times (d₀, d₀, d₁, d₁) adds both rows' contributions to both
-     * columns in one FMA. Lanes 0 and 2 collect column 0 (even and odd rows), lanes 1 and 3 column 1.
+     * columns in one FMA. Eight rows per round into four sums, so that four FMAs are under way at once
+     * (with two, each waited on the one before: measured 0.25 ns per row at 2,048 × 2). Lanes 0 and 2
+     * collect column 0, lanes 1 and 3 column 1; {@link ScalarKernel} keeps the same sixteen sums.
      */
     private static void accumulatePairs(double[] x, int at, double[] d, int count, double[] g) {
-        DoubleVector s0 = DoubleVector.zero(S), s1 = s0;
+        DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
         int c = 0;
-        for (; c + 3 < count; c += 4) {
-            DoubleVector dv = DoubleVector.fromArray(S, d, c);
-            s0 = DoubleVector.fromArray(S, x, at + 2 * c).fma(dv.rearrange(LOW_PAIRS), s0);
-            s1 = DoubleVector.fromArray(S, x, at + 2 * c + 4).fma(dv.rearrange(HIGH_PAIRS), s1);
+        for (; c + 7 < count; c += 8) {
+            int o = at + 2 * c;
+            DoubleVector d0 = DoubleVector.fromArray(S, d, c), d1 = DoubleVector.fromArray(S, d, c + 4);
+            s0 = DoubleVector.fromArray(S, x, o).fma(d0.rearrange(LOW_PAIRS), s0);
+            s1 = DoubleVector.fromArray(S, x, o + 4).fma(d0.rearrange(HIGH_PAIRS), s1);
+            s2 = DoubleVector.fromArray(S, x, o + 8).fma(d1.rearrange(LOW_PAIRS), s2);
+            s3 = DoubleVector.fromArray(S, x, o + 12).fma(d1.rearrange(HIGH_PAIRS), s3);
         }
-        DoubleVector sum = s0.add(s1);
+        if (c + 3 < count) { // four more rows, into the first two sums
+            DoubleVector d0 = DoubleVector.fromArray(S, d, c);
+            s0 = DoubleVector.fromArray(S, x, at + 2 * c).fma(d0.rearrange(LOW_PAIRS), s0);
+            s1 = DoubleVector.fromArray(S, x, at + 2 * c + 4).fma(d0.rearrange(HIGH_PAIRS), s1);
+            c += 4;
+        }
+        DoubleVector sum = s0.add(s2).add(s1.add(s3));
         double g0 = sum.lane(0) + sum.lane(2), g1 = sum.lane(1) + sum.lane(3);
         for (; c < count; c++) {
             int off = at + 2 * c;
@@ -268,6 +345,26 @@ final class VectorKernel implements Kernel {
             numerator.div(ek.add(1.0)).intoArray(s, k);
         }
         for (; k < count; k++) s[k] = ScalarKernel.sigmoid(z[k], e[k]);
+    }
+
+    /**
+     * Four rows per instruction. Written out because HotSpot 17 leaves the plain loop {@code z[k] −=
+     * y[at + k]} scalar here (measured: 0.47 ns per row on 256-row chunks, about what the outputs
+     * themselves cost at n = 2).
+     */
+    @Override
+    public void subtract(double[] z, double[] y, int at, int count) {
+        int k = 0;
+        for (; k + 15 < count; k += 16) {
+            DoubleVector.fromArray(S, z, k).sub(DoubleVector.fromArray(S, y, at + k)).intoArray(z, k);
+            DoubleVector.fromArray(S, z, k + 4).sub(DoubleVector.fromArray(S, y, at + k + 4)).intoArray(z, k + 4);
+            DoubleVector.fromArray(S, z, k + 8).sub(DoubleVector.fromArray(S, y, at + k + 8)).intoArray(z, k + 8);
+            DoubleVector.fromArray(S, z, k + 12).sub(DoubleVector.fromArray(S, y, at + k + 12)).intoArray(z, k + 12);
+        }
+        for (; k + 3 < count; k += 4) {
+            DoubleVector.fromArray(S, z, k).sub(DoubleVector.fromArray(S, y, at + k)).intoArray(z, k);
+        }
+        for (; k < count; k++) z[k] -= y[at + k];
     }
 
     @Override

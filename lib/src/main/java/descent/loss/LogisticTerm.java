@@ -36,7 +36,7 @@ final class LogisticTerm implements RowLoss {
     public void slopes(double[] z, double[] y, int at, int count, double[] work) {
         GradientCore.expOfMinusAbs(z, count, work);
         GradientCore.logistic(z, work, count, z);
-        for (int k = 0; k < count; k++) z[k] -= y[at + k];
+        GradientCore.subtract(z, y, at, count);
     }
 
     @Override
@@ -45,7 +45,7 @@ final class LogisticTerm implements RowLoss {
         double sum = 0;
         for (int k = 0; k < count; k++) sum += Math.max(z[k], 0) + Math.log1p(work[k]) - y[at + k] * z[k];
         GradientCore.logistic(z, work, count, z);
-        for (int k = 0; k < count; k++) z[k] -= y[at + k];
+        GradientCore.subtract(z, y, at, count);
         return sum;
     }
 

@@ -194,6 +194,18 @@ class GradientCoreTest {
         assertTrue(e.getMessage().contains("e has length 3"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> GradientCore.logistic(four, four, 4, three));
         assertTrue(e.getMessage().contains("s has length 3"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> GradientCore.subtract(three, four, 0, 4));
+        assertTrue(e.getMessage().contains("z has length 3") && e.getMessage().contains("count = 4"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> GradientCore.subtract(four, four, 1, 4));
+        assertTrue(e.getMessage().contains("y has length 4") && e.getMessage().contains("y[1 … 1 + 4)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> GradientCore.subtract(four, four, -1, 2));
+        assertTrue(e.getMessage().contains("at") && e.getMessage().contains("-1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> GradientCore.subtract(four, null, 0, 2));
+        assertTrue(e.getMessage().contains("y"), e.getMessage());
+        double[] z = {5, 6, 7}, y = {1, 2, 3, 4};
+        GradientCore.subtract(z, y, 1, 3);  // at + count = y.length exactly: allowed
+        assertEquals(3.0, z[0], 0.0);
+        assertEquals(3.0, z[2], 0.0);
         GradientCore.expOfMinusAbs(three, 0, four);  // nothing asked, nothing done
         assertEquals(0.0, four[0], 0.0);
     }

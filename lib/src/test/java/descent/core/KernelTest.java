@@ -159,6 +159,33 @@ class KernelTest {
     }
 
     @Test
+    void subtractLeavesTheResidualsZMinusYInBothKernels() {
+        Kernel[] kernels = GradientCore.simd() ? new Kernel[] {ScalarKernel.INSTANCE, new VectorKernel()}
+                : new Kernel[] {ScalarKernel.INSTANCE};
+        Random r = new Random(31);
+        for (Kernel kernel : kernels) {
+            for (int count : new int[] {0, 1, 3, 4, 5, 8, 13, 256}) {
+                int at = r.nextInt(7);  // the chunk's targets start anywhere in y
+                double[] y = new double[at + count + 3], z = new double[count + 2];
+                for (int k = 0; k < y.length; k++) y[k] = r.nextGaussian();
+                for (int k = 0; k < z.length; k++) z[k] = r.nextGaussian();
+                double[] before = z.clone();
+                kernel.subtract(z, y, at, count);
+                for (int k = 0; k < count; k++) {
+                    // one subtraction each, so exact to the bit: z − y rounded once
+                    assertEquals(before[k] - y[at + k], z[k], 0.0, kernel.description() + ", count " + count + ", k " + k);
+                }
+                for (int k = count; k < z.length; k++) assertEquals(before[k], z[k], 0.0, "z beyond count is left alone");
+            }
+            double[] z = {3.5, -0.0, 1e308}, y = {9, 1.5, 0.0, -1e308};
+            kernel.subtract(z, y, 1, 3);  // hand-worked: 3.5 − 1.5, −0 − 0, 1e308 + 1e308 overflows
+            assertEquals(2.0, z[0], 0.0);
+            assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(z[1]), "−0 − 0 = −0");
+            assertEquals(Double.POSITIVE_INFINITY, z[2], 0.0);
+        }
+    }
+
+    @Test
     void bothKernelsGiveExactAnswersOnSmallIntegers() {
         // integers below 2^53 add and multiply exactly, so every order of additions gives the same answer
         Kernel[] kernels = GradientCore.simd() ? new Kernel[] {ScalarKernel.INSTANCE, new VectorKernel()}
