@@ -48,12 +48,18 @@ public class LogLossGradientBenchmark {
     }
 
     @Benchmark
+    @Fork(value = Matrices.GOAL_FORKS, jvmArgs = {"-Xms6g", "-Xmx6g", "--add-modules", "jdk.incubator.vector"})
+    @Warmup(iterations = 2, time = 1)
+    @Measurement(iterations = 3, time = 1)
     public double streamingReadOfX() {
         return GradientCore.streamingSum(data.x());
     }
 
     /** The gradient alone: no log1p per row (numpy's formula computes the gradient alone too). */
     @Benchmark
+    @Fork(value = Matrices.GOAL_FORKS, jvmArgs = {"-Xms6g", "-Xmx6g", "--add-modules", "jdk.incubator.vector"})
+    @Warmup(iterations = 2, time = 1)
+    @Measurement(iterations = 3, time = 1)
     public double[] gradientOneThread() {
         loss.gradient(data, w, grad);
         return grad;

@@ -68,12 +68,18 @@ public class MseGradientBenchmark {
 
     /** The memory floor: read every entry of X once. */
     @Benchmark
+    @Fork(value = Matrices.GOAL_FORKS, jvmArgs = {"-Xms6g", "-Xmx6g", "--add-modules", "jdk.incubator.vector"})
+    @Warmup(iterations = 2, time = 1)
+    @Measurement(iterations = 3, time = 1)
     public double streamingReadOfX() {
         return GradientCore.streamingSum(data.x());
     }
 
     /** The gradient alone, as numpy's formula computes it: the figure the numpy ratios use. */
     @Benchmark
+    @Fork(value = Matrices.GOAL_FORKS, jvmArgs = {"-Xms6g", "-Xmx6g", "--add-modules", "jdk.incubator.vector"})
+    @Warmup(iterations = 2, time = 1)
+    @Measurement(iterations = 3, time = 1)
     public double[] gradientOneThread() {
         mse.gradient(data, w, grad);
         return grad;
