@@ -94,9 +94,10 @@ final class VectorKernel implements Kernel {
 
     /**
      * Rows of 16 to 19 columns (the vector part is 16 wide): the four vectors of w stay in registers
-     * for the whole chunk and each group of four rows is written out, no inner loop. Measured at
-     * 100,000 × 16, about 2.4× faster than the general loop below, which reloads w for every group;
-     * the arithmetic is the same, so are the bits. Returns the number of rows done, 4⌊count/4⌋.
+     * for the whole chunk and each group of four rows is written out, no inner loop. About twice as
+     * fast as {@link #dotsInGroups}, which reloads w for every group (100,000 × 16 in a harness: 1.3–1.7
+     * against 2.9–3.0 ns per row); the arithmetic is the same, so are the bits. Returns the number of
+     * rows done, 4⌊count/4⌋.
      */
     private static int dotsOfSixteen(double[] x, int at, int n, double[] w, int count, double[] z) {
         DoubleVector w0 = DoubleVector.fromArray(S, w, 0), w1 = DoubleVector.fromArray(S, w, 4);
