@@ -82,6 +82,7 @@ def main(jmh_path, numpy_path, numpy_all_path, kernel_path=None):
 
     C, L = "MseGradientBenchmark", "LogLossGradientBenchmark"
     npy_log = {(e["m"], e["n"]): e["seconds"] for e in npy.get("logloss", [])}
+    npy_runs = {t: {(e["m"], e["n"]): e.get("processes") for e in npy.get(t, [])} for t in ("mse", "logloss")}
     shapes = [(e["m"], e["n"]) for e in npy["mse"]]
 
     w("## The goal: the gradient core against numpy and against one read of X\n")
@@ -104,7 +105,12 @@ def main(jmh_path, numpy_path, numpy_all_path, kernel_path=None):
         w(f"| {m:,} | {n} | {a:.2f} {verdict(a >= 1.5)} | {b:.2f} {verdict(b >= 1.5)} "
           f"| {c:.2f} {verdict(c <= 1.3) if big else ''} | {d:.2f} {verdict(d <= 2) if big else ''} |")
         summary["goal"].append({"m": m, "n": n, "numpy_over_mse": a, "numpy_over_log": b,
-                                "mse_over_read": c, "log_over_read": d})
+                                "mse_over_read": c, "log_over_read": d,
+                                # every JVM's and numpy process's time behind the medians above
+                                "seconds": {"mse_jvms": mse["forks"], "mse_read_jvms": mread["forks"],
+                                            "log_jvms": log["forks"], "log_read_jvms": lread["forks"],
+                                            "numpy_mse_processes": npy_runs["mse"].get((m, n)),
+                                            "numpy_log_processes": npy_runs["logloss"].get((m, n))}})
 
     w("\n## Full-batch MSE gradient ∇J(w) = (2/m) Xᵀ(Xw − y)\n")
     w("Milliseconds per call. \"gradient\" is `MeanSquaredError.gradient`, \"cost + gradient\" "
