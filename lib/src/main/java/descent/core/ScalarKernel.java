@@ -72,8 +72,8 @@ final class ScalarKernel implements Kernel {
 
     /**
      * Two columns, eight rows at a time as the SIMD kernel holds them: row 8q + r adds into its own
-     * pair of sums (a_r for column 0, b_r for column 1); a last group of four rows goes to the sums of
-     * r = 0 … 3. Then, per column, ((r0 + r4) + (r2 + r6)) + ((r1 + r5) + (r3 + r7)), then any rows left.
+     * pair of sums (a_r for column 0, b_r for column 1). Then, per column, ((r0 + r4) + (r2 + r6)) +
+     * ((r1 + r5) + (r3 + r7)), then the last count mod 8 rows one by one.
      */
     private static void accumulatePairs(double[] x, int at, double[] d, int count, double[] g) {
         double a0 = 0, b0 = 0, a1 = 0, b1 = 0, a2 = 0, b2 = 0, a3 = 0, b3 = 0;  // rows 8q … 8q + 3
@@ -97,18 +97,6 @@ final class ScalarKernel implements Kernel {
             b6 = Math.fma(x[o + 13], d[c + 6], b6);
             a7 = Math.fma(x[o + 14], d[c + 7], a7);
             b7 = Math.fma(x[o + 15], d[c + 7], b7);
-        }
-        if (c + 3 < count) {
-            int o = at + 2 * c;
-            a0 = Math.fma(x[o], d[c], a0);
-            b0 = Math.fma(x[o + 1], d[c], b0);
-            a1 = Math.fma(x[o + 2], d[c + 1], a1);
-            b1 = Math.fma(x[o + 3], d[c + 1], b1);
-            a2 = Math.fma(x[o + 4], d[c + 2], a2);
-            b2 = Math.fma(x[o + 5], d[c + 2], b2);
-            a3 = Math.fma(x[o + 6], d[c + 3], a3);
-            b3 = Math.fma(x[o + 7], d[c + 3], b3);
-            c += 4;
         }
         double g0 = ((a0 + a4) + (a2 + a6)) + ((a1 + a5) + (a3 + a7));
         double g1 = ((b0 + b4) + (b2 + b6)) + ((b1 + b5) + (b3 + b7));
