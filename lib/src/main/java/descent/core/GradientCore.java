@@ -108,7 +108,8 @@ public final class GradientCore {
 
     /**
      * Nanoseconds for 20 rounds of every path of {@code kernel}: two columns, four-row groups,
-     * leftover rows, 16-column blocks, leftover columns, the streaming sum, the residuals, the exponential and σ.
+     * leftover rows, 16-column blocks, leftover columns, the streaming sum, the residuals, the
+     * one-pass residual gradient, the exponential and σ.
      * Few rows per call: the compiler counts calls, and each call before compilation is slow.
      */
     private static long exercise(Kernel kernel) {
@@ -126,6 +127,7 @@ public final class GradientCore {
                 kernel.dot(x, n, w, n);
                 kernel.sum(x);
                 kernel.subtract(z, d, 0, count);
+                kernel.residualGradient(x, 0, n, w, d, 0, count, z, g);
                 kernel.expOfMinusAbs(z, count, d);
                 kernel.logistic(z, d, count, d);
             }
@@ -290,6 +292,7 @@ public final class GradientCore {
                                 double[] w, int[] rows, int from, int to, double[] g) {
         int chunk = chunkRows(n);
         double[] z = scratch.z(chunk), work = scratch.work(chunk);
+        boolean residual = !withLoss && loss.slopeIsResidual();
         double sum = 0;
         for (int k = from; k < to; k += chunk) {
             int count = Math.min(chunk, to - k);
@@ -301,6 +304,10 @@ public final class GradientCore {
                 copyRows(x, y, n, rows, k, k + count, xs, ys);
                 xAt = 0;
                 yAt = 0;
+            }
+            if (residual) { // the squared error's gradient: outputs, residuals and update in one pass
+                kernel.residualGradient(xs, xAt, n, w, ys, yAt, count, z, g);
+                continue;
             }
             kernel.dots(xs, xAt, n, w, count, z);
             if (withLoss) {

@@ -29,6 +29,19 @@ interface Kernel {
     /** z[k] −= y[at + k] for k = 0 … count − 1: the residuals z − y of a chunk, one subtraction per row. */
     void subtract(double[] z, double[] y, int at, int count);
 
+    /**
+     * g += Σ_c (x_c·w − y[yAt + c])·x_c over the chunk: the gradient of the squared error, ℓ′ = z − y.
+     * The same bits as {@link #dots}, {@link #subtract} and {@link #accumulate} in turn, which is
+     * what this default does; a kernel may do the three in one pass. {@code z} (count long) is room
+     * for the residuals; what it holds afterwards is unspecified.
+     */
+    default void residualGradient(double[] x, int at, int n, double[] w, double[] y, int yAt, int count,
+                                  double[] z, double[] g) {
+        dots(x, at, n, w, count, z);
+        subtract(z, y, yAt, count);
+        accumulate(x, at, n, z, count, g);
+    }
+
     /** Σ a_k, every entry read once: the memory floor of any pass over {@code a}. */
     double sum(double[] a);
 

@@ -24,6 +24,15 @@ public interface RowLoss {
     double slope(double z, double y);
 
     /**
+     * True when ℓ′(z, y) = z − y exactly, the residual (the squared error's slope). A gradient alone
+     * then never calls {@link #slopes}: the core forms each chunk's residuals and adds them into the
+     * gradient in one pass over the rows, with the same bits. False unless a term says otherwise.
+     */
+    default boolean slopeIsResidual() {
+        return false;
+    }
+
+    /**
      * Replaces z[k] by ℓ′(z[k], y[at + k]) for k = 0 … count − 1. {@code work} (at least count long)
      * is the term's to overwrite: room for an intermediate per row, such as e^−|z|.
      */

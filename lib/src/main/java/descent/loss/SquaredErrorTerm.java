@@ -23,6 +23,12 @@ final class SquaredErrorTerm implements RowLoss {
         return z - y;
     }
 
+    /** ℓ′ = z − y: the core's one-pass residual gradient applies. */
+    @Override
+    public boolean slopeIsResidual() {
+        return true;
+    }
+
     @Override
     public void slopes(double[] z, double[] y, int at, int count, double[] work) {
         GradientCore.subtract(z, y, at, count);

@@ -1,5 +1,6 @@
 package descent.core;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -182,6 +183,47 @@ class KernelTest {
             assertEquals(2.0, z[0], 0.0);
             assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(z[1]), "−0 − 0 = −0");
             assertEquals(Double.POSITIVE_INFINITY, z[2], 0.0);
+        }
+    }
+
+    @Test
+    void residualGradientIsTheThreeLoopsInOnePassInBothKernels() {
+        Kernel[] kernels = GradientCore.simd() ? new Kernel[] {ScalarKernel.INSTANCE, new VectorKernel()}
+                : new Kernel[] {ScalarKernel.INSTANCE};
+        Random r = new Random(37);
+        for (int n = 1; n <= 37; n++) {
+            for (int count : new int[] {0, 1, 2, 3, 4, 5, 7, 8, 9, 12, 13, 64, 128, 129, 256}) {
+                int at = r.nextInt(5) * n, yAt = r.nextInt(7);  // a chunk starts anywhere in X and in y
+                double[] x = new double[at + count * n], w = new double[n], y = new double[yAt + count + 2];
+                for (int k = 0; k < x.length; k++) x[k] = r.nextGaussian();
+                for (int j = 0; j < n; j++) w[j] = r.nextGaussian();
+                for (int k = 0; k < y.length; k++) y[k] = r.nextGaussian();
+                double[] start = new double[n];
+                for (int j = 0; j < n; j++) start[j] = r.nextGaussian();  // the update adds to what is there
+                double[] first = null;
+                for (Kernel kernel : kernels) {
+                    String where = kernel.description() + ", n = " + n + ", count = " + count;
+                    double[] z = new double[count], steps = start.clone(), onePass = start.clone();
+                    kernel.dots(x, at, n, w, count, z);
+                    kernel.subtract(z, y, yAt, count);
+                    kernel.accumulate(x, at, n, z, count, steps);
+                    kernel.residualGradient(x, at, n, w, y, yAt, count, new double[count], onePass);
+                    assertArrayEquals(steps, onePass, 0.0, "one pass against the three loops, " + where);
+                    if (first == null) first = onePass;
+                    assertArrayEquals(first, onePass, 0.0, "SIMD against plain Java, " + where);
+                    for (int j = 0; j < n; j++) {  // and it is g + Σ (x·w − y)·x, to rounding
+                        double exact = start[j], scale = Math.abs(start[j]);
+                        for (int c = 0; c < count; c++) {
+                            double residual = -y[yAt + c];
+                            for (int i = 0; i < n; i++) residual += x[at + c * n + i] * w[i];
+                            exact += residual * x[at + c * n + j];
+                            double size = magnitude(x, at + c * n, n, w) + Math.abs(y[yAt + c]);
+                            scale += size * Math.abs(x[at + c * n + j]);
+                        }
+                        assertEquals(exact, onePass[j], 1e-12 * Math.max(1, scale), where + ", column " + j);
+                    }
+                }
+            }
         }
     }
 
