@@ -10,7 +10,9 @@ package descent.core;
  * reference) and per chunk of rows ({@link #slopes}, {@link #valuesAndSlopes}: the form the core's
  * loops call). The chunk forms are a loss's hot loops. Each term class writes them itself, so each is
  * compiled for that formula alone: a notebook that mixes losses in one JVM cannot slow any of them
- * down. Only {@link #valuesAndSlopes} pays for ℓ; a gradient alone calls {@link #slopes}. Where a
+ * down. Only {@link #valuesAndSlopes} pays for ℓ; a gradient alone calls {@link #slopes}, unless
+ * the term's slope is the residual z − y ({@link #slopeIsResidual}), which the core forms itself in
+ * the same pass as the outputs. Where a
  * formula needs a transcendental function per row, the chunk form calls the core's array functions
  * ({@link GradientCore#expOfMinusAbs}, {@link GradientCore#logistic}), which run SIMD, and the row
  * form their one-value versions, which give the same bits.
