@@ -25,15 +25,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * Each (loss, history) pair gets a JVM of its own: "fresh" measures the loss first thing;
  * "afterOthers" first runs every other loss of the library (cost and gradient, several shapes) for
  * a few seconds, so the JIT has compiled the core for them, and then measures the same call.
- * Three JVMs per pair: on this machine one JVM's figure for the same call can be twice another's
- * (bench/NOTES.md), and the report compares the medians of the JVMs.
+ * Five JVMs per pair: on this machine one JVM's figure for the same call can be twice another's
+ * (bench/NOTES.md), and the report compares the medians of the JVMs. With three, the median of one
+ * cell moved by a third from run to run, in either direction.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 3, jvmArgs = {"-Xms4g", "-Xmx4g", "--add-modules", "jdk.incubator.vector"})
+@Fork(value = 5, jvmArgs = {"-Xms4g", "-Xmx4g", "--add-modules", "jdk.incubator.vector"})
 public class CallHistoryBenchmark {
 
     @Param({"mse", "log"})

@@ -17,7 +17,9 @@ import java.util.concurrent.Future;
  * 16 KB of X). For each chunk the kernel computes the outputs z = X_chunk·w, the loss's own loop
  * turns them into slopes ℓ′ (and sums ℓ when asked), and the kernel adds X_chunkᵀ·ℓ′ into the
  * gradient. The chunk's rows are read from memory once; the second look at them hits the cache.
- * Rows picked through an index array are first copied into a contiguous chunk, so both forms do the
+ * For the squared error, whose slope is the residual z − y ({@link RowLoss#slopeIsResidual}), the
+ * kernel forms the residuals, their squares (when the loss is asked for) and the update in one pass
+ * instead, without calling the loss's loops. Rows picked through an index array are first copied into a contiguous chunk, so both forms do the
  * same arithmetic.
  *
  * <p><b>Kernels.</b> When the JVM has the module {@code jdk.incubator.vector} (the course's kernels,
@@ -108,8 +110,8 @@ public final class GradientCore {
 
     /**
      * Nanoseconds for 20 rounds of every path of {@code kernel}: two columns, four-row groups,
-     * leftover rows, 16-column blocks, leftover columns, the streaming sum, the residuals, the
-     * one-pass residual gradient, the exponential and σ.
+     * leftover rows, 16-column blocks, leftover columns, the streaming sum, the residuals and their
+     * squares, the one-pass residual gradient, the exponential and σ.
      * Few rows per call: the compiler counts calls, and each call before compilation is slow.
      */
     private static long exercise(Kernel kernel) {
@@ -127,7 +129,8 @@ public final class GradientCore {
                 kernel.dot(x, n, w, n);
                 kernel.sum(x);
                 kernel.subtract(z, d, 0, count);
-                kernel.residualGradient(x, 0, n, w, d, 0, count, z, g);
+                kernel.sumOfSquares(z, count);
+                kernel.residualGradient(x, 0, n, w, d, 0, count, rep % 2 == 0, z, g);
                 kernel.expOfMinusAbs(z, count, d);
                 kernel.logistic(z, d, count, d);
             }
@@ -292,7 +295,7 @@ public final class GradientCore {
                                 double[] w, int[] rows, int from, int to, double[] g) {
         int chunk = chunkRows(n);
         double[] z = scratch.z(chunk), work = scratch.work(chunk);
-        boolean residual = !withLoss && loss.slopeIsResidual();
+        boolean residual = loss.slopeIsResidual();
         double sum = 0;
         for (int k = from; k < to; k += chunk) {
             int count = Math.min(chunk, to - k);
@@ -305,8 +308,9 @@ public final class GradientCore {
                 xAt = 0;
                 yAt = 0;
             }
-            if (residual) { // the squared error's gradient: outputs, residuals and update in one pass
-                kernel.residualGradient(xs, xAt, n, w, ys, yAt, count, z, g);
+            if (residual) { // the squared error: outputs, residuals, their squares and the update in one pass
+                double squares = kernel.residualGradient(xs, xAt, n, w, ys, yAt, count, withLoss, z, g);
+                if (withLoss) sum += loss.valueOfResiduals(squares);
                 continue;
             }
             kernel.dots(xs, xAt, n, w, count, z);
@@ -426,6 +430,15 @@ public final class GradientCore {
                     + count + ") are asked for");
         }
         kernelNow().subtract(z, y, at, count);
+    }
+
+    /**
+     * Σ a[k]² for k = 0 … count − 1 (SIMD when available), added in the order in which {@link #sum}
+     * adds up the squares of a chunk's residuals z − y for a term whose slope is the residual.
+     */
+    public static double sumOfSquares(double[] a, int count) {
+        checkRoom("a", a, count);
+        return kernelNow().sumOfSquares(a, count);
     }
 
     /** count ≥ 0 and {@code array} non-null with room for count entries: O(1), once per chunk of rows. */

@@ -30,16 +30,27 @@ interface Kernel {
     void subtract(double[] z, double[] y, int at, int count);
 
     /**
-     * g += Σ_c (x_c·w − y[yAt + c])·x_c over the chunk: the gradient of the squared error, ℓ′ = z − y.
-     * The same bits as {@link #dots}, {@link #subtract} and {@link #accumulate} in turn, which is
-     * what this default does; a kernel may do the three in one pass. {@code z} (count long) is room
-     * for the residuals; what it holds afterwards is unspecified.
+     * Σ_k a[k]² for k = 0 … count − 1, in one order on every kernel: four lane sums, lane l taking
+     * a[l], a[4 + l], a[8 + l], … up to the last multiple of 4, then the lanes as (l₀ + l₁) + (l₂ + l₃),
+     * then the last count mod 4 entries one by one. Each square is added with one FMA.
      */
-    default void residualGradient(double[] x, int at, int n, double[] w, double[] y, int yAt, int count,
-                                  double[] z, double[] g) {
+    double sumOfSquares(double[] a, int count);
+
+    /**
+     * g += Σ_c r_c·x_c over the chunk, with the residuals r_c = x_c·w − y[yAt + c]: the gradient of
+     * the squared error (ℓ′ = r). Returns Σ_c r_c², what its value needs, when {@code withSquares}
+     * (0 otherwise: a gradient alone does not pay for them). The same bits as {@link #dots},
+     * {@link #subtract}, {@link #sumOfSquares} and {@link #accumulate} in turn, which is what this
+     * default does; a kernel may do them in one pass. {@code z} (count long) is room for the
+     * residuals; what it holds afterwards is unspecified.
+     */
+    default double residualGradient(double[] x, int at, int n, double[] w, double[] y, int yAt, int count,
+                                    boolean withSquares, double[] z, double[] g) {
         dots(x, at, n, w, count, z);
         subtract(z, y, yAt, count);
+        double squares = withSquares ? sumOfSquares(z, count) : 0;
         accumulate(x, at, n, z, count, g);
+        return squares;
     }
 
     /** Σ a_k, every entry read once: the memory floor of any pass over {@code a}. */

@@ -10,9 +10,9 @@ package descent.core;
  * reference) and per chunk of rows ({@link #slopes}, {@link #valuesAndSlopes}: the form the core's
  * loops call). The chunk forms are a loss's hot loops. Each term class writes them itself, so each is
  * compiled for that formula alone: a notebook that mixes losses in one JVM cannot slow any of them
- * down. Only {@link #valuesAndSlopes} pays for ℓ; a gradient alone calls {@link #slopes}, unless
- * the term's slope is the residual z − y ({@link #slopeIsResidual}), which the core forms itself in
- * the same pass as the outputs. Where a
+ * down. Only {@link #valuesAndSlopes} pays for ℓ; a gradient alone calls {@link #slopes}. A term
+ * whose slope is the residual z − y ({@link #slopeIsResidual}) is the exception: the core forms the
+ * residuals itself in the same pass as the outputs, and their squares with them. Where a
  * formula needs a transcendental function per row, the chunk form calls the core's array functions
  * ({@link GradientCore#expOfMinusAbs}, {@link GradientCore#logistic}), which run SIMD, and the row
  * form their one-value versions, which give the same bits.
@@ -26,12 +26,25 @@ public interface RowLoss {
     double slope(double z, double y);
 
     /**
-     * True when ℓ′(z, y) = z − y exactly, the residual (the squared error's slope). A gradient alone
-     * then never calls {@link #slopes}: the core forms each chunk's residuals and adds them into the
-     * gradient in one pass over the rows, with the same bits. False unless a term says otherwise.
+     * True when ℓ′(z, y) = z − y exactly, the residual (the squared error's slope). The core then calls
+     * neither {@link #slopes} nor {@link #valuesAndSlopes}: it forms each chunk's residuals, adds them
+     * into the gradient and sums their squares in one pass over the rows, and takes the chunk's summed
+     * loss from {@link #valueOfResiduals}. False unless a term says otherwise.
      */
     default boolean slopeIsResidual() {
         return false;
+    }
+
+    /**
+     * Σ_k ℓ(z[k], y[k]) over a chunk, given Σ_k (z[k] − y[k])² over it. Called only for a term whose
+     * slope is the residual ({@link #slopeIsResidual}), and such a term must give it: ℓ = ½(z − y)²
+     * has ½ the sum.
+     *
+     * @throws UnsupportedOperationException for any other term
+     */
+    default double valueOfResiduals(double sumOfSquares) {
+        throw new UnsupportedOperationException(this + ": its slope is not the residual z − y, so its value "
+                + "does not follow from the residuals' squares");
     }
 
     /**

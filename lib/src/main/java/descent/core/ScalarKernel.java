@@ -123,6 +123,22 @@ final class ScalarKernel implements Kernel {
         for (int k = 0; k < count; k++) z[k] -= y[at + k];
     }
 
+    /** The vector kernel's four lanes as four sums, in its order. */
+    @Override
+    public double sumOfSquares(double[] a, int count) {
+        double l0 = 0, l1 = 0, l2 = 0, l3 = 0;
+        int k = 0;
+        for (; k + 3 < count; k += 4) {
+            l0 = Math.fma(a[k], a[k], l0);
+            l1 = Math.fma(a[k + 1], a[k + 1], l1);
+            l2 = Math.fma(a[k + 2], a[k + 2], l2);
+            l3 = Math.fma(a[k + 3], a[k + 3], l3);
+        }
+        double s = (l0 + l1) + (l2 + l3);
+        for (; k < count; k++) s = Math.fma(a[k], a[k], s);
+        return s;
+    }
+
     /** σ(z) from e = e^−|z|, as both kernels compute it: (z ≥ 0 ? 1 : e) / (1 + e). */
     static double sigmoid(double z, double e) {
         return (z >= 0 ? 1 : e) / (1 + e);

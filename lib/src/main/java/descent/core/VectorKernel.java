@@ -274,30 +274,31 @@ final class VectorKernel implements Kernel {
 
     /**
      * Rows of 2 and of 16 columns in one pass: each group of rows is read once, its residuals stay in
-     * registers between the outputs and the gradient update, and the two loops' instructions overlap.
-     * Same bits as the three loops in turn: the same operations, each sum taking its rows in the
-     * same order. Other widths run the three loops.
+     * registers between the outputs, their squares and the gradient update, and the loops'
+     * instructions overlap. Same bits as the four loops in turn: the same operations, each sum taking
+     * its rows in the same order. Other widths run the four loops.
      */
     @Override
-    public void residualGradient(double[] x, int at, int n, double[] w, double[] y, int yAt, int count,
-                                 double[] z, double[] g) {
-        if (n == 2) {
-            residualGradientOfPairs(x, at, w, y, yAt, count, g);
-        } else if (n == 16 && count % 4 == 0) { // every chunk but perhaps the last of a sum
-            residualGradientOfSixteen(x, at, w, y, yAt, count, g);
-        } else {
-            Kernel.super.residualGradient(x, at, n, w, y, yAt, count, z, g);
+    public double residualGradient(double[] x, int at, int n, double[] w, double[] y, int yAt, int count,
+                                   boolean withSquares, double[] z, double[] g) {
+        if (n == 2) return residualGradientOfPairs(x, at, w, y, yAt, count, withSquares, z, g);
+        if (n == 16 && count > 0 && count % 4 == 0) { // every chunk but perhaps the last of a sum
+            return residualGradientOfSixteen(x, at, w, y, yAt, count, withSquares, z, g);
         }
+        return Kernel.super.residualGradient(x, at, n, w, y, yAt, count, withSquares, z, g);
     }
 
     /**
-     * {@link #dotsOfPairs}, {@link #subtract} and {@link #accumulatePairs} for each round of eight rows:
-     * the four vectors of X loaded for the outputs are the ones the update multiplies.
+     * {@link #dotsOfPairs}, {@link #subtract}, {@link #sumOfSquares} and {@link #accumulatePairs} for
+     * each round of eight rows: the four vectors of X loaded for the outputs are the ones the update
+     * multiplies. The last count mod 8 rows go one by one, their residuals kept in {@code z} for the
+     * squares.
      */
-    private static void residualGradientOfPairs(double[] x, int at, double[] w, double[] y, int yAt, int count,
-                                                double[] g) {
+    private static double residualGradientOfPairs(double[] x, int at, double[] w, double[] y, int yAt, int count,
+                                                  boolean withSquares, double[] z, double[] g) {
         DoubleVector ww = DoubleVector.broadcast(S, w[0]).blend(w[1], ODD_LANES);
         DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        DoubleVector squares = s0;
         int c = 0;
         for (; c + 7 < count; c += 8) {
             int o = at + 2 * c;
@@ -314,33 +315,51 @@ final class VectorKernel implements Kernel {
             s1 = xq.fma(d0.rearrange(HIGH_PAIRS), s1);
             s2 = xu.fma(d1.rearrange(LOW_PAIRS), s2);
             s3 = xv.fma(d1.rearrange(HIGH_PAIRS), s3);
+            if (withSquares) squares = d1.fma(d1, d0.fma(d0, squares)); // two FMAs in a row: only when asked
         }
         DoubleVector sum = s0.add(s2).add(s1.add(s3));
         double g0 = sum.lane(0) + sum.lane(2), g1 = sum.lane(1) + sum.lane(3);
+        int rest = c;
         for (; c < count; c++) {
             int off = at + 2 * c;
             double d = dotOfPair(x, off, w) - y[yAt + c];
+            z[c] = d;
             g0 = Math.fma(x[off], d, g0);
             g1 = Math.fma(x[off + 1], d, g1);
         }
         g[0] += g0;
         g[1] += g1;
+        if (!withSquares) return 0;
+        double l0 = squares.lane(0), l1 = squares.lane(1), l2 = squares.lane(2), l3 = squares.lane(3);
+        if (rest + 3 < count) { // a group of four among the last rows, into the lanes
+            l0 = Math.fma(z[rest], z[rest], l0);
+            l1 = Math.fma(z[rest + 1], z[rest + 1], l1);
+            l2 = Math.fma(z[rest + 2], z[rest + 2], l2);
+            l3 = Math.fma(z[rest + 3], z[rest + 3], l3);
+            rest += 4;
+        }
+        double sumOfSquares = (l0 + l1) + (l2 + l3);
+        for (; rest < count; rest++) sumOfSquares = Math.fma(z[rest], z[rest], sumOfSquares);
+        return sumOfSquares;
     }
 
     /**
-     * {@link #dotsOfSixteen}, {@link #subtract} and {@link #accumulate} for each group of four rows:
-     * w in four registers, the gradient's sums (even rows and odd rows apart) in eight, and each row's
-     * residual broadcast straight from the vector of four. {@code count} is a multiple of 4. The
+     * {@link #dotsOfSixteen}, {@link #subtract}, {@link #sumOfSquares} and {@link #accumulate} for each
+     * group of four rows: w in four registers, the gradient's sums (even rows and odd rows apart) in
+     * eight, and each row's residual taken from the vector of four, squared into one of four scalar
+     * sums (a vector there, and the lane sum it needs, pushed the method past what HotSpot inlines:
+     * twice as slow) and broadcast. {@code count} is a multiple of 4. The
      * outputs repeat {@link #dotsOfSixteen}'s sixteen FMAs written out: moved into a method that takes
      * the vectors of w, they ran about twice as slow in both loops (measured at 100,000 × 16), as
      * HotSpot did not inline it.
      */
-    private static void residualGradientOfSixteen(double[] x, int at, double[] w, double[] y, int yAt, int count,
-                                                  double[] g) {
+    private static double residualGradientOfSixteen(double[] x, int at, double[] w, double[] y, int yAt, int count,
+                                                    boolean withSquares, double[] z, double[] g) {
         DoubleVector w0 = DoubleVector.fromArray(S, w, 0), w1 = DoubleVector.fromArray(S, w, 4);
         DoubleVector w2 = DoubleVector.fromArray(S, w, 8), w3 = DoubleVector.fromArray(S, w, 12);
         DoubleVector zero = DoubleVector.zero(S);
         DoubleVector e0 = zero, e1 = zero, e2 = zero, e3 = zero, o0 = zero, o1 = zero, o2 = zero, o3 = zero;
+        DoubleVector squares = zero;
         for (int c = 0; c < count; c += 4) {
             int r0 = at + 16 * c, r1 = r0 + 16, r2 = r1 + 16, r3 = r2 + 16;
             DoubleVector a0 = DoubleVector.fromArray(S, x, r0).fma(w0, zero);
@@ -360,6 +379,7 @@ final class VectorKernel implements Kernel {
             a2 = DoubleVector.fromArray(S, x, r2 + 12).fma(w3, a2);
             a3 = DoubleVector.fromArray(S, x, r3 + 12).fma(w3, a3);
             DoubleVector d = sumsOfFour(a0, a1, a2, a3).sub(DoubleVector.fromArray(S, y, yAt + c));
+            if (withSquares) squares = d.fma(d, squares);
             DoubleVector d0 = DoubleVector.broadcast(S, d.lane(0)), d1 = DoubleVector.broadcast(S, d.lane(1));
             DoubleVector d2 = DoubleVector.broadcast(S, d.lane(2)), d3 = DoubleVector.broadcast(S, d.lane(3));
             e0 = DoubleVector.fromArray(S, x, r0).fma(d0, e0);
@@ -383,6 +403,9 @@ final class VectorKernel implements Kernel {
         DoubleVector.fromArray(S, g, 4).add(e1.add(o1)).intoArray(g, 4);
         DoubleVector.fromArray(S, g, 8).add(e2.add(o2)).intoArray(g, 8);
         DoubleVector.fromArray(S, g, 12).add(e3.add(o3)).intoArray(g, 12);
+        if (!withSquares) return 0;
+        squares.intoArray(z, 0); // not laneSum: one more call inlined here pushed the loop past HotSpot's node limit
+        return (z[0] + z[1]) + (z[2] + z[3]);
     }
 
     /** z = a·w₀ + b·w₁ rounded as {@link #dotsOfPairs} rounds it: two products, then their sum. */
@@ -474,6 +497,19 @@ final class VectorKernel implements Kernel {
             DoubleVector.fromArray(S, z, k).sub(DoubleVector.fromArray(S, y, at + k)).intoArray(z, k);
         }
         for (; k < count; k++) z[k] -= y[at + k];
+    }
+
+    @Override
+    public double sumOfSquares(double[] a, int count) {
+        DoubleVector lanes = DoubleVector.zero(S);
+        int k = 0;
+        for (; k + 3 < count; k += 4) {
+            DoubleVector p = DoubleVector.fromArray(S, a, k);
+            lanes = p.fma(p, lanes);
+        }
+        double s = laneSum(lanes);
+        for (; k < count; k++) s = Math.fma(a[k], a[k], s);
+        return s;
     }
 
     @Override

@@ -29,28 +29,22 @@ final class SquaredErrorTerm implements RowLoss {
         return true;
     }
 
+    /** Σ ½r² = ½ Σ r². */
+    @Override
+    public double valueOfResiduals(double sumOfSquares) {
+        return 0.5 * sumOfSquares;
+    }
+
     @Override
     public void slopes(double[] z, double[] y, int at, int count, double[] work) {
         GradientCore.subtract(z, y, at, count);
     }
 
+    /** The residuals, then ½ Σ r² summed as the core sums it in its one pass: the same bits. */
     @Override
     public double valuesAndSlopes(double[] z, double[] y, int at, int count, double[] work) {
-        double s0 = 0, s1 = 0; // two sums: the additions overlap instead of waiting on each other
-        int k = 0;
-        for (; k + 1 < count; k += 2) {
-            double r0 = z[k] - y[at + k], r1 = z[k + 1] - y[at + k + 1];
-            z[k] = r0;
-            z[k + 1] = r1;
-            s0 += 0.5 * r0 * r0;
-            s1 += 0.5 * r1 * r1;
-        }
-        for (; k < count; k++) {
-            double r = z[k] - y[at + k];
-            z[k] = r;
-            s0 += 0.5 * r * r;
-        }
-        return s0 + s1;
+        GradientCore.subtract(z, y, at, count);
+        return valueOfResiduals(GradientCore.sumOfSquares(z, count));
     }
 
     @Override

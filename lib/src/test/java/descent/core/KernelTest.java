@@ -187,7 +187,7 @@ class KernelTest {
     }
 
     @Test
-    void residualGradientIsTheThreeLoopsInOnePassInBothKernels() {
+    void residualGradientIsTheFourLoopsInOnePassInBothKernels() {
         Kernel[] kernels = GradientCore.simd() ? new Kernel[] {ScalarKernel.INSTANCE, new VectorKernel()}
                 : new Kernel[] {ScalarKernel.INSTANCE};
         Random r = new Random(37);
@@ -201,16 +201,35 @@ class KernelTest {
                 double[] start = new double[n];
                 for (int j = 0; j < n; j++) start[j] = r.nextGaussian();  // the update adds to what is there
                 double[] first = null;
+                double firstSquares = 0;
                 for (Kernel kernel : kernels) {
                     String where = kernel.description() + ", n = " + n + ", count = " + count;
                     double[] z = new double[count], steps = start.clone(), onePass = start.clone();
                     kernel.dots(x, at, n, w, count, z);
                     kernel.subtract(z, y, yAt, count);
+                    double squaresInSteps = kernel.sumOfSquares(z, count);
                     kernel.accumulate(x, at, n, z, count, steps);
-                    kernel.residualGradient(x, at, n, w, y, yAt, count, new double[count], onePass);
-                    assertArrayEquals(steps, onePass, 0.0, "one pass against the three loops, " + where);
-                    if (first == null) first = onePass;
+                    double squares = kernel.residualGradient(x, at, n, w, y, yAt, count, true, new double[count], onePass);
+                    assertArrayEquals(steps, onePass, 0.0, "one pass against the four loops, " + where);
+                    assertEquals(squaresInSteps, squares, 0.0, "Σ r² in one pass against the four loops, " + where);
+                    double[] withoutSquares = start.clone();
+                    assertEquals(0.0, kernel.residualGradient(x, at, n, w, y, yAt, count, false, new double[count],
+                            withoutSquares), 0.0, "no squares asked for, " + where);
+                    assertArrayEquals(onePass, withoutSquares, 0.0, "the gradient without the squares, " + where);
+                    if (first == null) {
+                        first = onePass;
+                        firstSquares = squares;
+                    }
                     assertArrayEquals(first, onePass, 0.0, "SIMD against plain Java, " + where);
+                    assertEquals(firstSquares, squares, 0.0, "Σ r², SIMD against plain Java, " + where);
+                    double exactSquares = 0, squaresScale = 0;
+                    for (int c = 0; c < count; c++) {  // Σ r², r = x·w − y, to rounding
+                        double residual = -y[yAt + c];
+                        for (int i = 0; i < n; i++) residual += x[at + c * n + i] * w[i];
+                        exactSquares += residual * residual;
+                        squaresScale += Math.pow(magnitude(x, at + c * n, n, w) + Math.abs(y[yAt + c]), 2);
+                    }
+                    assertEquals(exactSquares, squares, 1e-12 * Math.max(1, squaresScale), "Σ r², " + where);
                     for (int j = 0; j < n; j++) {  // and it is g + Σ (x·w − y)·x, to rounding
                         double exact = start[j], scale = Math.abs(start[j]);
                         for (int c = 0; c < count; c++) {
@@ -224,6 +243,67 @@ class KernelTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void sumOfSquaresIsTheSameInBothKernelsAndCloseToExact() {
+        Kernel[] kernels = GradientCore.simd() ? new Kernel[] {ScalarKernel.INSTANCE, new VectorKernel()}
+                : new Kernel[] {ScalarKernel.INSTANCE};
+        Random r = new Random(41);
+        for (int count = 0; count <= 41; count++) {
+            double[] a = new double[count + 3];  // longer than count: the entries beyond it must not count
+            for (int k = 0; k < a.length; k++) a[k] = Math.scalb(r.nextGaussian(), r.nextInt(41) - 20);
+            double exact = 0, scale = 0;
+            for (int k = 0; k < count; k++) {
+                exact += a[k] * a[k];
+                scale += a[k] * a[k];
+            }
+            Double first = null;
+            for (Kernel kernel : kernels) {
+                double squares = kernel.sumOfSquares(a, count);
+                assertEquals(exact, squares, 1e-14 * scale, kernel.description() + ", count = " + count);
+                if (first == null) first = squares;
+                assertEquals(first, squares, 0.0, "SIMD against plain Java, count = " + count);
+            }
+        }
+        for (Kernel kernel : kernels) {
+            // hand-worked: 3² + 4² = 25; 1..9 squared add to 285 (exact in doubles, any order)
+            assertEquals(25.0, kernel.sumOfSquares(new double[] {3, -4, 100}, 2), 0.0);
+            assertEquals(285.0, kernel.sumOfSquares(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 9), 0.0);
+            assertEquals(0.0, kernel.sumOfSquares(new double[] {7}, 0), 0.0);
+            // a NaN or ∞ among the entries summed comes out, never a number (one past count is not summed)
+            assertEquals(Double.POSITIVE_INFINITY, kernel.sumOfSquares(new double[] {1, 2, 3, 4, 5, Double.NEGATIVE_INFINITY}, 6), 0.0);
+            assertTrue(Double.isNaN(kernel.sumOfSquares(new double[] {1, 2, Double.NaN, 4, 5}, 5)));
+        }
+        assertEquals(25.0, GradientCore.sumOfSquares(new double[] {3, 4, Double.NaN}, 2), 0.0);
+        IllegalArgumentException tooShort = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> GradientCore.sumOfSquares(new double[] {3, 4}, 3));
+        assertTrue(tooShort.getMessage().contains("a has length 2") && tooShort.getMessage().contains("count = 3"),
+                tooShort.getMessage());
+    }
+
+    /**
+     * The order the kernels promise (four lane sums, lane l taking entries l, 4 + l, …, then the lanes
+     * as (l₀ + l₁) + (l₂ + l₃), then the rest one by one), checked where it shows: t = 2⁻²⁷ squares to
+     * 2⁻⁵⁴, a quarter of an ulp of 1, so 1 + t² rounds to 1 while t² + t² + t² + t² = 2⁻⁵² does not
+     * vanish. Nine entries: two groups of four and one left over. Hand-worked results, each of which
+     * another order would change (given beside it).
+     */
+    @Test
+    void sumOfSquaresAddsInTheOrderTheKernelsShare() {
+        Kernel[] kernels = GradientCore.simd() ? new Kernel[] {ScalarKernel.INSTANCE, new VectorKernel()}
+                : new Kernel[] {ScalarKernel.INSTANCE};
+        double t = Math.scalb(1.0, -27), oneUlpUp = Math.nextUp(1.0);
+        for (Kernel kernel : kernels) {
+            String where = kernel.description();
+            // lanes (1 + t², 2t², 2t², 2t²) = (1, 2⁻⁵³, 2⁻⁵³, 2⁻⁵³); 1 + 2⁻⁵³ rounds to 1, plus 2⁻⁵² (left to right: 1)
+            assertEquals(oneUlpUp, kernel.sumOfSquares(new double[] {1, t, t, t, t, t, t, t, 0}, 9), 0.0, where);
+            // the leftover 1 comes after the lanes' 4t² = 2⁻⁵² (the 1 first: 1)
+            assertEquals(oneUlpUp, kernel.sumOfSquares(new double[] {t, t, t, t, 0, 0, 0, 0, 1}, 9), 0.0, where);
+            // the second group meets the first lane by lane: lanes (1 + t², t², t², t²) = (1, t², t², t²),
+            // then 1 + 2t² rounds to 1 (group by group: 1 + 4t² = 1 + 2⁻⁵²)
+            assertEquals(1.0, kernel.sumOfSquares(new double[] {1, 0, 0, 0, t, t, t, t, 0}, 9), 0.0, where);
         }
     }
 

@@ -2,6 +2,7 @@ package descent.loss;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import descent.core.RowLoss;
@@ -69,6 +70,20 @@ class RowLossTermTest {
                 assertArrayEquals(slopes, both, 0.0, term + ": a gradient alone has the same slopes");
                 assertEquals(expected, sum, 1e-12 * Math.max(1, scale), term + ", " + count + " rows");
             }
+        }
+    }
+
+    @Test
+    void theSquaredErrorsValueIsHalfItsResidualsSquaresAndNoOtherTermGivesOne() {
+        assertEquals(5.0, SquaredErrorTerm.INSTANCE.valueOfResiduals(10.0), 0.0);  // ½ · 10
+        double[] z = {1.5, -2, 4}, y = {0.5, 1, 4};  // residuals 1, −3, 0: Σ ½r² = 5
+        assertEquals(5.0, SquaredErrorTerm.INSTANCE.valuesAndSlopes(z, y, 0, 3, new double[3]), 0.0);
+        assertArrayEquals(new double[] {1, -3, 0}, z, 0.0);
+        for (RowLoss term : TERMS) {
+            if (term.slopeIsResidual()) continue;
+            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                    () -> term.valueOfResiduals(1.0), term.toString());
+            assertTrue(e.getMessage().contains(term.toString()) && e.getMessage().contains("residual"), e.getMessage());
         }
     }
 
