@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
  * turns them into slopes ℓ′ (and sums ℓ when asked), and the kernel adds X_chunkᵀ·ℓ′ into the
  * gradient. The chunk's rows are read from memory once; the second look at them hits the cache.
  * For the squared error, whose slope is the residual z − y ({@link RowLoss#slopeIsResidual}), the
- * kernel forms the residuals, their squares (when the loss is asked for) and the update in one pass
+ * kernel forms the residuals, their squares and the update in one pass
  * instead, without calling the loss's loops. Rows picked through an index array are first copied into a contiguous chunk, so both forms do the
  * same arithmetic.
  *
@@ -130,7 +130,7 @@ public final class GradientCore {
                 kernel.sum(x);
                 kernel.subtract(z, d, 0, count);
                 kernel.sumOfSquares(z, count);
-                kernel.residualGradient(x, 0, n, w, d, 0, count, rep % 2 == 0, z, g);
+                kernel.residualGradient(x, 0, n, w, d, 0, count, z, g);
                 kernel.expOfMinusAbs(z, count, d);
                 kernel.logistic(z, d, count, d);
             }
@@ -309,7 +309,7 @@ public final class GradientCore {
                 yAt = 0;
             }
             if (residual) { // the squared error: outputs, residuals, their squares and the update in one pass
-                double squares = kernel.residualGradient(xs, xAt, n, w, ys, yAt, count, withLoss, z, g);
+                double squares = kernel.residualGradient(xs, xAt, n, w, ys, yAt, count, z, g);
                 if (withLoss) sum += loss.valueOfResiduals(squares);
                 continue;
             }

@@ -280,12 +280,12 @@ final class VectorKernel implements Kernel {
      */
     @Override
     public double residualGradient(double[] x, int at, int n, double[] w, double[] y, int yAt, int count,
-                                   boolean withSquares, double[] z, double[] g) {
-        if (n == 2) return residualGradientOfPairs(x, at, w, y, yAt, count, withSquares, z, g);
+                                   double[] z, double[] g) {
+        if (n == 2) return residualGradientOfPairs(x, at, w, y, yAt, count, z, g);
         if (n == 16 && count > 0 && count % 4 == 0) { // every chunk but perhaps the last of a sum
-            return residualGradientOfSixteen(x, at, w, y, yAt, count, withSquares, z, g);
+            return residualGradientOfSixteen(x, at, w, y, yAt, count, z, g);
         }
-        return Kernel.super.residualGradient(x, at, n, w, y, yAt, count, withSquares, z, g);
+        return Kernel.super.residualGradient(x, at, n, w, y, yAt, count, z, g);
     }
 
     /**
@@ -295,7 +295,7 @@ final class VectorKernel implements Kernel {
      * squares.
      */
     private static double residualGradientOfPairs(double[] x, int at, double[] w, double[] y, int yAt, int count,
-                                                  boolean withSquares, double[] z, double[] g) {
+                                                  double[] z, double[] g) {
         DoubleVector ww = DoubleVector.broadcast(S, w[0]).blend(w[1], ODD_LANES);
         DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
         DoubleVector squares = s0;
@@ -315,7 +315,7 @@ final class VectorKernel implements Kernel {
             s1 = xq.fma(d0.rearrange(HIGH_PAIRS), s1);
             s2 = xu.fma(d1.rearrange(LOW_PAIRS), s2);
             s3 = xv.fma(d1.rearrange(HIGH_PAIRS), s3);
-            if (withSquares) squares = d1.fma(d1, d0.fma(d0, squares)); // two FMAs in a row: only when asked
+            squares = d1.fma(d1, d0.fma(d0, squares));
         }
         DoubleVector sum = s0.add(s2).add(s1.add(s3));
         double g0 = sum.lane(0) + sum.lane(2), g1 = sum.lane(1) + sum.lane(3);
@@ -329,7 +329,6 @@ final class VectorKernel implements Kernel {
         }
         g[0] += g0;
         g[1] += g1;
-        if (!withSquares) return 0;
         double l0 = squares.lane(0), l1 = squares.lane(1), l2 = squares.lane(2), l3 = squares.lane(3);
         if (rest + 3 < count) { // a group of four among the last rows, into the lanes
             l0 = Math.fma(z[rest], z[rest], l0);
@@ -354,7 +353,7 @@ final class VectorKernel implements Kernel {
      * HotSpot did not inline it.
      */
     private static double residualGradientOfSixteen(double[] x, int at, double[] w, double[] y, int yAt, int count,
-                                                    boolean withSquares, double[] z, double[] g) {
+                                                    double[] z, double[] g) {
         DoubleVector w0 = DoubleVector.fromArray(S, w, 0), w1 = DoubleVector.fromArray(S, w, 4);
         DoubleVector w2 = DoubleVector.fromArray(S, w, 8), w3 = DoubleVector.fromArray(S, w, 12);
         DoubleVector zero = DoubleVector.zero(S);
@@ -379,7 +378,7 @@ final class VectorKernel implements Kernel {
             a2 = DoubleVector.fromArray(S, x, r2 + 12).fma(w3, a2);
             a3 = DoubleVector.fromArray(S, x, r3 + 12).fma(w3, a3);
             DoubleVector d = sumsOfFour(a0, a1, a2, a3).sub(DoubleVector.fromArray(S, y, yAt + c));
-            if (withSquares) squares = d.fma(d, squares);
+            squares = d.fma(d, squares);
             DoubleVector d0 = DoubleVector.broadcast(S, d.lane(0)), d1 = DoubleVector.broadcast(S, d.lane(1));
             DoubleVector d2 = DoubleVector.broadcast(S, d.lane(2)), d3 = DoubleVector.broadcast(S, d.lane(3));
             e0 = DoubleVector.fromArray(S, x, r0).fma(d0, e0);
@@ -403,7 +402,6 @@ final class VectorKernel implements Kernel {
         DoubleVector.fromArray(S, g, 4).add(e1.add(o1)).intoArray(g, 4);
         DoubleVector.fromArray(S, g, 8).add(e2.add(o2)).intoArray(g, 8);
         DoubleVector.fromArray(S, g, 12).add(e3.add(o3)).intoArray(g, 12);
-        if (!withSquares) return 0;
         squares.intoArray(z, 0); // not laneSum: one more call inlined here pushed the loop past HotSpot's node limit
         return (z[0] + z[1]) + (z[2] + z[3]);
     }
