@@ -18,9 +18,9 @@ import java.util.concurrent.Future;
  * turns them into slopes ℓ′ (and sums ℓ when asked), and the kernel adds X_chunkᵀ·ℓ′ into the
  * gradient. The chunk's rows are read from memory once; the second look at them hits the cache.
  * For the squared error, whose slope is the residual z − y ({@link RowLoss#slopeIsResidual}), the
- * kernel forms the residuals, their squares and the update in one pass
- * instead, without calling the loss's loops. Rows picked through an index array are first copied into a contiguous chunk, so both forms do the
- * same arithmetic.
+ * kernel forms the residuals, their squares and the update in one pass instead, without calling the
+ * loss's loops. Rows picked through an index array are first copied into a contiguous chunk, so both
+ * forms do the same arithmetic.
  *
  * <p><b>Kernels.</b> When the JVM has the module {@code jdk.incubator.vector} (the course's kernels,
  * tests and benchmarks start it with {@code --add-modules jdk.incubator.vector}) and 256-bit

@@ -41,8 +41,9 @@ interface Kernel {
      * Σ_c r_c²: the gradient of the squared error (ℓ′ = r) and what its value needs. The squares are
      * formed even for a gradient alone, at one FMA per four rows: a flag to skip them, tested inside the
      * SIMD loops, made the 16-column gradient alone 20 times slower in the benchmarks (JMH, 100,000 × 16:
-     * 6.2 ms against 0.39 without the flag). The same bits as {@link #dots}, {@link #subtract}, {@link #sumOfSquares} and
-     * {@link #accumulate} in turn, which is what this default does; a kernel may do them in one pass.
+     * 6.2 ms against 0.39 without the flag). The same bits as {@link #dots}, {@link #subtract},
+     * {@link #sumOfSquares} and {@link #accumulate} in turn, which is what this default does; a kernel
+     * may do them in one pass.
      * {@code z} (count long) is room for the residuals; what it holds afterwards is unspecified.
      */
     default double residualGradient(double[] x, int at, int n, double[] w, double[] y, int yAt, int count,

@@ -345,9 +345,10 @@ final class VectorKernel implements Kernel {
     /**
      * {@link #dotsOfSixteen}, {@link #subtract}, {@link #sumOfSquares} and {@link #accumulate} for each
      * group of four rows: w in four registers, the gradient's sums (even rows and odd rows apart) in
-     * eight, and each row's residual taken from the vector of four, squared into one of four scalar
-     * sums (a vector there, and the lane sum it needs, pushed the method past what HotSpot inlines:
-     * twice as slow) and broadcast. {@code count} is a multiple of 4. The
+     * eight, the squares' four lane sums in one, and each row's residual broadcast straight from the
+     * vector of four. The lane sums leave through {@code z} (a call to {@link #laneSum} there pushed
+     * the method past what HotSpot inlines, and the loop ran twice as slow). {@code count} is a
+     * positive multiple of 4. The
      * outputs repeat {@link #dotsOfSixteen}'s sixteen FMAs written out: moved into a method that takes
      * the vectors of w, they ran about twice as slow in both loops (measured at 100,000 × 16), as
      * HotSpot did not inline it.
