@@ -1,10 +1,9 @@
 package descent.train;
 
 import descent.data.Dataset;
-import descent.data.Datasets;
 import descent.data.RowBlock;
+import descent.data.RowShuffler;
 import descent.loss.Loss;
-import java.util.Random;
 
 /**
  * Chooses the rows of each update: all of them (batch), b rows at a time from a fresh shuffle every
@@ -25,7 +24,8 @@ final class BatchSampler {
     private final Dataset data;
     private final Mode mode;
     private final int b;
-    private final Random rng;
+    /** The numbers of {@code new java.util.Random(seed)}, continued from epoch to epoch. */
+    private final RowShuffler rng;
     private final int m;
     /** The current epoch's row order. */
     private final int[] order;
@@ -39,7 +39,7 @@ final class BatchSampler {
         this.data = data;
         this.mode = mode;
         this.b = b;
-        this.rng = new Random(seed);
+        this.rng = new RowShuffler(seed);
         this.m = data.rows();
         this.order = new int[m];
         for (int i = 0; i < m; i++) order[i] = i;
@@ -65,14 +65,14 @@ final class BatchSampler {
 
     /** A new epoch: a fresh shuffle of the row order (continuing the seeded generator), if the mode shuffles. */
     void newEpoch() {
-        if (mode == Mode.STOCHASTIC_SHUFFLED || mode == Mode.MINIBATCH) Datasets.shuffle(order, rng);
+        if (mode == Mode.STOCHASTIC_SHUFFLED || mode == Mode.MINIBATCH) rng.shuffle(order);
     }
 
     /** The loss and its gradient on batch k of the epoch: rows order[k·b .. min(m, (k+1)·b)). */
     double costAndGradient(Loss loss, int k, double[] theta, double[] grad) {
         if (mode == Mode.BATCH) return loss.valueAndGradient(data, theta, grad);
         if (mode == Mode.STOCHASTIC_RANDOM_INDEX) {
-            one[0] = rng.nextInt(m);
+            one[0] = rng.nextIndex(m);
             return loss.valueAndGradient(data, theta, one, 0, 1, grad);
         }
         int from = k * b, to = Math.min(m, from + b);
