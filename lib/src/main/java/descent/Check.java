@@ -100,6 +100,7 @@ public final class Check {
     /** Fails if any entry of {@code array} is NaN or infinite, naming the first such index. */
     public static double[] finite(String name, double[] array) {
         notNull(name, array);
+        if (Vectors.allFinite(array)) return array;  // the usual case, without a branch per entry
         for (int i = 0; i < array.length; i++) {
             if (!Double.isFinite(array[i])) {
                 throw new IllegalArgumentException(name + "[" + i + "] = " + array[i]
