@@ -64,6 +64,16 @@ public class SgdEpochBenchmark {
                 .init(Init.zeros()).maxEpochs(1).tolerance(0).run();
     }
 
+    /**
+     * Two epochs of the same run: minus {@link #descentEpoch}, what one more epoch costs inside a run
+     * (its shuffle, its million updates and its check), without the run's cost at the start.
+     */
+    @Benchmark
+    public History descentTwoEpochs() {
+        return Descent.of(mse, data).stochastic().seed(8).optimizer(new GradientDescent(1e-4))
+                .init(Init.zeros()).maxEpochs(2).tolerance(0).run();
+    }
+
     /** The floor for visiting rows in a random order: copy every row once, in the shuffled order. */
     @Benchmark
     public double[] gatherShuffledRows() {

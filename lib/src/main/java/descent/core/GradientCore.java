@@ -286,6 +286,53 @@ public final class GradientCore {
     }
 
     /**
+     * Per-sample SGD over rows {@code from..to} of a row-major x, one update per row, in row order:
+     * for the row i of update k, with z = x_i·θ,
+     * <pre>
+     *   J_k = valueScale · ℓ(z, y_i),   ∇J_k = gradientScale · ℓ′(z, y_i) · x_i,   θ ← θ − η_k ∇J_k
+     * </pre>
+     * (Robbins and Monro 1951; Bottou, "Large-scale machine learning with stochastic gradient descent",
+     * 2010: the update on one example). Each number is rounded exactly as {@link #sum} over that one
+     * row, the loss's scaling and {@code GradientDescent}'s update round it, so the trajectory is the
+     * same bits as one public call per update; only the calls, checks and copies between the updates
+     * are gone. This loop is the whole inner loop of a per-sample epoch: each update's dot product
+     * needs the θ of the update before, so what is left between two updates is the arithmetic.
+     *
+     * <p>It stops before the update whose J_k is not finite or exceeds {@code costLimit}, or whose
+     * ∇J_k might not be finite (its bound, below, overflows): the caller decides what that means (the
+     * descent loop makes that update through the one-row call, whose check reports divergence).
+     * Callers check the arguments (lengths, finite θ and η).
+     *
+     * @param largest a bound on every |x_ij| of the rows (the dataset's {@code largestMagnitude})
+     * @param etas   η_k for update k = 0, 1, …, to − from − 1
+     * @param costs  receives J_k for each update made
+     * @return the number of updates made, {@code to − from} unless one was stopped
+     */
+    public static int stepRows(RowLoss loss, double valueScale, double gradientScale, double[] x, double[] y, int n,
+                               double largest, int from, int to, double[] theta, double[] etas, double costLimit,
+                               double[] costs) {
+        // Every |∇J_j| = |(0 + ℓ′·x_j)·gradientScale| is at most (|ℓ′|·M)·|gradientScale|, M = largest ≥
+        // every |x_j|, because rounding keeps the order of magnitudes: when that bound is finite, so is
+        // every entry. One product per row instead of a look at n entries; where the bound overflows
+        // the span stops, and the one-row call makes that update and checks its gradient itself.
+        double scale = Math.abs(gradientScale);
+        for (int i = from; i < to; i++) {
+            int off = i * n, k = i - from;
+            // the plain-Java dot, the SIMD one's bits (its twin): for one row the SIMD dot was no quicker
+            // in the epoch, as the four lanes' chains of multiply-adds are the wait either way
+            double z = ScalarKernel.rowDot(x, off, theta, n), d = loss.slope(z, y[i]);
+            double cost = valueScale * loss.value(z, y[i]);
+            if (!Double.isFinite(cost) || !Double.isFinite(Math.abs(d) * largest * scale) || cost > costLimit) return k;
+            // as oneRow, LinearModelLoss.scale and GradientDescent.update round it: ∇J_j = (0 + ℓ′x_j) ×
+            // gradientScale / 1 row (the sum's start, then the scaling), then θ_j − η∇J_j
+            double eta = etas[k];
+            for (int j = 0; j < n; j++) theta[j] -= eta * ((0.0 + d * x[off + j]) * gradientScale);
+            costs[k] = cost;
+        }
+        return to - from;
+    }
+
+    /**
      * One block of rows, chunk by chunk: outputs, slopes (and losses), gradient. {@code g} must be
      * zero on entry; the block's summed loss is returned (0 without {@code withLoss}). Chunks start at
      * the block's first row, so the order of additions depends only on the rows' positions in the

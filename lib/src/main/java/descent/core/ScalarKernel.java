@@ -27,6 +27,11 @@ final class ScalarKernel implements Kernel {
      */
     @Override
     public double dot(double[] x, int at, double[] w, int n) {
+        return rowDot(x, at, w, n);
+    }
+
+    /** {@link #dot} as a static method, for the per-sample loop ({@link GradientCore#stepRows}). */
+    static double rowDot(double[] x, int at, double[] w, int n) {
         if (n == 2) return x[at] * w[0] + x[at + 1] * w[1];
         int bound = n & ~3;
         double l0 = 0, l1 = 0, l2 = 0, l3 = 0;

@@ -16,6 +16,8 @@ public final class Dataset {
     private final int m;
     private final int n;
     private final String[] names;
+    /** max |x_ij|, or −1 until {@link #largestMagnitude} is first asked (X never changes, so once is enough). */
+    private volatile double largest = -1;
 
     /**
      * @param x     row-major m×n features (length m·n), all finite
@@ -79,6 +81,23 @@ public final class Dataset {
 
     /** The shared row-major feature array; do not modify. */
     public double[] x() { return x; }
+
+    /**
+     * The largest |x_ij| in X, computed on the first call: a bound that tells a per-sample SGD loop
+     * when no gradient ℓ′·x_i can overflow (see {@code GradientCore.stepRows}).
+     */
+    public double largestMagnitude() {
+        double m = largest;
+        if (m < 0) {
+            m = 0;
+            for (double v : x) {
+                double a = Math.abs(v);
+                if (a > m) m = a;
+            }
+            largest = m;
+        }
+        return m;
+    }
 
     /** The shared target array; do not modify. */
     public double[] y() { return y; }

@@ -72,12 +72,35 @@ abstract class LinearModelLoss implements Loss {
         Check.notNull("block", block);
         Dataset data = block.source();
         check(data, w, grad);  // the block's rows are data's rows: data's checks cover them
-        if (from < 0 || from >= to || to > block.rows()) {
-            throw new IllegalArgumentException("rows [" + from + ", " + to + ") are invalid: need 0 <= from < to <= "
-                    + block.rows() + " (the rows the block holds)");
-        }
+        checkRows(block, from, to);
         double loss = GradientCore.sum(term, block.x(), block.y(), data.cols(), w, null, from, to, grad);
         return scale(loss, to - from, grad);
+    }
+
+    @Override
+    public int sgdSteps(RowBlock block, int from, int to, double[] w, double[] etas, double costLimit, double[] costs) {
+        Check.notNull("block", block);
+        Dataset data = block.source();
+        checkWeights(data, w);  // the block's rows are data's rows: data's checks cover them
+        checkRows(block, from, to);
+        int count = to - from;
+        Check.notNull("etas", etas);
+        if (etas.length < count) {
+            throw new IllegalArgumentException("etas has length " + etas.length + " but " + count
+                    + " updates need one learning rate each");
+        }
+        for (int k = 0; k < count; k++) {
+            if (!(etas[k] > 0) || !Double.isFinite(etas[k])) {
+                throw new IllegalArgumentException("etas[" + k + "] = " + etas[k] + " is invalid: a learning rate must be finite and > 0");
+            }
+        }
+        if (Double.isNaN(costLimit)) throw new IllegalArgumentException("costLimit = NaN is invalid: give a number or +Infinity");
+        Check.notNull("costs", costs);
+        if (costs.length < count) {
+            throw new IllegalArgumentException("costs has length " + costs.length + " but " + count + " updates need one entry each");
+        }
+        return GradientCore.stepRows(term, valueScale(), gradientScale(), block.x(), block.y(), data.cols(),
+                data.largestMagnitude(), from, to, w, etas, costLimit, costs);
     }
 
     @Override
@@ -98,10 +121,23 @@ abstract class LinearModelLoss implements Loss {
         return valueScale() * loss / count;
     }
 
+    private static void checkRows(RowBlock block, int from, int to) {
+        if (from < 0 || from >= to || to > block.rows()) {
+            throw new IllegalArgumentException("rows [" + from + ", " + to + ") are invalid: need 0 <= from < to <= "
+                    + block.rows() + " (the rows the block holds)");
+        }
+    }
+
     private void check(Dataset data, double[] w, double[] grad) {
         Check.notNull("data", data);
         Check.length("w", w, data.cols(), "one weight per column of X");
         Check.length("grad", grad, data.cols(), "one entry per weight");
+        checkWeights(data, w);
+    }
+
+    private void checkWeights(Dataset data, double[] w) {
+        Check.notNull("data", data);
+        Check.length("w", w, data.cols(), "one weight per column of X");
         Check.finite("w", w);
         checkTargets(data);
     }

@@ -41,6 +41,28 @@ public interface Loss {
         return valueAndGradient(data, w, new int[] {row}, 0, 1, grad);
     }
 
+    /**
+     * Plain SGD on rows {@code from..to} of a {@link RowBlock}, one update per row in order
+     * (per-sample SGD's inner loop): for the row of update k, J_k and ∇J_k exactly as
+     * {@link #valueAndGradient(RowBlock, int, int, double[], double[])} gives them on that one row, then
+     * w ← w − η_k ∇J_k. It stops before the first update whose J_k is not finite or is above
+     * {@code costLimit}, or whose ∇J_k might not be finite (a bound on it overflows, so at the latest
+     * where ∇J_k is not finite), leaving that update to the caller, who can look at it through the
+     * one-row call.
+     *
+     * <p>The default makes no update and returns 0: a loss without a per-row formula (a penalised
+     * one, a student's own) leaves every update to the caller. A linear model's loss runs the updates
+     * in the gradient core's per-sample loop, with the same bits as one call per update.
+     *
+     * @param etas  the learning rate η_k of update k (finite, &gt; 0), at least {@code to − from} of them
+     * @param costs receives J_k of each update made (length at least {@code to − from})
+     * @return the number of updates made (0 to {@code to − from})
+     */
+    default int sgdSteps(RowBlock block, int from, int to, double[] w, double[] etas, double costLimit,
+                         double[] costs) {
+        return 0;
+    }
+
     /** A short name for legends and tables, e.g. "MSE". */
     String name();
 }

@@ -37,6 +37,18 @@ abstract class BaseOptimizer implements Optimizer {
         // a NaN here would turn every weight into NaN without a word; it usually means a diverged run
         Check.finite("theta", theta);
         Check.finite("grad", grad);
+        sizeState(theta);
+        double eta = schedule.rate(t);
+        if (!validRate(eta)) {
+            throw new IllegalArgumentException("eta = " + eta + " at t = " + t
+                    + " is invalid: the schedule must give a finite learning rate > 0");
+        }
+        update(theta, grad, eta, t);
+        t++;
+    }
+
+    /** Sizes the state on the first step after a reset; afterwards θ must keep that length. */
+    final void sizeState(double[] theta) {
         if (size < 0) {
             size = theta.length;
             allocate(size);
@@ -44,13 +56,28 @@ abstract class BaseOptimizer implements Optimizer {
             throw new IllegalArgumentException("theta has length " + theta.length + " but this optimiser's state "
                     + "has length " + size + ": call reset() before optimising another parameter vector");
         }
-        double eta = schedule.rate(t);
-        if (!(eta > 0) || !Double.isFinite(eta)) {
-            throw new IllegalArgumentException("eta = " + eta + " at t = " + t
-                    + " is invalid: the schedule must give a finite learning rate > 0");
+    }
+
+    private static boolean validRate(double eta) {
+        return eta > 0 && Double.isFinite(eta);
+    }
+
+    /**
+     * η(t), η(t + 1), … for the next {@code count} steps into {@code etas}, up to the first rate that is
+     * not valid (its step reports it): returns how many were written.
+     */
+    final int nextRates(double[] etas, int count) {
+        for (int k = 0; k < count; k++) {
+            double eta = schedule.rate(t + k);
+            if (!validRate(eta)) return k;
+            etas[k] = eta;
         }
-        update(theta, grad, eta, t);
-        t++;
+        return count;
+    }
+
+    /** Counts {@code count} updates made at the rates {@link #nextRates} gave, outside {@link #step}. */
+    final void advance(int count) {
+        t += count;
     }
 
     @Override

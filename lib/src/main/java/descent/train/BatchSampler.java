@@ -4,6 +4,7 @@ import descent.data.Dataset;
 import descent.data.RowBlock;
 import descent.data.RowShuffler;
 import descent.loss.Loss;
+import descent.optim.GradientDescent;
 
 /**
  * Chooses the rows of each update: all of them (batch), b rows at a time from a fresh shuffle every
@@ -80,6 +81,21 @@ final class BatchSampler {
         int offset = from % chunkRows;
         if (offset == 0) gatherChunk(from);
         return loss.valueAndGradient(chunk, offset, offset + to - from, theta, grad);
+    }
+
+    /**
+     * Plain SGD's updates for batches k, k + 1, … in one go (at most {@code maxUpdates}, and never
+     * past the current chunk), one shuffled row per batch (stochastic, or minibatches of 1): the
+     * chunk's rows are what the one-row batches would read, so the costs and updates are the same
+     * bits. Returns 0 in other modes.
+     */
+    int sgdSteps(GradientDescent sgd, Loss loss, int k, int maxUpdates, double[] theta, double costLimit, double[] costs) {
+        boolean shuffledRows = mode == Mode.STOCHASTIC_SHUFFLED || mode == Mode.MINIBATCH;
+        if (!shuffledRows || b != 1 || chunkRows == 0) return 0;
+        int offset = k % chunkRows;  // b = 1: batch k is row k of the epoch's order
+        if (offset == 0) gatherChunk(k);
+        int updates = Math.min(maxUpdates, chunkRows - offset);  // maxUpdates also keeps k + updates <= m
+        return sgd.stepRows(loss, chunk, offset, offset + updates, theta, costLimit, costs);
     }
 
     /** Copies rows order[from .. from + chunkRows) (fewer at the end) and their targets into the chunk. */

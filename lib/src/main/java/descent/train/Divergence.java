@@ -77,6 +77,14 @@ final class Divergence {
         return null;
     }
 
+    /**
+     * The batch cost above which {@link #afterBatch} reports a runaway (+∞ where it never does): a
+     * cost at most this, finite, with a finite gradient, passes {@link #afterBatch}.
+     */
+    double batchCostLimit() {
+        return training && startCost > 0 ? BATCH_RUNAWAY * startCost : Double.POSITIVE_INFINITY;
+    }
+
     /** After the updates of an epoch, before its check: the mean cost of its batches. */
     Stop afterEpoch(int epoch, double meanBatchCost) {
         if (training && startCost > 0 && meanBatchCost > GROWTH_FACTOR * startCost) {

@@ -12,6 +12,21 @@ final class DoubleSeries {
         values[size++] = v;
     }
 
+    /** Appends {@code a[0..count)}. */
+    void addAll(double[] a, int count) {
+        reserve(count);
+        System.arraycopy(a, 0, values, size, count);
+        size += count;
+    }
+
+    /** Makes room for {@code more} values beyond the current ones, so that adding them copies nothing. */
+    void reserve(int more) {
+        long needed = (long) size + more;
+        if (needed > values.length) {
+            values = Arrays.copyOf(values, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * values.length)));
+        }
+    }
+
     int size() {
         return size;
     }
@@ -22,6 +37,13 @@ final class DoubleSeries {
 
     double get(int i) {
         return values[i];
+    }
+
+    /** v_from + … + v_(to−1), added in that order. */
+    double sum(int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) s += values[i];
+        return s;
     }
 
     double[] toArray() {

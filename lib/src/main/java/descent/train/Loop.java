@@ -1,5 +1,6 @@
 package descent.train;
 
+import descent.optim.GradientDescent;
 import descent.optim.Optimizer;
 import java.util.List;
 import java.util.function.Consumer;
@@ -16,9 +17,20 @@ import java.util.function.Consumer;
  * </pre>
  *
  * In batch mode every batch is all the data, so the check's cost and gradient serve the next update:
- * one pass over the data per iteration. One instance runs once.
+ * one pass over the data per iteration.
+ *
+ * <p>Per-sample SGD (plain gradient descent, one row per batch) runs its updates in spans: the
+ * updates up to the next moment where something happens besides the arithmetic (a budget that can
+ * stop the run, a recorded point, a call to the listener, the end of the sampler's chunk) are made
+ * by the gradient core in one go ({@link Problem#sgdSteps}). A span stops before an update that
+ * would fail the divergence check, and that update is then made the ordinary way, where the check
+ * reports it. Spans give the same bits as one update at a time: a million updates cost the
+ * arithmetic instead of a million rounds of calls and checks. One instance runs once.
  */
 final class Loop {
+    /** The most updates in one span. */
+    private static final int SPAN_MAX = 1024;
+
     private final Problem problem;
     private final Optimizer optimizer;
     private final Divergence divergence;
@@ -28,6 +40,12 @@ final class Loop {
     private final long listenEvery;
     private final Consumer<Progress> listener;
     private final long startNanos = System.nanoTime();
+    /** The optimiser when its updates can run in spans (plain gradient descent, no rule that stops mid-epoch unseen), else null. */
+    private final GradientDescent spanSgd;
+    /** The update count at which a budget stops the run (Long.MAX_VALUE without one). */
+    private final long budgetEnd;
+    /** The costs of a span's updates. */
+    private final double[] spanCosts;
 
     final double[] theta;
     private final double[] grad;
@@ -53,6 +71,24 @@ final class Loop {
         this.listener = listener;
         this.grad = new double[theta.length];
         this.wholeGrad = new double[theta.length];
+        long end = Long.MAX_VALUE;
+        boolean rulesKnown = true;
+        for (StoppingRule rule : this.rules) {
+            if (rule instanceof IterationBudget budget) end = Math.min(end, budget.n);
+            else if (stopsBeforeUpdates(rule)) rulesKnown = false;  // a rule of the caller's own: ask it before every update
+        }
+        this.budgetEnd = end;
+        this.spanSgd = rulesKnown && optimizer instanceof GradientDescent sgd ? sgd : null;
+        this.spanCosts = spanSgd == null ? null : new double[SPAN_MAX];
+    }
+
+    /** True unless the rule keeps {@link StoppingRule#beforeUpdate}'s default, which never stops a run. */
+    private static boolean stopsBeforeUpdates(StoppingRule rule) {
+        try {
+            return rule.getClass().getMethod("beforeUpdate", long.class).getDeclaringClass() != StoppingRule.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);  // every StoppingRule has the method
+        }
     }
 
     /** Runs until a rule stops it. */
@@ -76,19 +112,27 @@ final class Loop {
     private void epoch() {
         problem.newEpoch();
         int batches = problem.batchesPerEpoch();
-        double costSum = 0;
+        iterationCosts.reserve(batches);  // a million updates' costs, without copying them while they grow
+        int first = iterationCosts.size();
         for (int k = 0; k < batches; k++) {
+            int made = span(k, batches - k);
+            if (made > 0) {
+                iterationCosts.addAll(spanCosts, made);
+                t += made;
+                afterUpdates();
+                k += made - 1;  // and the loop's k++: the next batch after the span
+                continue;
+            }
             stop = firstBudget();
             if (stop != null) break;
             double j = costAndGradient(k);
             stop = divergence.afterBatch(t, j, grad);
             if (stop != null) break;
             iterationCosts.add(j);
-            costSum += j;
             update();
         }
         boolean complete = stop == null;
-        if (complete) stop = divergence.afterEpoch(epochs + 1, costSum / batches);
+        if (complete) stop = divergence.afterEpoch(epochs + 1, iterationCosts.sum(first, iterationCosts.size()) / batches);
         check(complete);
     }
 
@@ -116,8 +160,28 @@ final class Loop {
     private void update() {
         optimizer.step(theta, grad);
         t++;
+        afterUpdates();
+    }
+
+    /** After the update that brought the count to t: keep θ for the path, tell the listener, as due. */
+    private void afterUpdates() {
         recorder.offer(t, theta);
         if (listener != null && t % listenEvery == 0) notifyListener();
+    }
+
+    /**
+     * Updates for batches k, k + 1, … made in one span (see the class comment), at most {@code left}:
+     * the span ends with the update before a budget fires, with the update that brings t to the next
+     * recorded point or the next call to the listener, and at the end of the sampler's chunk.
+     * Returns how many were made; 0 leaves batch k to the one-at-a-time path.
+     */
+    private int span(int k, int left) {
+        if (spanSgd == null) return 0;
+        long most = Math.min(Math.min(left, SPAN_MAX), budgetEnd - t);
+        most = Math.min(most, recorder.nextOffer() - t);
+        if (listener != null) most = Math.min(most, listenEvery - t % listenEvery);
+        if (most <= 0) return 0;
+        return problem.sgdSteps(spanSgd, k, (int) most, theta, divergence.batchCostLimit(), spanCosts);
     }
 
     private Stop firstRule(Checkpoint c) {

@@ -1,5 +1,7 @@
 package descent.train;
 
+import descent.optim.GradientDescent;
+
 import descent.data.Dataset;
 import descent.loss.Loss;
 
@@ -33,6 +35,11 @@ final class SampledLoss implements Problem {
     @Override
     public double batch(int k, double[] theta, double[] grad) {
         return sampler.costAndGradient(loss, k, theta, grad);
+    }
+
+    @Override
+    public int sgdSteps(GradientDescent sgd, int k, int maxUpdates, double[] theta, double costLimit, double[] costs) {
+        return sampler.sgdSteps(sgd, loss, k, maxUpdates, theta, costLimit, costs);
     }
 
     @Override

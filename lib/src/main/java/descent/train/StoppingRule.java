@@ -22,17 +22,7 @@ public interface StoppingRule {
     /** Stop once {@code n} updates are done, even within an epoch. */
     static StoppingRule maxIterations(long n) {
         Check.atLeast("maxIterations", n, 1);
-        return new StoppingRule() {
-            @Override
-            public Stop atCheck(Checkpoint c) {
-                return beforeUpdate(c.iteration());
-            }
-
-            @Override
-            public Stop beforeUpdate(long t) {
-                return t >= n ? new Stop(StopReason.MAX_ITERATIONS, "") : null;
-            }
-        };
+        return new IterationBudget(n);
     }
 
     /** Stop once {@code n} epochs (passes over the data) are done. */

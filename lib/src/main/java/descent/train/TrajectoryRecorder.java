@@ -11,6 +11,11 @@ import java.util.List;
 final class TrajectoryRecorder {
     private final int cap;
     private long every;
+    /**
+     * The first step that can be kept: the next multiple of {@code every}. Steps come in increasing
+     * order, one per update, so most offers end at one comparison instead of a division.
+     */
+    private long next;
     private final List<double[]> points = new ArrayList<>();
     private final List<Long> steps = new ArrayList<>();
 
@@ -19,12 +24,20 @@ final class TrajectoryRecorder {
         this.cap = cap;
     }
 
-    /** Offers the parameters after {@code step} updates (step 0 is the start). */
+    /** Offers the parameters after {@code step} updates (step 0 is the start); steps must increase. */
     void offer(long step, double[] theta) {
-        if (step % every != 0) return;
-        points.add(theta.clone());
-        steps.add(step);
-        if (points.size() > cap) thin();
+        if (step < next) return;
+        if (step % every == 0) {
+            points.add(theta.clone());
+            steps.add(step);
+            if (points.size() > cap) thin();
+        }
+        next = (step / every + 1) * every;
+    }
+
+    /** The next step {@link #offer} can keep: offers of the steps before it return at once. */
+    long nextOffer() {
+        return next;
     }
 
     private void thin() {
