@@ -30,7 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g", "--add-modules", "jdk.incubator.vector"})
+// three JVMs each, the median taken (as for the goal table): one JVM can run at half the speed of another
+// here, and "one more epoch in a run" is the difference of two of these figures
+@Fork(value = Matrices.GOAL_FORKS, jvmArgs = {"-Xms2g", "-Xmx2g", "--add-modules", "jdk.incubator.vector"})
 public class SgdEpochBenchmark {
 
     private static final int M = 1_000_000;
