@@ -132,12 +132,17 @@ abstract class LinearModelLoss implements Loss {
         Check.notNull("data", data);
         Check.length("w", w, data.cols(), "one weight per column of X");
         Check.length("grad", grad, data.cols(), "one entry per weight");
-        checkWeights(data, w);
+        checkValues(data, w);
     }
 
     private void checkWeights(Dataset data, double[] w) {
         Check.notNull("data", data);
         Check.length("w", w, data.cols(), "one weight per column of X");
+        checkValues(data, w);
+    }
+
+    /** What the shapes cannot say: finite weights, targets this loss is defined for. */
+    private void checkValues(Dataset data, double[] w) {
         Check.finite("w", w);
         checkTargets(data);
     }
