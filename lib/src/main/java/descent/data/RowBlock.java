@@ -44,6 +44,14 @@ public final class RowBlock {
     /** The rows gathered last. */
     public int rows() { return rows; }
 
+    /** Checks that rows {@code from..to} are a non-empty range of the rows the block holds. */
+    public void checkRange(int from, int to) {
+        if (from < 0 || from >= to || to > rows) {
+            throw new IllegalArgumentException("rows [" + from + ", " + to + ") are invalid: need 0 <= from < to <= "
+                    + rows + " (the rows the block holds)");
+        }
+    }
+
     /** The gathered rows, row-major (only the first rows()·cols entries count); do not modify. */
     public double[] x() { return x; }
 

@@ -72,7 +72,7 @@ abstract class LinearModelLoss implements Loss {
         Check.notNull("block", block);
         Dataset data = block.source();
         check(data, w, grad);  // the block's rows are data's rows: data's checks cover them
-        checkRows(block, from, to);
+        block.checkRange(from, to);
         double loss = GradientCore.sum(term, block.x(), block.y(), data.cols(), w, null, from, to, grad);
         return scale(loss, to - from, grad);
     }
@@ -82,7 +82,7 @@ abstract class LinearModelLoss implements Loss {
         Check.notNull("block", block);
         Dataset data = block.source();
         checkWeights(data, w);  // the block's rows are data's rows: data's checks cover them
-        checkRows(block, from, to);
+        block.checkRange(from, to);
         int count = to - from;
         Check.notNull("etas", etas);
         if (etas.length < count) {
@@ -119,13 +119,6 @@ abstract class LinearModelLoss implements Loss {
         double g = gradientScale() / count;
         for (int j = 0; j < grad.length; j++) grad[j] *= g;
         return valueScale() * loss / count;
-    }
-
-    private static void checkRows(RowBlock block, int from, int to) {
-        if (from < 0 || from >= to || to > block.rows()) {
-            throw new IllegalArgumentException("rows [" + from + ", " + to + ") are invalid: need 0 <= from < to <= "
-                    + block.rows() + " (the rows the block holds)");
-        }
     }
 
     private void check(Dataset data, double[] w, double[] grad) {

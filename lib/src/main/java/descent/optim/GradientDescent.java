@@ -49,10 +49,7 @@ public final class GradientDescent extends BaseOptimizer {
         Check.notNull("loss", loss);
         Check.notNull("block", block);
         Check.notNull("theta", theta);
-        if (from < 0 || from >= to || to > block.rows()) {
-            throw new IllegalArgumentException("rows [" + from + ", " + to + ") are invalid: need 0 <= from < to <= "
-                    + block.rows() + " (the rows the block holds)");
-        }
+        block.checkRange(from, to);
         sizeState(theta);
         if (etas.length < to - from) etas = new double[to - from];
         int count = nextRates(etas, to - from);
