@@ -113,6 +113,10 @@ public final class GradientCore {
      * leftover rows, 16-column blocks, leftover columns, the streaming sum, the residuals and their
      * squares, the one-pass residual gradient, the exponential and σ.
      * Few rows per call: the compiler counts calls, and each call before compilation is slow.
+     * Not {@link Kernel#stepRows}: it calls the loss's ℓ and ℓ′ for every row, and a warm-up loss of
+     * its own would join the losses the compiler sees there (HotSpot inlines two; of three or more,
+     * only one that makes nearly all the calls). It compiles during its first long run instead: that
+     * run is about 0.15 s slower, once per JVM (100,000 rows of 16 columns, measured on the Intel Xeon).
      */
     private static long exercise(Kernel kernel) {
         long start = System.nanoTime();
@@ -296,11 +300,14 @@ public final class GradientCore {
      * row, the loss's scaling and {@code GradientDescent}'s update round it, so the trajectory is the
      * same bits as one public call per update; only the calls, checks and copies between the updates
      * are gone. This loop is the whole inner loop of a per-sample epoch: each update's dot product
-     * needs the θ of the update before, so what is left between two updates is the arithmetic.
+     * needs the θ of the update before, so what is left between two updates is the arithmetic. With
+     * SIMD, rows of 16 to 19 columns keep θ in four vector registers for the whole span (see
+     * {@code VectorKernel.stepRows}); the bits are the same.
      *
      * <p>It stops before the update whose J_k is not finite or exceeds {@code costLimit}, or whose
-     * ∇J_k might not be finite (its bound, below, overflows): the caller decides what that means (the
-     * descent loop makes that update through the one-row call, whose check reports divergence).
+     * ∇J_k might not be finite (its bound (|ℓ′|·M)·|gradientScale| overflows, M = {@code largest}; see
+     * {@code ScalarKernel.stepRows}): the caller decides what that means (the descent loop makes that
+     * update through the one-row call, whose check reports divergence).
      * Callers check the arguments (lengths, finite θ and η).
      *
      * @param largest a bound on every |x_ij| of the rows (the dataset's {@code largestMagnitude})
@@ -311,25 +318,8 @@ public final class GradientCore {
     public static int stepRows(RowLoss loss, double valueScale, double gradientScale, double[] x, double[] y, int n,
                                double largest, int from, int to, double[] theta, double[] etas, double costLimit,
                                double[] costs) {
-        // Every |∇J_j| = |(0 + ℓ′·x_j)·gradientScale| is at most (|ℓ′|·M)·|gradientScale|, M = largest ≥
-        // every |x_j|, because rounding keeps the order of magnitudes: when that bound is finite, so is
-        // every entry. One product per row instead of a look at n entries; where the bound overflows
-        // the span stops, and the one-row call makes that update and checks its gradient itself.
-        double scale = Math.abs(gradientScale);
-        for (int i = from; i < to; i++) {
-            int off = i * n, k = i - from;
-            // the plain-Java dot, the SIMD one's bits (its twin): for one row the SIMD dot was no quicker
-            // in the epoch, as the four lanes' chains of multiply-adds are the wait either way
-            double z = ScalarKernel.rowDot(x, off, theta, n), d = loss.slope(z, y[i]);
-            double cost = valueScale * loss.value(z, y[i]);
-            if (!Double.isFinite(cost) || !Double.isFinite(Math.abs(d) * largest * scale) || cost > costLimit) return k;
-            // as oneRow, LinearModelLoss.scale and GradientDescent.update round it: ∇J_j = (0 + ℓ′x_j) ×
-            // gradientScale / 1 row (the sum's start, then the scaling), then θ_j − η∇J_j
-            double eta = etas[k];
-            for (int j = 0; j < n; j++) theta[j] -= eta * ((0.0 + d * x[off + j]) * gradientScale);
-            costs[k] = cost;
-        }
-        return to - from;
+        return kernelNow().stepRows(loss, valueScale, gradientScale, x, y, n, largest, from, to, theta, etas, costLimit,
+                costs);
     }
 
     /**

@@ -55,6 +55,15 @@ interface Kernel {
         return squares;
     }
 
+    /**
+     * Per-sample SGD over rows from..to of a row-major x, one update per row: exactly
+     * {@link GradientCore#stepRows}, which documents the arithmetic, where a span stops and the
+     * arguments. The plain-Java loop is {@link ScalarKernel#stepRows}; a kernel may keep θ in registers
+     * where it can, with the same roundings, so the same bits.
+     */
+    int stepRows(RowLoss loss, double valueScale, double gradientScale, double[] x, double[] y, int n, double largest,
+                 int from, int to, double[] theta, double[] etas, double costLimit, double[] costs);
+
     /** Σ a_k, every entry read once: the memory floor of any pass over {@code a}. */
     double sum(double[] a);
 

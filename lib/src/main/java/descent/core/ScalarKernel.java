@@ -30,7 +30,35 @@ final class ScalarKernel implements Kernel {
         return rowDot(x, at, w, n);
     }
 
-    /** {@link #dot} as a static method, for the per-sample loop ({@link GradientCore#stepRows}). */
+    /**
+     * Per row: z = x_i·θ ({@link #rowDot}), ℓ′ and J_k, the stop test, then θ_j −= η_k·((0 + ℓ′x_j)·s)
+     * for every column, as {@code oneRow}, {@code LinearModelLoss}'s scaling and
+     * {@code GradientDescent.update} round it: ∇J_j = (0 + ℓ′x_j) × gradientScale / 1 row (the sum's
+     * start, then the scaling), then θ_j − η∇J_j.
+     *
+     * <p>The stop test bounds the gradient instead of looking at its n entries: every
+     * |∇J_j| = |(0 + ℓ′·x_j)·s| is at most (|ℓ′|·M)·|s|, M = largest ≥ every |x_j|, because rounding
+     * keeps the order of magnitudes; when that bound is finite, so is every entry. Where the bound
+     * overflows the span stops, and the one-row call makes that update and checks its gradient itself.
+     */
+    @Override
+    public int stepRows(RowLoss loss, double valueScale, double gradientScale, double[] x, double[] y, int n,
+                        double largest, int from, int to, double[] theta, double[] etas, double costLimit,
+                        double[] costs) {
+        double scale = Math.abs(gradientScale);
+        for (int i = from; i < to; i++) {
+            int off = i * n, k = i - from;
+            double z = rowDot(x, off, theta, n), d = loss.slope(z, y[i]);
+            double cost = valueScale * loss.value(z, y[i]);
+            if (!Double.isFinite(cost) || !Double.isFinite(Math.abs(d) * largest * scale) || cost > costLimit) return k;
+            double eta = etas[k];
+            for (int j = 0; j < n; j++) theta[j] -= eta * ((0.0 + d * x[off + j]) * gradientScale);
+            costs[k] = cost;
+        }
+        return to - from;
+    }
+
+    /** {@link #dot} as a static method, for the per-sample loop ({@link #stepRows}). */
     static double rowDot(double[] x, int at, double[] w, int n) {
         if (n == 2) return x[at] * w[0] + x[at + 1] * w[1];
         int bound = n & ~3;

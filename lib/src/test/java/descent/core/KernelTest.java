@@ -330,6 +330,83 @@ class KernelTest {
         }
     }
 
+    /** ℓ = ½r² (slope r) or ℓ = r⁴/4 (slope r³), r = z − y: a linear and a non-linear slope for stepRows. */
+    private static RowLoss rowLoss(boolean quartic) {
+        return new RowLoss() {
+            @Override
+            public double value(double z, double y) {
+                double r = z - y;
+                return quartic ? r * r * r * r / 4 : 0.5 * (r * r);
+            }
+
+            @Override
+            public double slope(double z, double y) {
+                double r = z - y;
+                return quartic ? r * r * r : r;
+            }
+
+            @Override
+            public void slopes(double[] z, double[] y, int at, int count, double[] work) {
+                throw new UnsupportedOperationException("stepRows uses the one-row forms");
+            }
+
+            @Override
+            public double valuesAndSlopes(double[] z, double[] y, int at, int count, double[] work) {
+                throw new UnsupportedOperationException("stepRows uses the one-row forms");
+            }
+        };
+    }
+
+    @Test
+    void stepRowsIsTheSameInBothKernelsAtEveryWidthAndStopsAtTheSameRow() {
+        assumeTrue(GradientCore.simd(), "this JVM has no Vector API");
+        Kernel simd = new VectorKernel(), plain = ScalarKernel.INSTANCE;
+        Random r = new Random(23);
+        for (boolean quartic : new boolean[] {false, true}) {
+            RowLoss loss = rowLoss(quartic);
+            for (int n = 1; n <= 37; n++) {
+                int m = 40;
+                double[] x = new double[m * n], y = new double[m], etas = new double[m], start = new double[n];
+                for (int k = 0; k < x.length; k++) x[k] = r.nextGaussian();
+                for (int i = 0; i < m; i++) y[i] = r.nextGaussian();
+                for (int k = 0; k < m; k++) etas[k] = 0.01 / (1 + 0.1 * k);
+                for (int j = 0; j < n; j++) start[j] = 0.1 * r.nextGaussian();
+                double largest = 0;
+                for (double v : x) largest = Math.max(largest, Math.abs(v));
+                // a whole span; one that stops at a cost above a limit; one whose gradient bound overflows
+                double[] allCosts = new double[m];
+                double[] theta = start.clone();
+                // (r⁴/4 may run away before the end: its cost turns infinite, and the span stops there)
+                int full = plain.stepRows(loss, 0.5, 2.0, x, y, n, largest, 3, m, theta, etas, Double.MAX_VALUE,
+                        allCosts);
+                assertTrue(full > 2, "updates made before any limit: " + full);
+                double[] sorted = java.util.Arrays.copyOf(allCosts, full);
+                java.util.Arrays.sort(sorted);
+                // {largest, cost limit}: no stop; a limit at the middle cost; a bound that overflows once |ℓ′| > 1
+                double[][] cases = {{largest, Double.MAX_VALUE}, {largest, sorted[full / 2]},
+                    {Double.MAX_VALUE / 2, Double.MAX_VALUE}};
+                for (double[] c : cases) {
+                    String where = (quartic ? "r⁴/4" : "½r²") + ", n = " + n + ", largest = " + c[0] + ", cost limit = " + c[1];
+                    double[] ts = start.clone(), tp = start.clone(), cs = new double[m], cp = new double[m];
+                    int madeS = simd.stepRows(loss, 0.5, 2.0, x, y, n, c[0], 3, m, ts, etas, c[1], cs);
+                    int madeP = plain.stepRows(loss, 0.5, 2.0, x, y, n, c[0], 3, m, tp, etas, c[1], cp);
+                    assertEquals(madeP, madeS, "updates made, " + where);
+                    assertArrayEquals(tp, ts, 0.0, "θ, " + where);
+                    assertArrayEquals(cp, cs, 0.0, "costs, " + where);
+                    if (c != cases[0]) assertTrue(madeP < full, "the span stops inside: " + where);
+                }
+                // and the plain loop is the definition, row by row: z = x_i·θ, J = 0.5ℓ, θ_j −= η((0 + ℓ′x_j)·2)
+                double[] w = start.clone();
+                for (int i = 3; i < 3 + full; i++) {
+                    double z = plain.dot(x, i * n, w, n), d = loss.slope(z, y[i]);
+                    assertEquals(0.5 * loss.value(z, y[i]), allCosts[i - 3], 0.0, "J at row " + i + ", n = " + n);
+                    for (int j = 0; j < n; j++) w[j] -= etas[i - 3] * ((0.0 + d * x[i * n + j]) * 2.0);
+                }
+                assertArrayEquals(w, theta, 0.0, "θ after the span, n = " + n);
+            }
+        }
+    }
+
     @Test
     void chunksHoldAbout2048EntriesOfX() {
         assertTrue(GradientCore.chunkRows(2) == 256 && GradientCore.chunkRows(16) == 128

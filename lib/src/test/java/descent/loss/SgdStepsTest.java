@@ -40,7 +40,7 @@ class SgdStepsTest {
     void spansEqualOneRowCallsAndStepsBitForBit() {
         Loss[] losses = {MeanSquaredError.mean(), new LogLoss(), new HuberLoss(0.5)};
         for (Loss loss : losses) {
-            for (int n : new int[] {1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 37}) {
+            for (int n : new int[] {1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 18, 19, 37}) {
                 Dataset d = data(61, n, loss instanceof LogLoss, 100 + n);
                 RowBlock b = block(d);
                 double[] start = new double[n];
