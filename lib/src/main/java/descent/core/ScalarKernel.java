@@ -50,12 +50,20 @@ final class ScalarKernel implements Kernel {
             int off = i * n, k = i - from;
             double z = rowDot(x, off, theta, n), d = loss.slope(z, y[i]);
             double cost = valueScale * loss.value(z, y[i]);
-            if (!Double.isFinite(cost) || !Double.isFinite(Math.abs(d) * largest * scale) || cost > costLimit) return k;
+            if (stopsBefore(cost, d, largest, scale, costLimit)) return k;
             double eta = etas[k];
             for (int j = 0; j < n; j++) theta[j] -= eta * ((0.0 + d * x[off + j]) * gradientScale);
             costs[k] = cost;
         }
         return to - from;
+    }
+
+    /**
+     * The span's stop test, for both kernels: the update's cost J is not finite or is above the limit,
+     * or its gradient's bound (|ℓ′|·M)·|s| overflows (see {@link #stepRows}).
+     */
+    static boolean stopsBefore(double cost, double slope, double largest, double scale, double costLimit) {
+        return !Double.isFinite(cost) || !Double.isFinite(Math.abs(slope) * largest * scale) || cost > costLimit;
     }
 
     /** {@link #dot} as a static method, for the per-sample loop ({@link #stepRows}). */

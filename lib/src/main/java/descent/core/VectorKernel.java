@@ -465,7 +465,7 @@ final class VectorKernel implements Kernel {
             for (int j = 16; j < n; j++) z = Math.fma(x[off + j], theta[j], z);
             double d = loss.slope(z, y[i]);
             double cost = valueScale * loss.value(z, y[i]);
-            if (!Double.isFinite(cost) || !Double.isFinite(Math.abs(d) * largest * scale) || cost > costLimit) break;
+            if (ScalarKernel.stopsBefore(cost, d, largest, scale, costLimit)) break;
             double eta = etas[k];
             DoubleVector dv = DoubleVector.broadcast(S, d), etav = DoubleVector.broadcast(S, eta);
             t0 = t0.sub(etav.mul(zero.add(dv.mul(x0)).mul(gradientScale)));
