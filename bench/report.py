@@ -174,8 +174,11 @@ def main(jmh_path, numpy_path, numpy_all_path, kernel_path=None):
                                                   "math_exp_ns_per_row": p_["seconds"] / 256 * 1e9})
 
     w("\n## Call history (m = 100,000, n = 16)\n")
-    w("Each cell is five JVMs: \"fresh\" ones measure the loss first thing, the others after running every "
-      "other loss of the library (cost and gradient, n = 2, 16, 128) for several seconds. The cells give the "
+    probe = get("CallHistoryBenchmark", "gradient", loss="log", history="fresh")
+    jvms = len(probe["forks"]) if probe and probe["forks"] else 1
+    w(f"Each cell is {jvms} JVM{'s' if jvms > 1 else ''}: \"fresh\" ones measure the loss first thing, the others after running every "
+      "other loss of the library (cost and gradient, n = 2, 16, 128) for several seconds; the two kinds ran "
+      "in turn (fresh, after, after, fresh, ...), so a slow spell of the machine falls on both. The cells give the "
       "median JVM and, in brackets, the fastest and the slowest: on this machine one JVM can take twice as long as "
       "another for the same call (bench/NOTES.md). Target: the same figure (ratio of the medians at most "
       "1.15).\n")

@@ -25,16 +25,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * Each (loss, history) pair gets a JVM of its own: "fresh" measures the loss first thing;
  * "afterOthers" first runs every other loss of the library (cost and gradient, several shapes) for
  * a few seconds, so the JIT has compiled the core for them, and then measures the same call.
- * Five JVMs per pair: on this machine one JVM's figure for the same call can be twice another's
- * (bench/NOTES.md), and the report compares the medians of the JVMs. With three, the median of one
- * cell moved by a third from run to run, in either direction.
+ * Several JVMs per pair: on this machine one JVM's figure for the same call can be twice another's
+ * (bench/NOTES.md), and the report compares the medians of the JVMs. One fork per launch:
+ * {@code bench/run} launches this class six times per history, fresh and "after" alternating, so
+ * that the two histories' JVMs run interleaved in time. Run as one job with several forks, JMH would
+ * run every fresh JVM of a cell before every "after" one, and the machine's drift over those
+ * minutes would read as an effect of history.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 5, jvmArgs = {"-Xms4g", "-Xmx4g", "--add-modules", "jdk.incubator.vector"})
+@Fork(value = 1, jvmArgs = {"-Xms4g", "-Xmx4g", "--add-modules", "jdk.incubator.vector"})
 public class CallHistoryBenchmark {
 
     @Param({"mse", "log"})
