@@ -5,15 +5,16 @@ X.T.dot(exp(-logaddexp(0, -X.dot(w))) - y) / m  (σ(z) = exp(−log(1 + e^−z))
 for m in {1e3, 1e5, 1e6}, n in {2, 16, 128},
 and one epoch of per-sample SGD written as the course's Python loop (one row at a time).
 Timing mirrors JMH's: warm-up rounds, then rounds of at least `--seconds` each; the mean time per
-call over the measured rounds is reported. With `--processes K` the gradients are timed in K fresh
-Python processes and each figure is the median of theirs (as the JMH goal figures are the median of
-three JVMs: one process can run at half the speed of another on a shared machine). Prints JSON on stdout.
+call over the measured rounds is reported. With `--shape M N` only that shape is timed: bench/run
+times numpy and the core's JVMs shape by shape in turn, three processes and three JVMs a shape, so that
+a slow spell of the machine falls on both sides of a ratio; `--join` puts those processes' figures
+together, each the median of its processes (one process can run at half the speed of another on a
+shared machine).
+Prints JSON on stdout.
 """
 import argparse
 import json
 import statistics
-import subprocess
-import sys
 import time
 
 import numpy as np
@@ -52,12 +53,16 @@ def main():
     parser.add_argument("--seconds", type=float, default=1.0)
     parser.add_argument("--mse-only", action="store_true", help="only the MSE gradient (no log loss, no SGD epoch)")
     parser.add_argument("--gradients-only", action="store_true", help="the gradients, no SGD epoch")
-    parser.add_argument("--processes", type=int, default=1, help="time the gradients in this many processes")
+    parser.add_argument("--shape", type=int, nargs=2, metavar=("M", "N"), help="time the gradients at this shape only")
+    parser.add_argument("--sgd-only", action="store_true", help="only the SGD epoch")
+    parser.add_argument("--join", nargs="+", metavar="FILE",
+                        help="join these outputs (one process each) into one: each figure the median of its processes")
     args = parser.parse_args()
+    if args.join:
+        print(json.dumps(join([json.load(open(path)) for path in args.join]), indent=1))
+        return
     results = {"numpy": np.__version__, "mse": [], "logloss": [], "sgd_epoch": None}
-    if args.processes > 1:
-        results.update(gradients_in_processes(args))
-    else:
+    if not args.sgd_only:
         gradients(args, results)
     if args.mse_only or args.gradients_only:
         print(json.dumps(results, indent=1))
@@ -78,36 +83,34 @@ def main():
     print(json.dumps(results, indent=1))
 
 
-def gradients_in_processes(args):
-    """Each gradient's median over args.processes fresh processes, with every process's figure kept."""
-    child = [sys.executable, __file__, "--gradients-only", "--warmups", str(args.warmups),
-             "--rounds", str(args.rounds), "--seconds", str(args.seconds)] + (["--mse-only"] if args.mse_only else [])
-    runs = [json.loads(subprocess.run(child, check=True, capture_output=True, text=True).stdout)
-            for _ in range(args.processes)]
-    combined = {}
+def join(runs):
+    """Outputs of several processes as one: each shape's figure the median of the processes that timed
+    it, every process's figure kept (in the order of `runs`); the SGD epoch from the output that has it."""
+    joined = {"numpy": runs[0]["numpy"], "sgd_epoch": next((r["sgd_epoch"] for r in runs if r.get("sgd_epoch")), None)}
     for table in ("mse", "logloss"):
-        combined[table] = []
-        for cells in zip(*(run[table] for run in runs)):
-            each = [c["seconds"] for c in cells]
-            combined[table].append({"m": cells[0]["m"], "n": cells[0]["n"], "seconds": statistics.median(each),
-                                    "processes": each})
-    return combined
+        each = {}
+        for run in runs:
+            for cell in run.get(table, []):
+                each.setdefault((cell["m"], cell["n"]), []).extend(cell.get("processes") or [cell["seconds"]])
+        joined[table] = [{"m": m, "n": n, "seconds": statistics.median(times), "processes": times}
+                         for (m, n), times in sorted(each.items())]
+    return joined
 
 
 def gradients(args, results):
-    """The MSE (and unless --mse-only, log-loss) gradient at every shape, in this process."""
-    for m in (1_000, 100_000, 1_000_000):
-        for n in (2, 16, 128):
-            x, y, w = problem(m, n, 42)
-            mean, sd = time_call(lambda: 2 / m * x.T.dot(x.dot(w) - y),
-                                 args.warmups, args.rounds, args.seconds)
-            results["mse"].append({"m": m, "n": n, "seconds": mean, "sd": sd})
-            if args.mse_only:
-                continue
-            labels = (y > 0).astype(float)
-            mean, sd = time_call(lambda: x.T.dot(np.exp(-np.logaddexp(0.0, -x.dot(w))) - labels) / m,
-                                 args.warmups, args.rounds, args.seconds)
-            results["logloss"].append({"m": m, "n": n, "seconds": mean, "sd": sd})
+    """The MSE (and unless --mse-only, log-loss) gradient at every shape (or at --shape), in this process."""
+    shapes = [tuple(args.shape)] if args.shape else [(m, n) for m in (1_000, 100_000, 1_000_000) for n in (2, 16, 128)]
+    for m, n in shapes:
+        x, y, w = problem(m, n, 42)
+        mean, sd = time_call(lambda: 2 / m * x.T.dot(x.dot(w) - y),
+                             args.warmups, args.rounds, args.seconds)
+        results["mse"].append({"m": m, "n": n, "seconds": mean, "sd": sd})
+        if args.mse_only:
+            continue
+        labels = (y > 0).astype(float)
+        mean, sd = time_call(lambda: x.T.dot(np.exp(-np.logaddexp(0.0, -x.dot(w))) - labels) / m,
+                             args.warmups, args.rounds, args.seconds)
+        results["logloss"].append({"m": m, "n": n, "seconds": mean, "sd": sd})
 
 
 if __name__ == "__main__":

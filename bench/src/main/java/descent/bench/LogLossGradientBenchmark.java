@@ -17,7 +17,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Full-batch log-loss gradient (1/m) Xᵀ(σ(Xw) − y): fused core vs a naive two-pass loop vs the read of X. */
+/**
+ * Full-batch log-loss gradient (1/m) Xᵀ(σ(Xw) − y): fused core vs a naive two-pass loop vs the read of X.
+ * {@link #gradientOneThread} and {@link #streamingReadOfX} give goal-table figures, launched by bench/run
+ * shape by shape in turn with numpy (see {@link MseGradientBenchmark}).
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -48,7 +52,6 @@ public class LogLossGradientBenchmark {
     }
 
     @Benchmark
-    @Fork(value = Matrices.GOAL_FORKS, jvmArgs = {"-Xms6g", "-Xmx6g", "--add-modules", "jdk.incubator.vector"})
     @Warmup(iterations = 2, time = 1)
     @Measurement(iterations = 3, time = 1)
     public double streamingReadOfX() {
@@ -57,7 +60,6 @@ public class LogLossGradientBenchmark {
 
     /** The gradient alone: no log1p per row (numpy's formula computes the gradient alone too). */
     @Benchmark
-    @Fork(value = Matrices.GOAL_FORKS, jvmArgs = {"-Xms6g", "-Xmx6g", "--add-modules", "jdk.incubator.vector"})
     @Warmup(iterations = 2, time = 1)
     @Measurement(iterations = 3, time = 1)
     public double[] gradientOneThread() {

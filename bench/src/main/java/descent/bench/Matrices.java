@@ -7,13 +7,6 @@ import java.util.SplittableRandom;
 final class Matrices {
     private Matrices() {}
 
-    /**
-     * The goal table's figures (the gradient and the read of X) come from this many JVMs each, the
-     * report taking the median: on this machine one JVM can run the same loop at half the speed of
-     * another (bench/NOTES.md), and one JVM per figure made a ratio move by that much between runs.
-     */
-    static final int GOAL_FORKS = 3;
-
     /** An m×n design matrix with entries in [−1, 1) and targets from a fixed linear model plus noise. */
     static Dataset problem(int m, int n, long seed, boolean binaryTargets) {
         SplittableRandom random = new SplittableRandom(seed);

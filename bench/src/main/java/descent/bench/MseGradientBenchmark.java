@@ -25,6 +25,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * — all in one run, so the report can quote ratios rather than absolute times. The JVM runs the
  * SIMD kernel (--add-modules jdk.incubator.vector); {@link PlainJavaCoreBenchmark} runs the same
  * calls on the plain-Java one.
+ *
+ * <p>{@link #gradientOneThread} and {@link #streamingReadOfX} give the goal table's figures; bench/run
+ * launches them (with {@link LogLossGradientBenchmark}'s two) shape by shape, in turn with numpy's
+ * process for that shape, three rounds, so that a drift of the machine falls on both sides of each
+ * ratio (bench/NOTES.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -68,7 +73,6 @@ public class MseGradientBenchmark {
 
     /** The memory floor: read every entry of X once. */
     @Benchmark
-    @Fork(value = Matrices.GOAL_FORKS, jvmArgs = {"-Xms6g", "-Xmx6g", "--add-modules", "jdk.incubator.vector"})
     @Warmup(iterations = 2, time = 1)
     @Measurement(iterations = 3, time = 1)
     public double streamingReadOfX() {
@@ -77,7 +81,6 @@ public class MseGradientBenchmark {
 
     /** The gradient alone, as numpy's formula computes it: the figure the numpy ratios use. */
     @Benchmark
-    @Fork(value = Matrices.GOAL_FORKS, jvmArgs = {"-Xms6g", "-Xmx6g", "--add-modules", "jdk.incubator.vector"})
     @Warmup(iterations = 2, time = 1)
     @Measurement(iterations = 3, time = 1)
     public double[] gradientOneThread() {

@@ -30,9 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-// three JVMs each, the median taken (as for the goal table): one JVM can run at half the speed of another
-// here, and "one more epoch in a run" is the difference of two of these figures
-@Fork(value = Matrices.GOAL_FORKS, jvmArgs = {"-Xms2g", "-Xmx2g", "--add-modules", "jdk.incubator.vector"})
+// bench/run launches this class three times, one JVM per benchmark each time, and the report takes each
+// figure's median JVM (as for the goal table): one JVM can run at half the speed of another here, the
+// machine drifts over minutes, and "one more epoch in a run" is the difference of two of these figures
+@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g", "--add-modules", "jdk.incubator.vector"})
 public class SgdEpochBenchmark {
 
     private static final int M = 1_000_000;
