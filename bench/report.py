@@ -157,7 +157,8 @@ def main(jmh_path, numpy_path, numpy_all_path, kernel_path=None):
 
     w("\n## SIMD against the plain-Java loops (m = 100,000)\n")
     w("The same gradient in a JVM without the Vector API (`-Ddescent.simd=false`, what a JVM started "
-      "without `--add-modules jdk.incubator.vector` runs).\n")
+      "without `--add-modules jdk.incubator.vector` runs). Each round of the goal table launches the "
+      f"plain-Java JVM right after the SIMD one at the same shape: {jvms_of} each side.\n")
     w("| n | MSE: plain Java | MSE: SIMD | plain ÷ SIMD | log loss: plain Java | log loss: SIMD | plain ÷ SIMD |")
     w("|---:|---:|---:|---:|---:|---:|---:|")
     for n in (2, 16, 128):
