@@ -2,11 +2,11 @@
 
 Full-batch MSE gradient  2/m * X.T.dot(X.dot(w) - y)  and log-loss gradient
 X.T.dot(exp(-logaddexp(0, -X.dot(w))) - y) / m  (σ(z) = exp(−log(1 + e^−z)), finite for any z)
-for m in {1e3, 1e5, 1e6}, n in {2, 16, 128},
+at the shapes given with `--shape M N` (bench/run passes the JMH benchmarks' @Param shapes),
 and one epoch of per-sample SGD written as the course's Python loop (one row at a time).
 Timing mirrors JMH's: warm-up rounds, then rounds of at least `--seconds` each; the mean time per
-call over the measured rounds is reported. With `--shape M N` only that shape is timed: bench/run
-times numpy and the core's JVMs shape by shape in turn, three processes and three JVMs a shape, so that
+call over the measured rounds is reported. bench/run times numpy and the core's JVMs shape by shape
+in turn (one `--shape` per process), three processes and three JVMs a shape, so that
 a slow spell of the machine falls on both sides of a ratio; `--join` puts those processes' figures
 together, each the median of its processes (one process can run at half the speed of another on a
 shared machine).
@@ -53,7 +53,8 @@ def main():
     parser.add_argument("--seconds", type=float, default=1.0)
     parser.add_argument("--mse-only", action="store_true", help="only the MSE gradient (no log loss, no SGD epoch)")
     parser.add_argument("--gradients-only", action="store_true", help="the gradients, no SGD epoch")
-    parser.add_argument("--shape", type=int, nargs=2, metavar=("M", "N"), help="time the gradients at this shape only")
+    parser.add_argument("--shape", type=int, nargs=2, metavar=("M", "N"), action="append",
+                        help="time the gradients at this shape (repeat for more; needed unless --sgd-only or --join)")
     parser.add_argument("--sgd-only", action="store_true", help="only the SGD epoch")
     parser.add_argument("--join", nargs="+", metavar="FILE",
                         help="join these outputs (one process each) into one: each figure the median of its processes")
@@ -61,6 +62,8 @@ def main():
     if args.join:
         print(json.dumps(join([json.load(open(path)) for path in args.join]), indent=1))
         return
+    if not (args.sgd_only or args.shape):
+        parser.error("--shape M N: give the shapes at which to time the gradients")
     results = {"numpy": np.__version__, "mse": [], "logloss": [], "sgd_epoch": None}
     if not args.sgd_only:
         gradients(args, results)
@@ -98,9 +101,8 @@ def join(runs):
 
 
 def gradients(args, results):
-    """The MSE (and unless --mse-only, log-loss) gradient at every shape (or at --shape), in this process."""
-    shapes = [tuple(args.shape)] if args.shape else [(m, n) for m in (1_000, 100_000, 1_000_000) for n in (2, 16, 128)]
-    for m, n in shapes:
+    """The MSE (and unless --mse-only, log-loss) gradient at each --shape, in this process."""
+    for m, n in args.shape:
         x, y, w = problem(m, n, 42)
         mean, sd = time_call(lambda: 2 / m * x.T.dot(x.dot(w) - y),
                              args.warmups, args.rounds, args.seconds)

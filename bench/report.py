@@ -51,7 +51,6 @@ def machine():
     except (OSError, StopIteration):
         model = platform.processor() or "unknown CPU"
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
-    import os
     return f"{model}, {os.cpu_count()} cores; {java}; {platform.system()} {platform.release()}"
 
 
@@ -66,7 +65,8 @@ def main(jmh_path, numpy_path, numpy_all_path, kernel_path=None):
     get = lambda cls, bench, **p: jmh.get((cls, bench, tuple(sorted((k, str(v)) for k, v in p.items()))))
     out = []
     w = out.append
-    probe = get("MseGradientBenchmark", "gradientOneThread", m=1000, n=2)
+    shapes = [(e["m"], e["n"]) for e in npy["mse"]]  # the goal's shapes, as bench/run gave them to numpy
+    probe = get("MseGradientBenchmark", "gradientOneThread", m=shapes[0][0], n=shapes[0][1]) if shapes else None
     rounds = max(1, len(probe["forks"])) if probe else 1
     three = {1: "one", 2: "two", 3: "three"}.get(rounds, str(rounds))
     jvms_of = "one JVM" if rounds == 1 else f"the median of {three} JVMs"
@@ -92,7 +92,6 @@ def main(jmh_path, numpy_path, numpy_all_path, kernel_path=None):
     C, L = "MseGradientBenchmark", "LogLossGradientBenchmark"
     npy_log = {(e["m"], e["n"]): e["seconds"] for e in npy.get("logloss", [])}
     npy_runs = {t: {(e["m"], e["n"]): e.get("processes") for e in npy.get(t, [])} for t in ("mse", "logloss")}
-    shapes = [(e["m"], e["n"]) for e in npy["mse"]]
 
     w("## The goal: the gradient core against numpy and against one read of X\n")
     w("The gradient alone, one thread (the Java core with SIMD, numpy with one BLAS thread), at every "
@@ -155,18 +154,25 @@ def main(jmh_path, numpy_path, numpy_all_path, kernel_path=None):
             summary["logloss"].append({"m": m, "n": n, "read": read["seconds"], "core": t,
                                        "core_with_cost": both["seconds"], "naive": naive["seconds"], "numpy": e})
 
-    w("\n## SIMD against the plain-Java loops (m = 100,000)\n")
+    # the twin's shapes: those of its @Params that the goal table measured too
+    twin = sorted({(int(dict(p)["m"]), int(dict(p)["n"])) for cls, _, p in jmh if cls == "PlainJavaCoreBenchmark"})
+    twin = [(m, n) for m, n in twin if (m, n) in shapes]
+    twin_ms = sorted({m for m, _ in twin})
+    w(f"\n## SIMD against the plain-Java loops (m = {' and '.join(f'{m:,}' for m in twin_ms) or 'none measured'})\n")
     w("The same gradient in a JVM without the Vector API (`-Ddescent.simd=false`, what a JVM started "
       "without `--add-modules jdk.incubator.vector` runs). Each round of the goal table launches the "
       f"plain-Java JVM right after the SIMD one at the same shape: {jvms_of} each side.\n")
-    w("| n | MSE: plain Java | MSE: SIMD | plain ÷ SIMD | log loss: plain Java | log loss: SIMD | plain ÷ SIMD |")
-    w("|---:|---:|---:|---:|---:|---:|---:|")
-    for n in (2, 16, 128):
-        pm, pl = get("PlainJavaCoreBenchmark", "mseGradient", m=100000, n=n), get("PlainJavaCoreBenchmark", "logLossGradient", m=100000, n=n)
-        sm, sl = get(C, "gradientOneThread", m=100000, n=n), get(L, "gradientOneThread", m=100000, n=n)
+    first = "| m " if len(twin_ms) > 1 else ""
+    w(first + "| n | MSE: plain Java | MSE: SIMD | plain ÷ SIMD | log loss: plain Java | log loss: SIMD | plain ÷ SIMD |")
+    w(("|---:" if first else "") + "|---:|---:|---:|---:|---:|---:|---:|")
+    for m, n in twin:
+        P = "PlainJavaCoreBenchmark"
+        pm, pl = get(P, "mseGradient", m=m, n=n), get(P, "logLossGradient", m=m, n=n)
+        sm, sl = get(C, "gradientOneThread", m=m, n=n), get(L, "gradientOneThread", m=m, n=n)
         if pm and pl and sm and sl:
-            w(f"| {n} | {ms(pm['seconds'])} | {ms(sm['seconds'])} | {pm['seconds'] / sm['seconds']:.2f} "
-              f"| {ms(pl['seconds'])} | {ms(sl['seconds'])} | {pl['seconds'] / sl['seconds']:.2f} |")
+            w((f"| {m:,} " if first else "") + f"| {n} | {ms(pm['seconds'])} | {ms(sm['seconds'])} "
+              f"| {pm['seconds'] / sm['seconds']:.2f} | {ms(pl['seconds'])} | {ms(sl['seconds'])} "
+              f"| {pl['seconds'] / sl['seconds']:.2f} |")
             summary["plain_java"].append({"n": n, "mse": pm["seconds"], "log": pl["seconds"]})
 
     w("\n## The log loss's exponential (one chunk of 256 outputs)\n")
