@@ -161,25 +161,25 @@ def main(jmh_path, numpy_path, numpy_all_path, kernel_path=None):
                                        "core_with_cost": both["seconds"], "naive": naive["seconds"], "numpy": e})
 
     # the twin's shapes: those of its @Params that the goal table measured too
-    twin = sorted({(int(dict(p)["m"]), int(dict(p)["n"])) for cls, _, p in jmh if cls == "PlainJavaCoreBenchmark"})
+    P = "PlainJavaCoreBenchmark"
+    twin = sorted({(int(dict(p)["m"]), int(dict(p)["n"])) for cls, _, p in jmh if cls == P})
     twin = [(m, n) for m, n in twin if (m, n) in shapes]
     twin_ms = sorted({m for m, _ in twin})
     w(f"\n## SIMD against the plain-Java loops (m = {' and '.join(f'{m:,}' for m in twin_ms) or 'none measured'})\n")
     w("The same gradient in a JVM without the Vector API (`-Ddescent.simd=false`, what a JVM started "
       "without `--add-modules jdk.incubator.vector` runs). Each round of the goal table launches the "
       f"plain-Java JVM right after the SIMD one at the same shape: {jvms_of} each side.\n")
-    first = "| m " if len(twin_ms) > 1 else ""
-    w(first + "| n | MSE: plain Java | MSE: SIMD | plain ÷ SIMD | log loss: plain Java | log loss: SIMD | plain ÷ SIMD |")
-    w(("|---:" if first else "") + "|---:|---:|---:|---:|---:|---:|---:|")
+    m_column = len(twin_ms) > 1  # a column for m only when the twin ran at more than one
+    w(("| m " if m_column else "") + "| n | MSE: plain Java | MSE: SIMD | plain ÷ SIMD | log loss: plain Java | log loss: SIMD | plain ÷ SIMD |")
+    w(("|---:" if m_column else "") + "|---:|---:|---:|---:|---:|---:|---:|")
     for m, n in twin:
-        P = "PlainJavaCoreBenchmark"
         pm, pl = get(P, "mseGradient", m=m, n=n), get(P, "logLossGradient", m=m, n=n)
         sm, sl = get(C, "gradientOneThread", m=m, n=n), get(L, "gradientOneThread", m=m, n=n)
         if pm and pl and sm and sl:
-            w((f"| {m:,} " if first else "") + f"| {n} | {ms(pm['seconds'])} | {ms(sm['seconds'])} "
+            w((f"| {m:,} " if m_column else "") + f"| {n} | {ms(pm['seconds'])} | {ms(sm['seconds'])} "
               f"| {pm['seconds'] / sm['seconds']:.2f} | {ms(pl['seconds'])} | {ms(sl['seconds'])} "
               f"| {pl['seconds'] / sl['seconds']:.2f} |")
-            summary["plain_java"].append({"n": n, "mse": pm["seconds"], "log": pl["seconds"]})
+            summary["plain_java"].append({"m": m, "n": n, "mse": pm["seconds"], "log": pl["seconds"]})
 
     w("\n## The log loss's exponential (one chunk of 256 outputs)\n")
     w("Nanoseconds per row. The core computes e^−|z| with its own exponential (Cody–Waite reduction and a "
