@@ -3,7 +3,8 @@
 Full-batch MSE gradient  2/m * X.T.dot(X.dot(w) - y)  and log-loss gradient
 X.T.dot(exp(-logaddexp(0, -X.dot(w))) - y) / m  (σ(z) = exp(−log(1 + e^−z)), finite for any z)
 at the shapes given with `--shape M N` (bench/run passes the JMH benchmarks' @Param shapes),
-and one epoch of per-sample SGD written as the course's Python loop (one row at a time).
+and one epoch of per-sample SGD written as the course's Python loop (one row at a time), at the shape
+given with `--sgd-shape M N` (bench/run passes SgdEpochBenchmark's @Params).
 Timing mirrors JMH's: warm-up rounds, then rounds of at least `--seconds` each; the mean time per
 call over the measured rounds is reported. bench/run times numpy and the core's JVMs shape by shape
 in turn (one `--shape` per process), three processes and three JVMs a shape, so that
@@ -56,6 +57,8 @@ def main():
     parser.add_argument("--shape", type=int, nargs=2, metavar=("M", "N"), action="append",
                         help="time the gradients at this shape (repeat for more; needed unless --sgd-only or --join)")
     parser.add_argument("--sgd-only", action="store_true", help="only the SGD epoch")
+    parser.add_argument("--sgd-shape", type=int, nargs=2, metavar=("M", "N"),
+                        help="time the SGD epoch at this shape (needed unless --mse-only, --gradients-only or --join)")
     parser.add_argument("--join", nargs="+", metavar="FILE",
                         help="join these outputs (one process each) into one: each figure the median of its processes")
     args = parser.parse_args()
@@ -64,13 +67,15 @@ def main():
         return
     if not (args.sgd_only or args.shape):
         parser.error("--shape M N: give the shapes at which to time the gradients")
+    if not (args.mse_only or args.gradients_only or args.sgd_shape):
+        parser.error("--sgd-shape M N: give the shape at which to time the SGD epoch")
     results = {"numpy": np.__version__, "mse": [], "logloss": [], "sgd_epoch": None}
     if not args.sgd_only:
         gradients(args, results)
     if args.mse_only or args.gradients_only:
         print(json.dumps(results, indent=1))
         return
-    m, n = 1_000_000, 16
+    m, n = args.sgd_shape
     x, y, w = problem(m, n, 45)
     order = np.random.default_rng(8).permutation(m)
 

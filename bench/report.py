@@ -69,6 +69,25 @@ def main(jmh_path, numpy_path, numpy_all_path, kernel_path=None):
                "mse": [], "logloss": [], "plain_java": [], "call_history": [], "minibatch": [], "optimizers": []}
     npy_mse = {(e["m"], e["n"]): e["seconds"] for e in npy["mse"]}
     get = lambda cls, bench, **p: jmh.get((cls, bench, tuple(sorted((k, str(v)) for k, v in p.items()))))
+
+    def shape(cls, *names):
+        """The one value of each of the class's @Params NAMES in the results ({} if the class did not run):
+        the benchmarks' shapes are written once, in their @Param annotations."""
+        ran = [dict(p) for c, _, p in jmh if c == cls]
+        values = {name: sorted({int(p[name]) for p in ran if name in p}) for name in names}
+        if not ran:
+            return {}
+        for name, found in values.items():
+            if not found:
+                sys.exit(f"report.py: {cls}'s results give no {name} (its @Param {name} holds its shape; run bench/run again)")
+            if len(found) > 1:
+                sys.exit(f"report.py: {cls} ran at {name} = {', '.join(map(str, found))}; the report shows one, "
+                         f"so give its @Param {name} one value")
+        return {name: found[0] for name, found in values.items()}
+
+    def dims(values):
+        """A heading's shape: "m = 1,000,000, n = 16"."""
+        return ", ".join(f"{name} = {value:,}" for name, value in values.items()) or "not measured in this run"
     out = []
     w = out.append
     shapes = [(e["m"], e["n"]) for e in npy["mse"]]  # the goal's shapes, as bench/run gave them to numpy
@@ -195,8 +214,10 @@ def main(jmh_path, numpy_path, numpy_all_path, kernel_path=None):
             summary.setdefault("exp", []).append({"what": plain, "core_ns_per_row": c["seconds"] / 256 * 1e9,
                                                   "math_exp_ns_per_row": p_["seconds"] / 256 * 1e9})
 
-    w("\n## Call history (m = 100,000, n = 16)\n")
-    probe = get("CallHistoryBenchmark", "gradient", loss="log", history="fresh")
+    H = "CallHistoryBenchmark"
+    history_shape = shape(H, "m", "n")
+    w(f"\n## Call history ({dims(history_shape)})\n")
+    probe = get(H, "gradient", loss="log", history="fresh", **history_shape)
     jvms = len(probe["forks"]) if probe and probe["forks"] else 1
     w(f"Each cell is {jvms} JVM{'s' if jvms > 1 else ''}: \"fresh\" ones measure the loss first thing, the others after running every "
       "other loss of the library (cost and gradient, n = 2, 16, 128) for several seconds; the two kinds ran "
@@ -217,32 +238,38 @@ def main(jmh_path, numpy_path, numpy_all_path, kernel_path=None):
 
     for loss, label in (("mse", "MSE"), ("log", "log loss")):
         for call in ("gradient", "valueAndGradient"):
-            fresh = get("CallHistoryBenchmark", call, loss=loss, history="fresh")
-            after = get("CallHistoryBenchmark", call, loss=loss, history="afterOthers")
+            fresh = get(H, call, loss=loss, history="fresh", **history_shape)
+            after = get(H, call, loss=loss, history="afterOthers", **history_shape)
             if fresh and after:
                 (f_med, f_cell), (a_med, a_cell) = cell(fresh), cell(after)
                 r = a_med / f_med
                 w(f"| {label} | `{call}` | {f_cell} | {a_cell} | {against(r, 1.15, r <= 1.15)} |")
-                summary["call_history"].append({"loss": loss, "call": call, "fresh": f_med, "after": a_med,
+                summary["call_history"].append({**history_shape, "loss": loss, "call": call, "fresh": f_med, "after": a_med,
                                                 "fresh_jvms": fresh["forks"], "after_jvms": after["forks"]})
-    w("\n## Minibatch step (m = 1,000,000, n = 16, random rows through an index array)\n")
+    B = "MinibatchStepBenchmark"
+    minibatch_shape = shape(B, "m", "n")
+    w(f"\n## Minibatch step ({dims(minibatch_shape)}, random rows through an index array)\n")
     w("| b | ns per step | bytes allocated per step (target 0) |")
     w("|---:|---:|---:|")
-    for b in (32, 256):
-        r = get("MinibatchStepBenchmark", "minibatchStep", b=b)
+    for b in sorted({int(dict(p)["b"]) for c, _, p in jmh if c == B}):
+        r = get(B, "minibatchStep", b=b, **minibatch_shape)
         if r:
             alloc = r["alloc"]
             w(f"| {b} | {r['seconds'] * 1e9:.0f} | {alloc:.2f} {verdict(alloc is not None and alloc < 1)} |")
-            summary["minibatch"].append({"b": b, "seconds": r["seconds"], "bytes": alloc})
+            summary["minibatch"].append({**minibatch_shape, "b": b, "seconds": r["seconds"], "bytes": alloc})
 
-    w("\n## One epoch of per-sample SGD vs one full-batch pass (m = 1,000,000, n = 16)\n")
     C = "SgdEpochBenchmark"
-    epoch, full = get(C, "perSampleEpoch"), get(C, "fullBatchPass")
-    course, gather, ordered = get(C, "descentEpoch"), get(C, "gatherShuffledRows"), get(C, "perSampleEpochInOrder")
-    two = get(C, "descentTwoEpochs")
+    sgd_shape = shape(C, "m", "n")
+    w(f"\n## One epoch of per-sample SGD vs one full-batch pass ({dims(sgd_shape)})\n")
+    epoch, full = get(C, "perSampleEpoch", **sgd_shape), get(C, "fullBatchPass", **sgd_shape)
+    course, gather = get(C, "descentEpoch", **sgd_shape), get(C, "gatherShuffledRows", **sgd_shape)
+    ordered, two = get(C, "perSampleEpochInOrder", **sgd_shape), get(C, "descentTwoEpochs", **sgd_shape)
     within = two["seconds"] - course["seconds"] if two and course else None
     if epoch and full:
         py = npy["sgd_epoch"]["seconds"]
+        if (npy["sgd_epoch"]["m"], npy["sgd_epoch"]["n"]) != (sgd_shape["m"], sgd_shape["n"]):
+            sys.exit(f"report.py: numpy's SGD epoch ran at {npy['sgd_epoch']['m']} × {npy['sgd_epoch']['n']}, "
+                     f"{C} at {sgd_shape['m']} × {sgd_shape['n']}: run bench/run without --only")
         jvms = len(epoch.get("forks") or []) or 1
         w(f"Each Java figure is {'one JVM' if jvms == 1 else f'the median of {jvms} JVMs, the fastest and the slowest in brackets'}; "
           "each round ran every benchmark below in one JVM of its own, one after the other.\n")
@@ -278,13 +305,18 @@ def main(jmh_path, numpy_path, numpy_all_path, kernel_path=None):
             else:
                 w("(its shuffle, updates, check and the run's start).\n")
         w(f"Python loop ÷ Java hand loop: {py / epoch['seconds']:.0f}×.\n")
-        summary["sgd_epoch"] = {"java": epoch["seconds"], "full_pass": full["seconds"], "python": py,
+        summary["sgd_epoch"] = {**sgd_shape, "java": epoch["seconds"], "full_pass": full["seconds"], "python": py,
                                 "descent": course["seconds"] if course else None,
                                 "descent_within": within,
                                 "gather": gather["seconds"] if gather else None,
                                 "in_order": ordered["seconds"] if ordered else None}
 
-    w("\n## Optimiser update of 1,000,000 parameters\n")
+    O, S = "OptimizerUpdateBenchmark", "StreamingUpdateBenchmark"
+    parameters = shape(O, "p")
+    if shape(S, "p") != parameters:
+        sys.exit(f"report.py: {O} ran at p = {parameters.get('p')}, {S} at p = {shape(S, 'p').get('p')}: "
+                 "give their @Param p the same value")
+    w(f"\n## Optimiser update of {parameters['p']:,} parameters\n" if parameters else "\n## Optimiser update (not measured in this run)\n")
     w("Against a plain loop that reads and writes the same arrays (target ≤ 1.5×), and, for the "
       "methods whose formula takes a square root and a division per parameter, against a plain loop "
       "doing that same arithmetic: the floor for that formula, with no optimiser around it.\n")
@@ -294,14 +326,14 @@ def main(jmh_path, numpy_path, numpy_all_path, kernel_path=None):
               "Nesterov": ("streamThreeArrays", None), "Adagrad": ("streamThreeArrays", "streamThreeArraysSqrtDiv"),
               "RMSprop": ("streamThreeArrays", "streamThreeArraysSqrtDiv"), "Adam": ("streamFourArrays", "streamFourArraysSqrtDiv")}
     for method, (floor, arith) in floors.items():
-        r = get("OptimizerUpdateBenchmark", "update", method=method)
-        f = get("StreamingUpdateBenchmark", floor)
-        a = get("StreamingUpdateBenchmark", arith) if arith else None
+        r = get(O, "update", method=method, **parameters)
+        f = get(S, floor, **parameters)
+        a = get(S, arith, **parameters) if arith else None
         if r and f:
             ratio = r["seconds"] / f["seconds"]
             tail = (f"| {arith} | {a['seconds'] * 1e6:.0f} | {r['seconds'] / a['seconds']:.2f} |" if a else "| — | | |")
             w(f"| {method} | {r['seconds'] * 1e6:.0f} | {floor} | {f['seconds'] * 1e6:.0f} | {against(ratio, 1.5, ratio <= 1.5)} {tail}")
-            summary["optimizers"].append({"name": method, "seconds": r["seconds"], "floor": f["seconds"],
+            summary["optimizers"].append({**parameters, "name": method, "seconds": r["seconds"], "floor": f["seconds"],
                                           "arithmetic_floor": a["seconds"] if a else None})
     notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "NOTES.md")
     if os.path.exists(notes):
@@ -332,9 +364,9 @@ def main(jmh_path, numpy_path, numpy_all_path, kernel_path=None):
                                ("gather", "floor: copy every row once, shuffled (Java)"),
                                ("python", "one epoch, lecture's Python loop (numpy)")):
                 if e.get(key):
-                    out.writerow(['sgd_epoch', 1000000, 16, label, f"{e[key] * 1e3:.6f}"])
+                    out.writerow(['sgd_epoch', e["m"], e["n"], label, f"{e[key] * 1e3:.6f}"])
         for e in summary["minibatch"]:
-            out.writerow(['minibatch', 1000000, 16, f"b = {e['b']}", f"{e['seconds'] * 1e3:.6f}"])
+            out.writerow(['minibatch', e["m"], e["n"], f"b = {e['b']}", f"{e['seconds'] * 1e3:.6f}"])
 
 
 if __name__ == "__main__":

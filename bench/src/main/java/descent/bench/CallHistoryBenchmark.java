@@ -46,6 +46,13 @@ public class CallHistoryBenchmark {
     @Param({"fresh", "afterOthers"})
     public String history;
 
+    // the measured loss's shape, written only here (the report takes it from the results)
+    @Param({"100000"})
+    public int m;
+
+    @Param({"16"})
+    public int n;
+
     private Loss measured;
     private Dataset data;
     private double[] w;
@@ -54,7 +61,6 @@ public class CallHistoryBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Matrices.awaitSimd();
-        int m = 100_000, n = 16;
         boolean log = loss.equals("log");
         measured = log ? new LogLoss() : MeanSquaredError.mean();
         data = Matrices.problem(m, n, 44, log);

@@ -34,8 +34,13 @@ public class MinibatchStepBenchmark {
     @Param({"32", "256"})
     public int b;
 
-    private static final int M = 1_000_000;
-    private static final int N = 16;
+    // the shape, written only here (the report takes it from the results)
+    @Param({"1000000"})
+    public int m;
+
+    @Param({"16"})
+    public int n;
+
     private Dataset data;
     private int[] order;
     private int next;
@@ -47,15 +52,15 @@ public class MinibatchStepBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Matrices.awaitSimd();
-        data = Matrices.problem(M, N, 44, false);
-        order = Datasets.permutation(M, 7);
-        w = Matrices.weights(N);
-        grad = new double[N];
+        data = Matrices.problem(m, n, 44, false);
+        order = Datasets.permutation(m, 7);
+        w = Matrices.weights(n);
+        grad = new double[n];
     }
 
     @Benchmark
     public double[] minibatchStep() {
-        if (next + b > M) next = 0;
+        if (next + b > m) next = 0;
         mse.valueAndGradient(data, w, order, next, next + b, grad);
         sgd.step(w, grad);
         next += b;

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One optimiser update of 1,000,000 parameters; compare with {@link StreamingUpdateBenchmark}, which
+ * One optimiser update of p parameters (a million); compare with {@link StreamingUpdateBenchmark}, which
  * reads and writes the same arrays with the least possible arithmetic.
  */
 @State(Scope.Benchmark)
@@ -36,7 +36,9 @@ public class OptimizerUpdateBenchmark {
     @Param({"GradientDescent", "Momentum", "Nesterov", "Adagrad", "RMSprop", "Adam"})
     public String method;
 
-    private static final int P = 1_000_000;
+    // the number of parameters, written here and in the other of the two benchmarks (the report checks they agree)
+    @Param({"1000000"})
+    public int p;
     private double[] theta;
     private double[] grad;
     private Optimizer optimizer;
@@ -44,8 +46,8 @@ public class OptimizerUpdateBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Matrices.awaitSimd();
-        theta = Matrices.weights(P);
-        grad = Matrices.weights(P);
+        theta = Matrices.weights(p);
+        grad = Matrices.weights(p);
         // Tiny rates keep θ finite over millions of benchmark updates.
         optimizer = switch (method) {
             case "GradientDescent" -> new GradientDescent(1e-12);

@@ -16,14 +16,15 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One epoch of per-sample SGD (m = 1,000,000 updates in shuffled order) against one full-batch
- * gradient pass over the same m×16 data: the price of a million tiny updates.
+ * One epoch of per-sample SGD (m updates in shuffled order, a million by default) against one
+ * full-batch gradient pass over the same m×n data: the price of a million tiny updates.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,8 +37,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g", "--add-modules", "jdk.incubator.vector"})
 public class SgdEpochBenchmark {
 
-    private static final int M = 1_000_000;
-    private static final int N = 16;
+    // the shape, written only here: bench/run reads it (JMH's -lp) for numpy's lecture loop, the report from the results
+    @Param({"1000000"})
+    public int m;
+
+    @Param({"16"})
+    public int n;
+
     private Dataset data;
     private int[] order;
     private double[] w;
@@ -45,19 +51,21 @@ public class SgdEpochBenchmark {
     private final MeanSquaredError mse = MeanSquaredError.mean();
     private final GradientDescent sgd = new GradientDescent(1e-4);
     private static final int CHUNK = 512;
-    private final double[] chunkX = new double[CHUNK * N];
-    private final double[] chunkY = new double[CHUNK];
+    private double[] chunkX;
+    private double[] chunkY;
     private int[] inOrder;
 
     @Setup(Level.Trial)
     public void setUp() {
         Matrices.awaitSimd();
-        data = Matrices.problem(M, N, 45, false);
-        order = Datasets.permutation(M, 8);
-        inOrder = new int[M];
-        for (int i = 0; i < M; i++) inOrder[i] = i;
-        w = Matrices.weights(N);
-        grad = new double[N];
+        data = Matrices.problem(m, n, 45, false);
+        order = Datasets.permutation(m, 8);
+        inOrder = new int[m];
+        for (int i = 0; i < m; i++) inOrder[i] = i;
+        w = Matrices.weights(n);
+        grad = new double[n];
+        chunkX = new double[CHUNK * n];
+        chunkY = new double[CHUNK];
     }
 
     /** The course's loop: Descent in stochastic mode for one shuffled epoch (plus its two full-cost passes). */
@@ -80,8 +88,8 @@ public class SgdEpochBenchmark {
     /** The floor for visiting rows in a random order: copy every row once, in the shuffled order. */
     @Benchmark
     public double[] gatherShuffledRows() {
-        for (int from = 0; from < M; from += CHUNK) {
-            GradientCore.gather(data.x(), data.y(), N, order, from, Math.min(M, from + CHUNK), chunkX, chunkY);
+        for (int from = 0; from < m; from += CHUNK) {
+            GradientCore.gather(data.x(), data.y(), n, order, from, Math.min(m, from + CHUNK), chunkX, chunkY);
         }
         return chunkX;
     }
@@ -89,7 +97,7 @@ public class SgdEpochBenchmark {
     /** The same per-sample epoch with the rows in storage order: what is left without the random access. */
     @Benchmark
     public double[] perSampleEpochInOrder() {
-        for (int i = 0; i < M; i++) {
+        for (int i = 0; i < m; i++) {
             mse.valueAndGradient(data, w, inOrder, i, i + 1, grad);
             sgd.step(w, grad);
         }
@@ -99,7 +107,7 @@ public class SgdEpochBenchmark {
     /** A hand-written per-sample epoch over the shuffled order, through the loss API. */
     @Benchmark
     public double[] perSampleEpoch() {
-        for (int i = 0; i < M; i++) {
+        for (int i = 0; i < m; i++) {
             mse.valueAndGradient(data, w, order, i, i + 1, grad);
             sgd.step(w, grad);
         }

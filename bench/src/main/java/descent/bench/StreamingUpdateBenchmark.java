@@ -8,13 +8,14 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The floor for an optimiser update of 1,000,000 parameters: streaming loops that touch as many
+ * The floor for an optimiser update of p parameters (a million): streaming loops that touch as many
  * arrays as the update must (θ and ∇J; plus one state array for momentum, Adagrad and RMSprop; plus
  * two for Adam).
  */
@@ -26,7 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g", "--add-modules", "jdk.incubator.vector"})
 public class StreamingUpdateBenchmark {
 
-    private static final int P = 1_000_000;
+    // the number of parameters, written here and in the other of the two benchmarks (the report checks they agree)
+    @Param({"1000000"})
+    public int p;
     private double[] theta;
     private double[] grad;
     private double[] s1;
@@ -35,23 +38,23 @@ public class StreamingUpdateBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Matrices.awaitSimd();
-        theta = Matrices.weights(P);
-        grad = Matrices.weights(P);
-        s1 = new double[P];
-        s2 = new double[P];
+        theta = Matrices.weights(p);
+        grad = Matrices.weights(p);
+        s1 = new double[p];
+        s2 = new double[p];
     }
 
     /** Reads θ and ∇J, writes θ: what plain gradient descent must touch. */
     @Benchmark
     public double[] streamTwoArrays() {
-        for (int i = 0; i < P; i++) theta[i] -= 1e-12 * grad[i];
+        for (int i = 0; i < p; i++) theta[i] -= 1e-12 * grad[i];
         return theta;
     }
 
     /** Reads θ, ∇J and one state array, writes θ and the state: momentum, Adagrad, RMSprop. */
     @Benchmark
     public double[] streamThreeArrays() {
-        for (int i = 0; i < P; i++) {
+        for (int i = 0; i < p; i++) {
             s1[i] = 0.9 * s1[i] + grad[i];
             theta[i] -= 1e-12 * s1[i];
         }
@@ -64,7 +67,7 @@ public class StreamingUpdateBenchmark {
      */
     @Benchmark
     public double[] streamThreeArraysSqrtDiv() {
-        for (int i = 0; i < P; i++) {
+        for (int i = 0; i < p; i++) {
             s1[i] += grad[i] * grad[i];
             theta[i] -= 1e-12 * grad[i] / (Math.sqrt(s1[i]) + 1e-7);
         }
@@ -74,7 +77,7 @@ public class StreamingUpdateBenchmark {
     /** Four arrays with Adam's square root and division per parameter. */
     @Benchmark
     public double[] streamFourArraysSqrtDiv() {
-        for (int i = 0; i < P; i++) {
+        for (int i = 0; i < p; i++) {
             s1[i] = 0.9 * s1[i] + 0.1 * grad[i];
             s2[i] = 0.999 * s2[i] + 0.001 * grad[i] * grad[i];
             theta[i] -= 1e-12 * s1[i] / (Math.sqrt(s2[i]) + 1e-8);
@@ -85,7 +88,7 @@ public class StreamingUpdateBenchmark {
     /** Reads θ, ∇J and two state arrays, writes θ and both states: Adam. */
     @Benchmark
     public double[] streamFourArrays() {
-        for (int i = 0; i < P; i++) {
+        for (int i = 0; i < p; i++) {
             s1[i] = 0.9 * s1[i] + 0.1 * grad[i];
             s2[i] = 0.999 * s2[i] + 0.001 * grad[i] * grad[i];
             theta[i] -= 1e-12 * s1[i] * s2[i];
