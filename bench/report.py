@@ -70,20 +70,23 @@ def main(jmh_path, numpy_path, numpy_all_path, kernel_path=None):
     npy_mse = {(e["m"], e["n"]): e["seconds"] for e in npy["mse"]}
     get = lambda cls, bench, **p: jmh.get((cls, bench, tuple(sorted((k, str(v)) for k, v in p.items()))))
 
+    def values(cls, name):
+        """The values with which the class's integer @Param NAME ran, in order."""
+        return sorted({int(dict(p)[name]) for c, _, p in jmh if c == cls and name in dict(p)})
+
     def shape(cls, *names):
         """The one value of each of the class's @Params NAMES in the results ({} if the class did not run):
         the benchmarks' shapes are written once, in their @Param annotations."""
-        ran = [dict(p) for c, _, p in jmh if c == cls]
-        values = {name: sorted({int(p[name]) for p in ran if name in p}) for name in names}
-        if not ran:
+        if not any(c == cls for c, _, _ in jmh):
             return {}
-        for name, found in values.items():
+        found_values = {name: values(cls, name) for name in names}
+        for name, found in found_values.items():
             if not found:
                 sys.exit(f"report.py: {cls}'s results give no {name} (its @Param {name} holds its shape; run bench/run again)")
             if len(found) > 1:
                 sys.exit(f"report.py: {cls} ran at {name} = {', '.join(map(str, found))}; the report shows one, "
                          f"so give its @Param {name} one value")
-        return {name: found[0] for name, found in values.items()}
+        return {name: found[0] for name, found in found_values.items()}
 
     def dims(values):
         """A heading's shape: "m = 1,000,000, n = 16"."""
@@ -251,7 +254,7 @@ def main(jmh_path, numpy_path, numpy_all_path, kernel_path=None):
     w(f"\n## Minibatch step ({dims(minibatch_shape)}, random rows through an index array)\n")
     w("| b | ns per step | bytes allocated per step (target 0) |")
     w("|---:|---:|---:|")
-    for b in sorted({int(dict(p)["b"]) for c, _, p in jmh if c == B}):
+    for b in values(B, "b"):
         r = get(B, "minibatchStep", b=b, **minibatch_shape)
         if r:
             alloc = r["alloc"]
