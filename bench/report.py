@@ -88,9 +88,9 @@ def main(jmh_path, numpy_path, numpy_all_path, kernel_path=None):
                          f"so give its @Param {name} one value")
         return {name: found[0] for name, found in found_values.items()}
 
-    def dims(values):
+    def dims(shape_of_class):
         """A heading's shape: "m = 1,000,000, n = 16"."""
-        return ", ".join(f"{name} = {value:,}" for name, value in values.items()) or "not measured in this run"
+        return ", ".join(f"{name} = {value:,}" for name, value in shape_of_class.items()) or "not measured in this run"
     out = []
     w = out.append
     shapes = [(e["m"], e["n"]) for e in npy["mse"]]  # the goal's shapes, as bench/run gave them to numpy
@@ -315,9 +315,9 @@ def main(jmh_path, numpy_path, numpy_all_path, kernel_path=None):
                                 "in_order": ordered["seconds"] if ordered else None}
 
     O, S = "OptimizerUpdateBenchmark", "StreamingUpdateBenchmark"
-    parameters = shape(O, "p")
-    if shape(S, "p") != parameters:
-        sys.exit(f"report.py: {O} ran at p = {parameters.get('p')}, {S} at p = {shape(S, 'p').get('p')}: "
+    parameters, floor_parameters = shape(O, "p"), shape(S, "p")
+    if floor_parameters != parameters:
+        sys.exit(f"report.py: {O} ran at p = {parameters.get('p')}, {S} at p = {floor_parameters.get('p')}: "
                  "give their @Param p the same value")
     w(f"\n## Optimiser update of {parameters['p']:,} parameters\n" if parameters else "\n## Optimiser update (not measured in this run)\n")
     w("Against a plain loop that reads and writes the same arrays (target ≤ 1.5×), and, for the "
