@@ -369,7 +369,8 @@ public final class GradientCore {
     /**
      * Σ a_k, every entry read once from start to end (with SIMD additions when the kernel has them):
      * the floor any gradient over the same array must pay, since every entry has to come from memory
-     * once. The benchmarks and the course's "why minibatches are fast" notebook compare against it.
+     * once. The benchmarks and the course's "why minibatches are fast" notebook compare against it,
+     * and {@link descent.Vectors#allFinite} adds with it.
      */
     public static double streamingSum(double[] a) {
         Check.notNull("a", a);

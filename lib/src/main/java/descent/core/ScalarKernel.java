@@ -235,17 +235,37 @@ final class ScalarKernel implements Kernel {
         return Double.longBitsToDouble(Double.doubleToRawLongBits(k + ROUNDER_BIASED) << 52);
     }
 
-    /** Sixteen sums s_q = Σ a_{16i+q}; lanes t_k = (s_k + s_{4+k}) + (s_{8+k} + s_{12+k}); (t₀ + t₁) + (t₂ + t₃). */
+    /**
+     * Sixteen sums s_q = Σ a_{16i+q}; lanes t_k = (s_k + s_{4+k}) + (s_{8+k} + s_{12+k}); (t₀ + t₁) + (t₂ + t₃).
+     * The sums are locals, not an array: {@link descent.Vectors#allFinite} calls this for every
+     * finite check in a JVM without SIMD, and nothing there may allocate.
+     */
     @Override
     public double sum(double[] a) {
-        double[] s = new double[16];
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        double s8 = 0, s9 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0, s14 = 0, s15 = 0;
         int k = 0;
         for (; k + 15 < a.length; k += 16) {
-            for (int q = 0; q < 16; q++) s[q] += a[k + q];
+            s0 += a[k];
+            s1 += a[k + 1];
+            s2 += a[k + 2];
+            s3 += a[k + 3];
+            s4 += a[k + 4];
+            s5 += a[k + 5];
+            s6 += a[k + 6];
+            s7 += a[k + 7];
+            s8 += a[k + 8];
+            s9 += a[k + 9];
+            s10 += a[k + 10];
+            s11 += a[k + 11];
+            s12 += a[k + 12];
+            s13 += a[k + 13];
+            s14 += a[k + 14];
+            s15 += a[k + 15];
         }
-        double[] t = new double[4];
-        for (int l = 0; l < 4; l++) t[l] = (s[l] + s[4 + l]) + (s[8 + l] + s[12 + l]);
-        double total = (t[0] + t[1]) + (t[2] + t[3]);
+        double t0 = (s0 + s4) + (s8 + s12), t1 = (s1 + s5) + (s9 + s13);
+        double t2 = (s2 + s6) + (s10 + s14), t3 = (s3 + s7) + (s11 + s15);
+        double total = (t0 + t1) + (t2 + t3);
         for (; k < a.length; k++) total += a[k];
         return total;
     }
