@@ -30,7 +30,7 @@ public final class Vectors {
      * overflowed) is looked at entry by entry. Long arrays are added by the gradient core's streaming
      * sum ({@link GradientCore#streamingSum}: SIMD where the JVM has it): at a million entries it
      * takes 87–91 µs where four plain sums took 208–221, which made plain gradient descent's step
-     * 1.8× faster (bench/NOTES.md).
+     * about 1.6× faster (bench/NOTES.md).
      */
     public static boolean allFinite(double[] v) {
         Check.notNull("v", v);
