@@ -237,8 +237,8 @@ final class ScalarKernel implements Kernel {
 
     /**
      * Sixteen sums s_q = Σ a_{16i+q}; lanes t_k = (s_k + s_{4+k}) + (s_{8+k} + s_{12+k}); (t₀ + t₁) + (t₂ + t₃).
-     * The sums are locals, not an array: {@link descent.Vectors#allFinite} calls this for every
-     * finite check in a JVM without SIMD, and nothing there may allocate.
+     * The sums are locals, not an array: {@link descent.Vectors#allFinite} adds long arrays with this
+     * until the SIMD loops are in use (always, in a JVM without them), once per optimiser step.
      */
     @Override
     public double sum(double[] a) {
