@@ -54,6 +54,12 @@ public final class GradientCore {
      * compilation: about a second of one core.
      */
     private static final long WARM_UP_ENTRIES = 1L << 16;
+    /**
+     * Entries of X (2²², 32 MB) from which a sum over consecutive rows tells the kernel that they
+     * come from main memory ({@link Kernel#dots}), not from a cache. Measured on the AMD EPYC at 128
+     * columns: one row after another was slower up to 16 MB of X and faster from 32 MB on.
+     */
+    static final long FROM_MEMORY_ENTRIES = 1L << 22;
     private static final java.util.concurrent.atomic.AtomicBoolean WARM_UP_STARTED =
             new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -122,19 +128,20 @@ public final class GradientCore {
         long start = System.nanoTime();
         double[] z = new double[20], d = new double[20];
         for (int rep = 0; rep < 20; rep++) {
-            for (int n : new int[] {2, 5, 16, 19}) {
+            for (int n : new int[] {2, 5, 16, 19, 32}) {
                 double[] x = new double[20 * n], w = new double[n], g = new double[n];
                 for (int k = 0; k < x.length; k++) x[k] = (k % 7 - 3) * 0.25;
                 for (int j = 0; j < n; j++) w[j] = j % 3 - 1;
                 int count = rep % 4 == 0 ? 20 : 7;
-                kernel.dots(x, 0, n, w, count, z);
+                boolean fromMemory = rep % 2 == 1;
+                kernel.dots(x, 0, n, w, count, z, fromMemory);
                 System.arraycopy(z, 0, d, 0, count);
                 kernel.accumulate(x, 0, n, d, count, g);
                 kernel.dot(x, n, w, n);
                 kernel.sum(x);
                 kernel.subtract(z, d, 0, count);
                 kernel.sumOfSquares(z, count);
-                kernel.residualGradient(x, 0, n, w, d, 0, count, z, g);
+                kernel.residualGradient(x, 0, n, w, d, 0, count, z, g, fromMemory);
                 kernel.expOfMinusAbs(z, count, d);
                 kernel.logistic(z, d, count, d);
             }
@@ -215,32 +222,44 @@ public final class GradientCore {
         if (!simdCompiled && (long) (to - from) * n >= WARM_UP_ENTRIES) startWarmUp();
         int blocks = (to - from + BLOCK - 1) / BLOCK;
         int workers = Math.min(threads, blocks);
+        boolean fromMemory = fromMemory(rows, from, to, n);
         if (workers <= 1) {
-            return sequential(loss, withLoss, x, y, n, w, rows, from, to, grad);
+            return sequential(loss, withLoss, x, y, n, w, rows, from, to, grad, fromMemory);
         }
-        return parallel(workers, blocks, loss, withLoss, x, y, n, w, rows, from, to, grad);
+        return parallel(workers, blocks, loss, withLoss, x, y, n, w, rows, from, to, grad, fromMemory);
+    }
+
+    /**
+     * Whether the kernel is to read the rows of a sum as rows from main memory ({@link Kernel#dots}):
+     * consecutive rows (picked rows are copied into a chunk in the cache first), at least
+     * {@link #FROM_MEMORY_ENTRIES} entries of X in all.
+     */
+    static boolean fromMemory(int[] rows, int from, int to, int n) {
+        return rows == null && (long) (to - from) * n >= FROM_MEMORY_ENTRIES;
     }
 
     private static double sequential(RowLoss loss, boolean withLoss, double[] x, double[] y, int n, double[] w,
-                                      int[] rows, int from, int to, double[] grad) {
+                                      int[] rows, int from, int to, double[] grad, boolean fromMemory) {
         Scratch scratch = SCRATCH.get();
         Kernel kernel = kernelNow();
         java.util.Arrays.fill(grad, 0, n, 0.0);
         if (to - from <= BLOCK) { // one block (every minibatch): 0 + partial = partial, so sum in place
-            return block(kernel, scratch, loss, withLoss, x, y, n, w, rows, from, to, grad);
+            return block(kernel, scratch, loss, withLoss, x, y, n, w, rows, from, to, grad, fromMemory);
         }
         double[] partial = scratch.partial(n);
         double sum = 0;
         for (int start = from; start < to; start += BLOCK) {
             java.util.Arrays.fill(partial, 0, n, 0.0);
-            sum += block(kernel, scratch, loss, withLoss, x, y, n, w, rows, start, Math.min(start + BLOCK, to), partial);
+            sum += block(kernel, scratch, loss, withLoss, x, y, n, w, rows, start, Math.min(start + BLOCK, to), partial,
+                    fromMemory);
             for (int j = 0; j < n; j++) grad[j] += partial[j];
         }
         return sum;
     }
 
     private static double parallel(int workers, int blocks, RowLoss loss, boolean withLoss, double[] x,
-                                   double[] y, int n, double[] w, int[] rows, int from, int to, double[] grad) {
+                                   double[] y, int n, double[] w, int[] rows, int from, int to, double[] grad,
+                                   boolean fromMemory) {
         Kernel kernel = kernelNow();
         double[][] partials = new double[blocks][n];
         double[] sums = new double[blocks];
@@ -252,7 +271,7 @@ public final class GradientCore {
                 for (int b = first; b < blocks; b += workers) {
                     int start = from + b * BLOCK;
                     sums[b] = block(kernel, scratch, loss, withLoss, x, y, n, w, rows, start,
-                            Math.min(start + BLOCK, to), partials[b]);
+                            Math.min(start + BLOCK, to), partials[b], fromMemory);
                 }
             }));
         }
@@ -326,10 +345,11 @@ public final class GradientCore {
      * One block of rows, chunk by chunk: outputs, slopes (and losses), gradient. {@code g} must be
      * zero on entry; the block's summed loss is returned (0 without {@code withLoss}). Chunks start at
      * the block's first row, so the order of additions depends only on the rows' positions in the
-     * block, never on the thread count.
+     * block, never on the thread count. {@code fromMemory} is {@link Kernel#dots}'s: it changes the
+     * order the rows are read in, never the bits.
      */
     private static double block(Kernel kernel, Scratch scratch, RowLoss loss, boolean withLoss, double[] x, double[] y, int n,
-                                double[] w, int[] rows, int from, int to, double[] g) {
+                                double[] w, int[] rows, int from, int to, double[] g, boolean fromMemory) {
         int chunk = chunkRows(n);
         double[] z = scratch.z(chunk), work = scratch.work(chunk);
         boolean residual = loss.slopeIsResidual();
@@ -346,11 +366,11 @@ public final class GradientCore {
                 yAt = 0;
             }
             if (residual) { // the squared error: outputs, residuals, their squares and the update in one pass
-                double squares = kernel.residualGradient(xs, xAt, n, w, ys, yAt, count, z, g);
+                double squares = kernel.residualGradient(xs, xAt, n, w, ys, yAt, count, z, g, fromMemory);
                 if (withLoss) sum += loss.valueOfResiduals(squares);
                 continue;
             }
-            kernel.dots(xs, xAt, n, w, count, z);
+            kernel.dots(xs, xAt, n, w, count, z, fromMemory);
             if (withLoss) {
                 sum += loss.valuesAndSlopes(z, ys, yAt, count, work);
             } else {

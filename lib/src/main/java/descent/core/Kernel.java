@@ -8,8 +8,12 @@ package descent.core;
  */
 interface Kernel {
 
-    /** z[c] = x_c·w for c = 0 … count − 1. */
-    void dots(double[] x, int at, int n, double[] w, int count, double[] z);
+    /**
+     * z[c] = x_c·w for c = 0 … count − 1, each as {@link #dot} gives it. {@code fromMemory} says the
+     * rows stream from main memory (the caller's X is larger than the caches): a kernel may then read
+     * them in another order, never with other bits.
+     */
+    void dots(double[] x, int at, int n, double[] w, int count, double[] z, boolean fromMemory);
 
     /** g += Σ_c d[c]·x_c over the same rows. */
     void accumulate(double[] x, int at, int n, double[] d, int count, double[] g);
@@ -44,11 +48,12 @@ interface Kernel {
      * 6.2 ms against 0.39 without the flag). The same bits as {@link #dots}, {@link #subtract},
      * {@link #sumOfSquares} and {@link #accumulate} in turn, which is what this default does; a kernel
      * may do them in one pass.
-     * {@code z} (count long) is room for the residuals; what it holds afterwards is unspecified.
+     * {@code z} (count long) is room for the residuals; what it holds afterwards is unspecified;
+     * {@code fromMemory} is {@link #dots}'s.
      */
     default double residualGradient(double[] x, int at, int n, double[] w, double[] y, int yAt, int count,
-                                    double[] z, double[] g) {
-        dots(x, at, n, w, count, z);
+                                    double[] z, double[] g, boolean fromMemory) {
+        dots(x, at, n, w, count, z, fromMemory);
         subtract(z, y, yAt, count);
         double squares = sumOfSquares(z, count);
         accumulate(x, at, n, z, count, g);

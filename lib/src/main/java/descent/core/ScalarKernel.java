@@ -17,7 +17,7 @@ final class ScalarKernel implements Kernel {
     private ScalarKernel() {}
 
     @Override
-    public void dots(double[] x, int at, int n, double[] w, int count, double[] z) {
+    public void dots(double[] x, int at, int n, double[] w, int count, double[] z, boolean fromMemory) {
         for (int c = 0; c < count; c++) z[c] = dot(x, at + c * n, w, n);
     }
 

@@ -92,6 +92,31 @@ class GradientCoreTest {
     }
 
     @Test
+    void rowsFromMemoryGiveTheBitsOfRowsFromTheCache() {
+        int m = 32_768, n = 128;  // 2²² entries (32 MB): the kernel is told the rows come from main memory
+        assertTrue(GradientCore.fromMemory(null, 0, m, n));
+        assertTrue(!GradientCore.fromMemory(null, 0, m - 1, n), "one row fewer is below the threshold");
+        int[] all = new int[m];
+        for (int i = 0; i < m; i++) all[i] = i;
+        assertTrue(!GradientCore.fromMemory(all, 0, m, n), "picked rows are copied into the cache first");
+        Dataset d = random(m, n, 41, true);
+        double[] w = new double[n];
+        Random r = new Random(43);
+        for (int j = 0; j < n; j++) w[j] = r.nextGaussian() * 0.1;
+        GradientCore.awaitSimd();  // the SIMD loops, where the two reading orders differ
+        for (Loss loss : new Loss[] {MeanSquaredError.mean(), new LogLoss()}) {
+            double[] streamed = new double[n], picked = new double[n], twoThreads = new double[n];
+            double valueStreamed = loss.valueAndGradient(d, w, streamed);
+            double valuePicked = loss.valueAndGradient(d, w, all, 0, m, picked);
+            assertEquals(valuePicked, valueStreamed, 0.0, loss + ": value");
+            assertArrayEquals(picked, streamed, 0.0, loss + ": gradient");
+            Loss onTwo = loss instanceof LogLoss l ? l.onThreads(2) : MeanSquaredError.mean().onThreads(2);
+            onTwo.gradient(d, w, twoThreads);
+            assertArrayEquals(streamed, twoThreads, 0.0, loss + ": gradient on two threads");
+        }
+    }
+
+    @Test
     void resultIsBitIdenticalForAnyThreadCount() {
         Dataset d = random(3 * GradientCore.BLOCK + 123, 5, 4, false);
         double[] w = {0.5, -0.5, 0.25, 1, -2};

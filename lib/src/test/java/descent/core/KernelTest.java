@@ -33,6 +33,14 @@ class KernelTest {
         }
     }
 
+    /**
+     * Row widths the kernels are checked at: 1 to 37 (every path of the loops: two columns, four-row
+     * groups, the 16-column blocks and the leftover columns) and the edges of the one-row-after-another
+     * path for rows from main memory, 32 to 192 columns.
+     */
+    private static final int[] WIDTHS = java.util.stream.IntStream.concat(java.util.stream.IntStream.rangeClosed(1, 37),
+            java.util.stream.IntStream.of(63, 64, 128, 130, 191, 192, 193, 256)).toArray();
+
     /** Σ|x_c,j·w_j|: the scale a sum's rounding error is measured against. */
     private static double magnitude(double[] x, int at, int n, double[] w) {
         double s = 0;
@@ -52,19 +60,21 @@ class KernelTest {
         assumeTrue(GradientCore.simd(), "this JVM has no Vector API");
         Kernel simd = new VectorKernel(), plain = ScalarKernel.INSTANCE;
         Random r = new Random(17);
-        for (int n = 1; n <= 37; n++) {
+        for (int n : WIDTHS) {
             for (int count : new int[] {1, 2, 3, 4, 5, 7, 8, 13, 64, 129}) {
                 int at = r.nextInt(5) * n;  // chunks start anywhere in the array
                 double[] x = new double[at + count * n], w = new double[n], d = new double[count];
                 for (int k = 0; k < x.length; k++) x[k] = r.nextGaussian();
                 for (int j = 0; j < n; j++) w[j] = r.nextGaussian();
                 for (int c = 0; c < count; c++) d[c] = r.nextGaussian();
-                double[] zs = new double[count], zp = new double[count];
-                simd.dots(x, at, n, w, count, zs);
-                plain.dots(x, at, n, w, count, zp);
+                double[] zs = new double[count], zm = new double[count], zp = new double[count];
+                simd.dots(x, at, n, w, count, zs, false);
+                simd.dots(x, at, n, w, count, zm, true);
+                plain.dots(x, at, n, w, count, zp, r.nextBoolean());
                 for (int c = 0; c < count; c++) {
                     String where = "n = " + n + ", count = " + count + ", row " + c;
                     assertEquals(zp[c], zs[c], 0.0, "dots, " + where);
+                    assertEquals(zp[c], zm[c], 0.0, "dots of rows from memory, " + where);
                     assertEquals(zp[c], simd.dot(x, at + c * n, w, n), 0.0, "dot, " + where);
                     assertEquals(zp[c], plain.dot(x, at + c * n, w, n), 0.0, "dot, " + where);
                     // and both are the dot product, to rounding
@@ -191,7 +201,7 @@ class KernelTest {
         Kernel[] kernels = GradientCore.simd() ? new Kernel[] {ScalarKernel.INSTANCE, new VectorKernel()}
                 : new Kernel[] {ScalarKernel.INSTANCE};
         Random r = new Random(37);
-        for (int n = 1; n <= 37; n++) {
+        for (int n : WIDTHS) {
             for (int count : new int[] {0, 1, 2, 3, 4, 5, 7, 8, 9, 12, 13, 64, 128, 129, 256}) {
                 int at = r.nextInt(5) * n, yAt = r.nextInt(7);  // a chunk starts anywhere in X and in y
                 double[] x = new double[at + count * n], w = new double[n], y = new double[yAt + count + 2];
@@ -205,11 +215,14 @@ class KernelTest {
                 for (Kernel kernel : kernels) {
                     String where = kernel.description() + ", n = " + n + ", count = " + count;
                     double[] z = new double[count], steps = start.clone(), onePass = start.clone();
-                    kernel.dots(x, at, n, w, count, z);
+                    boolean fromMemory = r.nextBoolean();  // either way, the same bits
+                    where += fromMemory ? ", rows from memory" : "";
+                    kernel.dots(x, at, n, w, count, z, fromMemory);
                     kernel.subtract(z, y, yAt, count);
                     double squaresInSteps = kernel.sumOfSquares(z, count);
                     kernel.accumulate(x, at, n, z, count, steps);
-                    double squares = kernel.residualGradient(x, at, n, w, y, yAt, count, new double[count], onePass);
+                    double squares = kernel.residualGradient(x, at, n, w, y, yAt, count, new double[count], onePass,
+                            fromMemory);
                     assertArrayEquals(steps, onePass, 0.0, "one pass against the four loops, " + where);
                     assertEquals(squaresInSteps, squares, 0.0, "Σ r² in one pass against the four loops, " + where);
                     if (first == null) {
@@ -308,13 +321,13 @@ class KernelTest {
         // integers below 2^53 add and multiply exactly, so every order of additions gives the same answer
         Kernel[] kernels = GradientCore.simd() ? new Kernel[] {ScalarKernel.INSTANCE, new VectorKernel()}
                 : new Kernel[] {ScalarKernel.INSTANCE};
-        for (Kernel simd : kernels) for (int n : new int[] {2, 3, 4, 16, 19}) {
+        for (Kernel simd : kernels) for (int n : new int[] {2, 3, 4, 16, 19, 32, 128}) {
             int count = 9;
             double[] x = new double[count * n], w = new double[n], d = new double[count], z = new double[count];
             for (int k = 0; k < x.length; k++) x[k] = k % 7 - 3;
             for (int j = 0; j < n; j++) w[j] = j % 5 - 2;
             for (int c = 0; c < count; c++) d[c] = c - 4;
-            simd.dots(x, 0, n, w, count, z);
+            simd.dots(x, 0, n, w, count, z, n >= 32);
             double[] g = new double[n];
             simd.accumulate(x, 0, n, d, count, g);
             for (int c = 0; c < count; c++) {
