@@ -47,9 +47,9 @@ final class VectorKernel implements Kernel {
      * row), other rows four at a time ({@link #dotsInGroups}); each row's sum is the same chain of FMAs
      * either way, so are the bits. Four rows at a time read four places a row apart at once; in a
      * harness on the AMD EPYC (chunks as the core takes them, X far larger than the caches) that ran
-     * 42–49 ns per row at 128 columns against 30–32 for one row after another, 13–14 against 7–9 at 32
+     * 42–48 ns per row at 128 columns against 30–32 for one row after another, 13–14 against 7–9 at 32
      * columns and 73–80 against 55–65 at 192, while a single chain of 64 FMAs per row lost at 256
-     * columns (89–103 against 62–75). From the caches four rows at a time win (at 128 columns and
+     * columns (88–103 against 63–76). From the caches four rows at a time win (at 128 columns and
      * 1 MB of X, 13.7 against 24.7 ns per row), as their four chains overlap.
      */
     @Override
