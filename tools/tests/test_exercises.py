@@ -60,7 +60,8 @@ class Kernel:
     def __init__(self):
         self.km = KernelManager(kernel_name="descent-java")
         with open(os.devnull, "w") as quiet:
-            self.km.start_kernel(stdout=quiet, stderr=quiet)
+            # in the notebooks' folder, as Jupyter starts a notebook's kernel (notebook 12 reads ../bench/results.csv)
+            self.km.start_kernel(stdout=quiet, stderr=quiet, cwd=os.path.join(ROOT, "notebooks"))
         self.kc = self.km.client()
         self.kc.start_channels()
         self.kc.wait_for_ready(timeout=90)

@@ -334,6 +334,38 @@ class ExerciseChecksTest {
         wrong("per-row", SgdExercises.assessUpdatesPerEpoch(10000));
     }
 
+    // ---------------------------------------------------------------- 12
+
+    @Test
+    void megabytesOfX() {
+        passes(SpeedExercises.assessMegabytes(128));
+        notDone(SpeedExercises.assessMegabytes(Exercise.TODO));
+        wrong("values", SpeedExercises.assessMegabytes(16));
+        wrong("mebibytes", SpeedExercises.assessMegabytes(122.07));
+        wrong("bytes", SpeedExercises.assessMegabytes(128e6));
+        wrong("one-column", SpeedExercises.assessMegabytes(8));
+        wrong("with-y", SpeedExercises.assessMegabytes(136));
+        wrong("other", SpeedExercises.assessMegabytes(64));
+    }
+
+    @Test
+    void batchThatAmortisesTheFixedCost() {
+        // by hand: U·1 µs ≤ 0.1·(U·1 µs + 200,000 · 15 ns) ⇔ U ≤ 333.3; ⌈200000/601⌉ = 333, ⌈200000/600⌉ = 334
+        assertEquals(601, SpeedExercises.smallest());
+        assertEquals(333, SpeedExercises.updates(601));
+        assertEquals(334, SpeedExercises.updates(600));
+        assertEquals(333_000.0 / 3_333_000.0, SpeedExercises.fixedShare(601), 1e-15);
+        passes(SpeedExercises.assessBatch(601));
+        passes(SpeedExercises.assessBatch(1024));
+        passes(SpeedExercises.assessBatch(500_000));
+        notDone(SpeedExercises.assessBatch(Exercise.TODO_COUNT));
+        wrong("no-ceiling", SpeedExercises.assessBatch(600));
+        wrong("too-small", SpeedExercises.assessBatch(599));
+        wrong("too-small", SpeedExercises.assessBatch(1));
+        wrong("not-positive", SpeedExercises.assessBatch(0));
+        wrong("not-positive", SpeedExercises.assessBatch(-32));
+    }
+
     // ---------------------------------------------------------------- 06, 07
 
     @Test
