@@ -56,6 +56,29 @@ def rapaio_classpath():
 # library still works, on its plain-Java loops (descent.core.GradientCore.kernel() says which).
 JVM_FLAGS = ["-Djava.awt.headless=true", "--add-modules", "jdk.incubator.vector"]
 
+# A kernel sized for one notebook of a class on a 2 GB server (Binder, a hub's single-user pod). The heap bound
+# itself comes from kernel/bin/descent-jvm, which reads the container's memory limit at each start.
+LEAN_FLAGS = [
+    "-XX:+IgnoreUnrecognizedVMOptions",  # an older JDK 17 without a flag below still starts
+    "-XX:InitialHeapSize=96m",           # start-up (javac's first compilations) without a collection…
+    "-XX:MinHeapSize=8m",                # …and a heap that may shrink below that when idle
+    "-XX:+UseSerialGC",                  # one thread, ~0.3 MB of collector data (G1: ~35 MB at these heaps)
+    "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=10", "-XX:-ShrinkHeapInSteps",  # after a full GC: live + 10 %
+    "-XX:NewRatio=3",                    # a young generation of a quarter: less empty eden held while idle
+    "-XX:TrimNativeHeapInterval=2000",   # freed native memory (the JIT's arenas) back to the system every 2 s
+    "-XX:ReservedCodeCacheSize=64m",     # the course's compiled code uses ~20 MB
+]
+# Environment of the kernel process: glibc's malloc keeps one arena per thread that ever allocated (up to
+# 8 per core), each holding freed memory; two are enough for a kernel.
+LEAN_ENV = {"MALLOC_ARENA_MAX": "2"}
+# An application class-data-sharing archive of the classes a kernel loads to start and to run a first cell
+# (javac, JShell, the kernel): made by `install`, mapped read-only at each start (faster start, and pages shared
+# by every kernel of a server). Rebuilt when the kernelspec changes; a JVM that cannot use it ignores it.
+ARCHIVE_DIR = os.path.join(ROOT, "build", "kernel")
+WARM_UP_CELLS = ["1 + 1",
+                 "import descent.data.*;\nimport descent.loss.*;\nimport descent.train.*;\nimport descent.plot.*;",
+                 "int warm = 3;\nSystem.out.println(warm);"]
+
 
 def spec():
     jars = library_classpath()
@@ -83,8 +106,75 @@ def spec():
                 "descent.kernel.RapaioLauncher", "{connection_file}"]
         interrupt_mode = "message"  # handled by the launcher (descent.kernel.Interrupts)
         kind = "rapaio-jupyter-kernel " + os.path.basename(kernel_jar)[len("rapaio-jupyter-kernel-"):-len(".jar")]
+    env.update(LEAN_ENV)
+    # descent-jvm JAVA <lean flags> <agent> <the kernel's own options and main> ...
+    agent = "-javaagent:" + os.path.join(ROOT, "kernel", "target", "kernel", "descent-kernel.jar")
+    argv = ["sh", os.path.join(ROOT, "kernel", "bin", "descent-jvm"), argv[0], *LEAN_FLAGS, agent, *argv[1:]]
     return kind, {"argv": argv, "display_name": DISPLAY_NAME, "language": "java",
                   "interrupt_mode": interrupt_mode, "env": env, "metadata": {"descent_kernel": kind}}
+
+
+def with_archive(content, archive, option):
+    """A copy of the kernelspec whose JVM reads (SharedArchiveFile) or writes (ArchiveClassesAtExit) `archive`."""
+    content = json.loads(json.dumps(content))
+    argv = content["argv"]
+    if option == "ArchiveClassesAtExit":  # the JVM dumps no archive with an agent; the agent's class is tiny
+        argv[:] = [a for a in argv if not a.startswith("-javaagent:")]
+    argv.insert(3, f"-XX:{option}={archive}")  # after sh, descent-jvm, java
+    if option == "SharedArchiveFile":
+        argv.insert(4, "-Xlog:cds=off,cds+dynamic=off")  # a stale archive is ignored without a word
+    return content
+
+
+def make_archive(content, archive):
+    """Starts the kernel once with -XX:ArchiveClassesAtExit, runs WARM_UP_CELLS and shuts it down: the JVM
+    writes the archive as it exits. Returns None, or why there is no archive (the kernel then starts without)."""
+    import tempfile
+    from jupyter_client.kernelspec import KernelSpecManager
+    from jupyter_client.manager import KernelManager
+    os.makedirs(os.path.dirname(archive), exist_ok=True)
+    folder = tempfile.mkdtemp(prefix="descent-archive-")
+    os.makedirs(os.path.join(folder, NAME))
+    with open(os.path.join(folder, NAME, "kernel.json"), "w") as f:
+        json.dump(with_archive(content, archive + ".tmp", "ArchiveClassesAtExit"), f)
+    km = KernelManager(kernel_name=NAME, kernel_spec_manager=KernelSpecManager(kernel_dirs=[folder]))
+    log_path = os.path.join(os.path.dirname(archive), "archive.log")
+    try:
+        with open(log_path, "w") as log:
+            km.start_kernel(stdout=log, stderr=log)
+            kc = km.client()
+            kc.start_channels()
+            try:
+                kc.wait_for_ready(timeout=60)
+                for cell in WARM_UP_CELLS:
+                    reply = kc.execute_interactive(cell, timeout=60, output_hook=lambda msg: None)
+                    if reply["content"]["status"] != "ok":
+                        return f"the warm-up cell {cell!r} failed"
+            finally:
+                kc.stop_channels()
+                km.shutdown_kernel(now=False)
+        if not os.path.exists(archive + ".tmp"):
+            return f"the JVM wrote none (see {log_path})"
+        os.replace(archive + ".tmp", archive)
+        return None
+    except Exception as e:  # noqa: BLE001 — the kernel works without an archive; say why there is none
+        return f"{type(e).__name__}: {e}"
+    finally:
+        import shutil
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def archive_key(content):
+    """Names the archive after what it depends on: the kernelspec, the jars' sizes and times, the JVM."""
+    import hashlib
+    import subprocess
+    jars = [a for a in content["argv"] if a.endswith(".jar")] + content["env"].get("RJK_CLASSPATH", "").split(";") \
+        + content["env"].get("IJAVA_CLASSPATH", "").split(":")
+    stamp = [(j, os.path.getsize(j), os.path.getmtime(j)) for j in jars if j and os.path.exists(j)]
+    java = content["argv"][2]
+    version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr
+    text = json.dumps([content, stamp, version], sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def install():
@@ -94,6 +184,18 @@ def install():
         sys.exit(f"error: {kernels} is not among the folders this Jupyter reads kernels from "
                  f"(`jupyter --paths`); run the set-up with the Python of the Jupyter that serves the notebooks")
     kind, content = spec()
+    archive = os.path.join(ARCHIVE_DIR, f"classes-{archive_key(content)}.jsa")
+    note = ""
+    if os.environ.get("DESCENT_KERNEL_ARCHIVE", "1") != "0":
+        why = None if os.path.exists(archive) else make_archive(content, archive)
+        if why:
+            note = f"; no class-data archive ({why})"
+        else:
+            content = with_archive(content, archive, "SharedArchiveFile")
+            note = "; class-data archive " + os.path.relpath(archive, ROOT)
+            for old in glob.glob(os.path.join(ARCHIVE_DIR, "classes-*.jsa")):
+                if old != archive:
+                    os.remove(old)
     os.makedirs(KERNEL_DIR, exist_ok=True)
     path = os.path.join(KERNEL_DIR, "kernel.json")
     text = json.dumps(content, indent=1, sort_keys=True)
@@ -101,7 +203,25 @@ def install():
     if old != text:
         with open(path, "w") as f:
             f.write(text)
-    print(f"==> kernel: {NAME} ({kind}) in {KERNEL_DIR}")
+    print(f"==> kernel: {NAME} ({kind}) in {KERNEL_DIR}{note}")
+    install_server_config()
+
+
+# The course's Jupyter server settings (jupyter/jupyter_server_config.json: idle kernels are shut down after 20
+# minutes), installed where the server of this environment reads its configuration: the .venv's JupyterLab
+# (./course lab), Binder's NB_PYTHON_PREFIX, a hub image's Python.
+SERVER_CONFIG = os.path.join(ROOT, "jupyter", "jupyter_server_config.json")
+SERVER_CONFIG_DIR = os.path.join(sys.prefix, "etc", "jupyter", "jupyter_server_config.d")
+
+
+def install_server_config():
+    text = open(SERVER_CONFIG).read()
+    json.loads(text)  # a broken file fails here, not in the student's server
+    path = os.path.join(SERVER_CONFIG_DIR, "descent-course.json")
+    os.makedirs(SERVER_CONFIG_DIR, exist_ok=True)
+    if not os.path.exists(path) or open(path).read() != text:
+        with open(path, "w") as f:
+            f.write(text)
 
 
 if __name__ == "__main__":

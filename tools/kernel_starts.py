@@ -41,6 +41,28 @@ def plain_spec(spec_dir, kernel):
     return kernel + "-plain"
 
 
+def unlean_spec(spec_dir, kernel):
+    """A copy of the installed kernelspec without what sizes it for a class (kernel/bin/descent-jvm, the lean JVM
+    flags, the idle-memory agent, the class-data archive): the kernelspec as it was before them, to compare."""
+    spec = KernelSpecManager().get_kernel_spec(kernel)
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import kernel as course_kernel
+    argv = list(spec.argv)
+    if argv[:2] == ["sh", os.path.join(ROOT, "kernel", "bin", "descent-jvm")]:
+        argv = argv[2:]
+    argv = [a for a in argv if a not in course_kernel.LEAN_FLAGS and not a.startswith(
+        ("-javaagent:", "-XX:SharedArchiveFile=", "-Xlog:cds"))]
+    content = spec.to_dict()
+    content["argv"] = argv
+    for name in course_kernel.LEAN_ENV:
+        content["env"].pop(name, None)
+    folder = os.path.join(spec_dir, "kernels", kernel + "-unlean")
+    os.makedirs(folder)
+    with open(os.path.join(folder, "kernel.json"), "w") as f:
+        json.dump(content, f)
+    return kernel + "-unlean"
+
+
 def one_start(kernel, timeout, log):
     """(seconds to a finished first cell, seconds to shut down) or (None, problem) if it hung."""
     km = KernelManager(kernel_name=kernel)
@@ -70,6 +92,8 @@ def main():
     parser.add_argument("--kernel", default="descent-java")
     parser.add_argument("--timeout", type=float, default=30)
     parser.add_argument("--plain", action="store_true", help="without the course's launcher (for comparison)")
+    parser.add_argument("--compare-unlean", action="store_true",
+                        help="alternate each start with one of the kernelspec without its lean JVM settings")
     args = parser.parse_args()
     if args.starts < 1:
         parser.error(f"--starts must be at least 1, got {args.starts}")
@@ -79,6 +103,20 @@ def main():
         if args.plain:
             os.environ["JUPYTER_PATH"] = spec_dir + os.pathsep + os.environ.get("JUPYTER_PATH", "")
             kernel = plain_spec(spec_dir, args.kernel)
+        if args.compare_unlean:
+            os.environ["JUPYTER_PATH"] = spec_dir + os.pathsep + os.environ.get("JUPYTER_PATH", "")
+            other = unlean_spec(spec_dir, kernel)
+            times = {kernel: [], other: []}
+            with open(os.path.join(spec_dir, "kernel.log"), "w") as log:
+                for k in range(args.starts):
+                    for name in (kernel, other) if k % 2 == 0 else (other, kernel):
+                        started, _ = one_start(name, args.timeout, log)
+                        times[name].append(started)
+            for name, xs in times.items():
+                ok = [x for x in xs if x is not None]
+                print(f"{name}: start to first result median {statistics.median(ok):.2f} s "
+                      f"(max {max(ok):.2f}; {len(xs) - len(ok)} of {len(xs)} hung)")
+            return 1 if any(x is None for xs in times.values() for x in xs) else 0
         starts, stops, hung = [], [], []
         with open(os.path.join(spec_dir, "kernel.log"), "w") as log:
             for k in range(1, args.starts + 1):

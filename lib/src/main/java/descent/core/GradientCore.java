@@ -49,12 +49,6 @@ public final class GradientCore {
      */
     private static volatile boolean simdCompiled;
     /**
-     * Entries of X in a sum from which the SIMD loops are worth compiling. Smaller sums (the course's
-     * examples: a few hundred rows) run the twin, which gives the same bits, and never pay for the
-     * compilation: about a second of one core.
-     */
-    private static final long WARM_UP_ENTRIES = 1L << 16;
-    /**
      * Entries of X (2²², 32 MB) from which a sum over consecutive rows tells the kernel that they
      * come from main memory ({@link Kernel#dots}), not from a cache. Measured on the AMD EPYC at 128
      * columns: one row after another was slower up to 16 MB of X and faster from 32 MB on.
@@ -155,8 +149,8 @@ public final class GradientCore {
     }
 
     /**
-     * True once the SIMD loops are compiled and in use: about a second after the first sum over at
-     * least 65,536 entries of X, or after {@link #awaitSimd()} (false for good in a JVM without SIMD).
+     * True once the SIMD loops are compiled and in use: about a second after the core's first sum, or
+     * after {@link #awaitSimd()} (false for good in a JVM without SIMD).
      * Results do not depend on it; timings do.
      */
     public static boolean simdInUse() {
@@ -219,7 +213,10 @@ public final class GradientCore {
                              int[] rows, int from, int to, double[] grad, int threads) {
         Check.atLeast("threads", threads, 1);
         if (to - from == 1) return oneRow(loss, withLoss, x, y, n, w, rows == null ? from : rows[from], grad);
-        if (!simdCompiled && (long) (to - from) * n >= WARM_UP_ENTRIES) startWarmUp();
+        // The first sum of any size starts compiling the SIMD loops on a thread of their own (about a second of
+        // one core, once per JVM): a session that only ever sums 1,000 × 16 would otherwise stay on the plain
+        // loops, 5× slower there, for good. Until they are compiled the twin runs, with the same bits.
+        if (!simdCompiled) startWarmUp();
         int blocks = (to - from + BLOCK - 1) / BLOCK;
         int workers = Math.min(threads, blocks);
         boolean fromMemory = fromMemory(rows, from, to, n);
