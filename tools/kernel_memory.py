@@ -190,6 +190,11 @@ class Run:
         self.started = time.monotonic()
         self.km.start_kernel(cwd=self.folder, stdout=self.log, stderr=self.log)
         self.pid = self.km.provisioner.process.pid
+        try:  # the kernel does not inherit the runner's protection from the OOM killer (see main)
+            with open(f"/proc/{self.pid}/oom_score_adj", "w") as f:
+                f.write("0")
+        except OSError:
+            pass
         self.sampler = Sampler(self.pid)
         self.thread = threading.Thread(target=self._execute, daemon=True)
         self.thread.start()
@@ -268,6 +273,11 @@ def main():
             print("no memory cgroup can be made here (neither cgroup v2 nor v1 nor systemd-run): "
                   "the limit was not applied", flush=True)
             return 3
+        try:  # when the limit is reached, the OOM killer is to take a kernel (what the run reports), not the runner
+            with open("/proc/self/oom_score_adj", "w") as f:
+                f.write("-900")
+        except OSError:
+            pass
         where = group.kind if group else "systemd-run scope"
         print(f"memory limit {args.memory_limit / MB:.0f} MB: {where}", flush=True)
 
