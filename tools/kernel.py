@@ -12,9 +12,13 @@ or Binder's NB_PYTHON_PREFIX, see ./course), never into the user's global Jupyte
     python tools/kernel.py show        (prints the installed kernel.json)
 """
 import glob
+import hashlib
 import json
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NAME = "descent-java"
@@ -129,7 +133,6 @@ def with_archive(content, archive, option):
 def make_archive(content, archive):
     """Starts the kernel once with -XX:ArchiveClassesAtExit, runs WARM_UP_CELLS and shuts it down: the JVM
     writes the archive as it exits. Returns None, or why there is no archive (the kernel then starts without)."""
-    import tempfile
     from jupyter_client.kernelspec import KernelSpecManager
     from jupyter_client.manager import KernelManager
     os.makedirs(os.path.dirname(archive), exist_ok=True)
@@ -160,14 +163,11 @@ def make_archive(content, archive):
     except Exception as e:  # noqa: BLE001 — the kernel works without an archive; say why there is none
         return f"{type(e).__name__}: {e}"
     finally:
-        import shutil
         shutil.rmtree(folder, ignore_errors=True)
 
 
 def archive_key(content):
     """Names the archive after what it depends on: the kernelspec, the jars' sizes and times, the JVM."""
-    import hashlib
-    import subprocess
     jars = [a for a in content["argv"] if a.endswith(".jar")] + content["env"].get("RJK_CLASSPATH", "").split(";") \
         + content["env"].get("IJAVA_CLASSPATH", "").split(":")
     stamp = [(j, os.path.getsize(j), os.path.getmtime(j)) for j in jars if j and os.path.exists(j)]
@@ -185,17 +185,15 @@ def install():
                  f"(`jupyter --paths`); run the set-up with the Python of the Jupyter that serves the notebooks")
     kind, content = spec()
     archive = os.path.join(ARCHIVE_DIR, f"classes-{archive_key(content)}.jsa")
-    note = ""
-    if os.environ.get("DESCENT_KERNEL_ARCHIVE", "1") != "0":
-        why = None if os.path.exists(archive) else make_archive(content, archive)
-        if why:
-            note = f"; no class-data archive ({why})"
-        else:
-            content = with_archive(content, archive, "SharedArchiveFile")
-            note = "; class-data archive " + os.path.relpath(archive, ROOT)
-            for old in glob.glob(os.path.join(ARCHIVE_DIR, "classes-*.jsa")):
-                if old != archive:
-                    os.remove(old)
+    why = None if os.path.exists(archive) else make_archive(content, archive)
+    if why:
+        note = f"; no class-data archive ({why})"
+    else:
+        content = with_archive(content, archive, "SharedArchiveFile")
+        note = "; class-data archive " + os.path.relpath(archive, ROOT)
+        for stale in glob.glob(os.path.join(ARCHIVE_DIR, "classes-*.jsa")):
+            if stale != archive:
+                os.remove(stale)
     os.makedirs(KERNEL_DIR, exist_ok=True)
     path = os.path.join(KERNEL_DIR, "kernel.json")
     text = json.dumps(content, indent=1, sort_keys=True)
