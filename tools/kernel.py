@@ -34,6 +34,23 @@ def library_classpath():
     return jars + sorted(glob.glob(os.path.join(ROOT, "lib", "target", "lib", "*.jar")))
 
 
+# The jars a notebook's code is compiled against: the library, the jars of the types its public API names
+# (tech.tablesaw.api.Table, tech.tablesaw.plotly.*, org.knowm.xchart.*), and the jars of every type in those jars'
+# public signatures (fastutil: tablesaw's Selection is an IntIterable; univocity, RoaringBitmap, VectorGraphics2D,
+# guava and its failureaccess, pebble); tools/tests/test_setup.py checks the list against those jars' public
+# signatures with javap. The
+# library's other dependencies are needed only to run it: on rapaio they go on the run-time classpath alone, so
+# JShell's compiler does not open and index them at every start. IJava gets every jar on its one classpath.
+COMPILE_JARS = ("descent-", "tablesaw-core-", "tablesaw-jsplot-", "xchart-", "fastutil-", "univocity-parsers-",
+                "RoaringBitmap-", "VectorGraphics2D-", "guava-", "failureaccess-", "pebble-")
+
+
+def split_classpath(jars):
+    """(compile-time jars, run-time-only jars) of the library's classpath."""
+    compile_jars = [j for j in jars if os.path.basename(j).startswith(COMPILE_JARS)]
+    return compile_jars, [j for j in jars if j not in compile_jars]
+
+
 def find_ijava():
     """The kernelspec (a dict) of an installed IJava kernel, or None. conda-forge's `ijava` registers
     one named `java`; SpencerPark's installer one named `java` too; either runs an ijava jar."""
@@ -64,7 +81,7 @@ JVM_FLAGS = ["-Djava.awt.headless=true", "--add-modules", "jdk.incubator.vector"
 # itself comes from kernel/bin/descent-jvm, which reads the container's memory limit at each start.
 LEAN_FLAGS = [
     "-XX:+IgnoreUnrecognizedVMOptions",  # an older JDK 17 without a flag below still starts
-    "-XX:InitialHeapSize=96m",           # start-up (javac's first compilations) without a collection…
+    "-XX:InitialHeapSize=24m",           # start-up (javac's first compilations) without a collection…
     "-XX:MinHeapSize=8m",                # …and a heap that may shrink below that when idle
     "-XX:+UseSerialGC",                  # one thread, ~0.3 MB of collector data (G1: ~35 MB at these heaps)
     "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=10", "-XX:-ShrinkHeapInSteps",  # after a full GC: live + 10 %
@@ -99,14 +116,18 @@ def spec():
         interrupt_mode = ijava.get("interrupt_mode", "signal")
         kind = "IJava"
     else:
-        env["RJK_CLASSPATH"] = ";".join(jars)
+        compile_jars, runtime_jars = split_classpath(jars)
+        env["RJK_CLASSPATH"] = ";".join(compile_jars)
+        env["DESCENT_RUNTIME_CLASSPATH"] = ";".join(runtime_jars)  # descent.kernel.RuntimeClasspath
         env["RJK_COMPILER_OPTIONS"] = ""  # the kernel's default targets Java 22 preview; we run on 17
         env["RJK_INIT_SCRIPT"] = ""
         env["RJK_MIMA_CACHE"] = os.path.join(ROOT, "build", "kernel", "mima_cache")
         # RapaioLauncher completes the kernel's start-up before it serves (two start-up races) and gives it
         # an interrupt that keeps the session usable; see kernel/src/main/java/descent/kernel.
         launcher, kernel_jar = rapaio_classpath()
-        argv = ["java", *JVM_FLAGS, "-cp", os.pathsep.join([launcher, kernel_jar]),
+        # The launcher keeps JShell from indexing every class name for completion (descent.kernel.CompletionIndex).
+        argv = ["java", *JVM_FLAGS, "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED",
+                "-cp", os.pathsep.join([launcher, kernel_jar]),
                 "descent.kernel.RapaioLauncher", "{connection_file}"]
         interrupt_mode = "message"  # handled by the launcher (descent.kernel.Interrupts)
         kind = "rapaio-jupyter-kernel " + os.path.basename(kernel_jar)[len("rapaio-jupyter-kernel-"):-len(".jar")]
@@ -168,8 +189,10 @@ def make_archive(content, archive):
 
 def archive_key(content):
     """Names the archive after what it depends on: the kernelspec, the jars' sizes and times, the JVM."""
-    jars = [a for a in content["argv"] if a.endswith(".jar")] + content["env"].get("RJK_CLASSPATH", "").split(";") \
-        + content["env"].get("IJAVA_CLASSPATH", "").split(":")
+    env = content["env"]
+    jars = [j for a in content["argv"] for j in a.split("-javaagent:")[-1].split(os.pathsep) if j.endswith(".jar")] \
+        + env.get("RJK_CLASSPATH", "").split(";") + env.get("DESCENT_RUNTIME_CLASSPATH", "").split(";") \
+        + env.get("IJAVA_CLASSPATH", "").split(":")
     stamp = [(j, os.path.getsize(j), os.path.getmtime(j)) for j in jars if j and os.path.exists(j)]
     java = content["argv"][2]
     version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr

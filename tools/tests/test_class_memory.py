@@ -18,9 +18,7 @@ from conftest import ROOT
 TOOL = os.path.join(ROOT, "tools", "kernel_memory.py")
 PEAK_MB = 400   # any notebook's kernel while it runs
 IDLE_MB = 250   # a kernel left open after its last cell
-# Notebook 12 holds its 200,000 × 16 data set (X alone 25.6 MB) and the index arrays of its timings for as long as
-# the kernel lives: its idle bound is the others' plus that data (measured 249–264 MB).
-IDLE_MB_12 = 280
+CLASS_MB = 2048  # mybinder.org's per-user memory: all thirteen kernels left open, and the runner, inside it
 
 
 def measure(tmp_path, *args, timeout=900):
@@ -38,8 +36,26 @@ def test_every_notebook_fits_its_kernel_bounds(tmp_path):
     for row in report["notebooks"]:
         assert row["error"] is None, row
         assert row["peak_mb"] <= PEAK_MB, row
-        bound = IDLE_MB_12 if row["notebook"].startswith("12") else IDLE_MB
-        assert row["idle_mb"] <= bound, row
+        assert row["idle_mb"] <= IDLE_MB, row
+
+
+def test_a_student_keeps_all_thirteen_kernels_open_in_2_gb(tmp_path):
+    """The student's path under a real 2 GB memory cgroup (v2, else v1, else systemd-run; this machine allows a
+    cgroup v1 child): every notebook executed one after another, each kernel left open, the measuring process
+    inside the same limit. Nothing is killed, and the kernels' RSS adds up to less than the limit."""
+    out = tmp_path / "class.json"
+    run = subprocess.run([sys.executable, TOOL, "--keep-open", "--memory-limit", "2G", "--json", str(out)],
+                         capture_output=True, text=True, timeout=1200)
+    print(run.stdout)
+    if run.returncode == 3:
+        pytest.skip("no memory cgroup can be made on this machine: " + run.stdout.strip())
+    assert run.returncode == 0, run.stdout + run.stderr[-3000:]
+    report = json.loads(out.read_text())
+    assert [r["error"] for r in report["notebooks"]] == [None] * 13, report["notebooks"]
+    assert report["open_kernels"]["alive"] == 13, report["open_kernels"]
+    assert report["open_kernels"]["total_mb"] <= CLASS_MB, report["open_kernels"]
+    if "cgroup" in report:  # a cgroup made by the tool (not a systemd-run scope): the kernel's own count
+        assert report["cgroup"]["oom_kills"] == 0, report["cgroup"]
 
 
 def test_eight_students_run_the_workshop_at_once(tmp_path):

@@ -1,6 +1,7 @@
 """The course kernel as a class uses it: it starts every time, ■ (interrupt) stops a runaway cell and
 the next cell runs, and shutting it down is quick. Runs whichever kernel `descent-java` is installed
 (IJava where it is, otherwise rapaio-jupyter-kernel under the course's launcher)."""
+import json
 import os
 import subprocess
 import sys
@@ -94,3 +95,42 @@ def test_shutdown_takes_under_a_second():
     seconds = time.monotonic() - start
     assert not km.is_alive()
     assert seconds < 1.0, f"shutdown took {seconds:.2f} s"
+
+
+def rapaio_only():
+    spec = json.load(open(os.path.join(sys.prefix, "share", "jupyter", "kernels", "descent-java", "kernel.json")))
+    if "DESCENT_RUNTIME_CLASSPATH" not in spec["env"]:
+        pytest.skip("IJava is installed: one classpath, and JShell is IJava's")
+    return spec
+
+
+def test_run_time_only_jars_are_loaded_but_not_compiled_against(kernel):
+    """icu4j is on DESCENT_RUNTIME_CLASSPATH: the library's code can load it (tablesaw does), a cell that names
+    it does not compile (JShell's compiler never opened it), and a compile-time jar's types compile."""
+    spec = rapaio_only()
+    assert any("icu4j" in j for j in spec["env"]["DESCENT_RUNTIME_CLASSPATH"].split(";"))
+    km, kc = kernel
+    status, _, printed = run_cell(km, kc, 'System.out.println(Class.forName("com.ibm.icu.text.Normalizer2")'
+                                          '.getSimpleName() + " loaded");')
+    assert status == "ok" and "Normalizer2 loaded" in printed, (status, printed)
+    status, _, _ = run_cell(km, kc, "com.ibm.icu.text.Normalizer2 n = null;")
+    assert status == "error", "a run-time-only jar's class compiled: it is on the compiler's classpath"
+    status, _, printed = run_cell(km, kc, 'tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("t",\n'
+                                          '    tech.tablesaw.api.IntColumn.create("x", 1, 2, 3));\n'
+                                          'System.out.println(t.where(t.intColumn("x").isGreaterThan(1)).rowCount());')
+    assert status == "ok" and printed.strip().endswith("2"), (status, printed)
+
+
+def test_jshell_keeps_no_class_name_index_and_still_completes(kernel):
+    """descent.kernel.CompletionIndex: no ClassIndex in the kernel's heap after cells and a completion, and
+    Tab still completes a variable's members and the library's classes."""
+    rapaio_only()
+    km, kc = kernel
+    assert run_cell(km, kc, 'import descent.data.*;\nString word = "abc";')[0] == "ok"
+    for code, want in [("word.toUpper", "toUpperCase("), ("Datasets.lin", "linear("), ("Math.ab", "abs(")]:
+        reply = kc.complete(code, len(code), reply=True, timeout=30)
+        assert want in reply["content"]["matches"], (code, reply["content"]["matches"])
+    histogram = subprocess.run(["jcmd", str(km.provisioner.process.pid), "GC.class_histogram"],
+                               capture_output=True, text=True, timeout=60).stdout
+    assert "java.util.HashMap" in histogram, histogram[:500]  # the histogram is real
+    assert "SourceCodeAnalysisImpl$ClassIndex" not in histogram

@@ -15,6 +15,17 @@ def code(nb):
     return [c for c in nb["cells"] if c["cell_type"] == "code"]
 
 
+def output_text(output):
+    """What an output says as text: a stream's text, or the text/plain of a display (a check's line)."""
+    if output["output_type"] == "stream":
+        text = output["text"]
+    elif output["output_type"] == "display_data":
+        text = output.get("data", {}).get("text/plain", "")
+    else:
+        return ""
+    return "".join(text) if isinstance(text, list) else text
+
+
 def text(cell):
     return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
 
@@ -47,8 +58,7 @@ def test_notebook_ran_and_kept_its_promises(name, summary):
     assert not [o for o in outputs if o["output_type"] == "error"]
     images = sum(1 for o in outputs if "image/png" in o.get("data", {}))
     assert images >= MANIFEST[name]["images"], f"{images} images, {MANIFEST[name]['images']} promised"
-    printed = "".join("".join(o["text"]) if isinstance(o["text"], list) else o["text"]
-                      for o in outputs if o["output_type"] == "stream")
+    printed = "".join(output_text(o) for o in outputs)
     for quote in MANIFEST[name]["quotes"]:
         assert quote in printed, f"the narrative quotes {quote!r} but no cell printed it"
     html = open(os.path.join(BUILD, "html", name.replace(".ipynb", ".html")), encoding="utf-8").read()

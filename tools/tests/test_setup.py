@@ -14,6 +14,9 @@ import pytest
 
 from conftest import ROOT
 
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+import editions  # noqa: E402
+
 NOTEBOOKS = sorted(p for p in glob.glob(os.path.join(ROOT, "notebooks", "*.ipynb"))
                    + glob.glob(os.path.join(ROOT, "tools", "tests", "fixtures", "**", "*.ipynb"), recursive=True)
                    if not p.endswith("broken.ipynb"))  # the runner's fixture of a file that is not a notebook
@@ -66,18 +69,14 @@ def test_conda_environment_agrees_with_requirements():
     assert "ijava" in deps, "conda (Binder, JupyterHub) serves the course on IJava"
 
 
-@pytest.fixture(scope="module")
-def binder(tmp_path_factory):
-    """A copy of the repository and a separate Python environment with Jupyter, as repo2docker prepares
-    them (NB_PYTHON_PREFIX set, conda not activated), then postBuild run in it."""
-    tmp = tmp_path_factory.mktemp("binder")
+def simulate_binder(tmp, source, files):
+    """`files` of the repository at `source` copied as repo2docker clones them, a separate Python environment
+    with Jupyter as repo2docker prepares it (NB_PYTHON_PREFIX set, conda not activated), then postBuild run."""
     repo, prefix = tmp / "repo", tmp / "notebook-env"
-    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True,
-                           text=True, check=True).stdout.split("\n")
     for f in filter(None, files):
-        if os.path.isfile(os.path.join(ROOT, f)):
+        if os.path.isfile(os.path.join(source, f)):
             os.makedirs(os.path.dirname(repo / f), exist_ok=True)
-            shutil.copy2(os.path.join(ROOT, f), repo / f)
+            shutil.copy2(os.path.join(source, f), repo / f)
     subprocess.run([sys.executable, "-m", "venv", str(prefix)], check=True)
     pins = requirement_pins()
     jupyter = [f"{n}=={pins[n]}" for n in ("jupyter-core", "jupyter-client", "nbclient", "nbformat")]
@@ -93,7 +92,17 @@ def binder(tmp_path_factory):
     return {"repo": repo, "prefix": prefix, "env": env, "run": run, "installed": after - before}
 
 
-def test_binder_postbuild_installs_the_kernel_where_its_jupyter_looks(binder):
+def tracked(folder):
+    return subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=folder, capture_output=True,
+                          text=True, check=True).stdout.split("\n")
+
+
+@pytest.fixture(scope="module")
+def binder(tmp_path_factory):
+    return simulate_binder(tmp_path_factory.mktemp("binder"), ROOT, tracked(ROOT))
+
+
+def postbuild_installs_the_kernel_where_its_jupyter_looks(binder):
     run = binder["run"]
     assert run.returncode == 0, run.stdout + run.stderr
     assert "ERROR" not in run.stdout + run.stderr, run.stdout + run.stderr
@@ -111,7 +120,7 @@ def test_binder_postbuild_installs_the_kernel_where_its_jupyter_looks(binder):
     assert str(binder["repo"] / "lib" / "target" / "descent-") in classpath, classpath
 
 
-def test_binder_kernel_runs_a_notebook(binder):
+def kernel_runs_a_notebook(binder):
     nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "descent-java", "display_name": "Java", "language": "java"}})
     nb.cells = [nbformat.v4.new_code_cell(
         'System.out.println(descent.function.Himmelblau.class.getSimpleName() + " " + (2 + 3)'
@@ -156,3 +165,130 @@ def test_kernelspec_uses_ijava_where_it_is_installed(tmp_path, monkeypatch):
     classpath = spec["env"]["IJAVA_CLASSPATH"].split(":")
     assert classpath[0].endswith(".jar") and "/lib/target/descent-" in classpath[0]
     assert "RJK_CLASSPATH" not in spec["env"]
+    assert "DESCENT_RUNTIME_CLASSPATH" not in spec["env"]  # IJava: every jar on its one classpath
+    assert len(classpath) == len(kernel.library_classpath())
+
+
+def jar_packages(jar):
+    names = subprocess.run(["unzip", "-Z1", jar], capture_output=True, text=True, check=True).stdout.split()
+    return {os.path.dirname(n).replace("/", ".") for n in names if n.endswith(".class")}, \
+        [n[:-6].replace("/", ".") for n in names if n.endswith(".class") and not n.endswith("module-info.class")]
+
+
+def test_compile_time_jars_hold_every_type_their_public_signatures_name():
+    """tools/kernel.py COMPILE_JARS: on rapaio, a notebook is compiled against those jars only. Every type named in
+    their public classes' signatures (supertypes, parameters, results) must be in one of them, in the JDK, or on no
+    classpath at all (tablesaw's optional smile), else a call into them fails with 'class file for … not found'."""
+    sys.path.insert(0, os.path.join(ROOT, "tools"))
+    import kernel
+    compile_jars, runtime_jars = kernel.split_classpath(kernel.library_classpath())
+    assert len(compile_jars) == len(kernel.COMPILE_JARS), "a COMPILE_JARS entry matches no jar, or more than one"
+    assert any("icu4j" in j for j in runtime_jars)
+    compile_packages, classes = set(), []
+    for jar in compile_jars:
+        packages, names = jar_packages(jar)
+        compile_packages |= packages
+        classes += names
+    runtime_packages = set().union(*(jar_packages(j)[0] for j in runtime_jars))
+    javap = subprocess.run(["javap", "-public", "-cp", ":".join(compile_jars + runtime_jars), *classes],
+                           capture_output=True, text=True, timeout=600).stdout
+    named = {m.group(1) for m in re.finditer(r"\b([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+)\.[A-Z]\w*", javap)}
+    missing = sorted(p for p in named if p in runtime_packages and p not in compile_packages)
+    assert not missing, f"public signatures of the compile-time jars name run-time-only packages: {missing}"
+    assert "it.unimi.dsi.fastutil.ints" in named  # the scan reads signatures (tablesaw's Selection is an IntIterable)
+
+
+def test_binder_postbuild_installs_the_kernel_where_its_jupyter_looks(binder):
+    postbuild_installs_the_kernel_where_its_jupyter_looks(binder)
+
+
+def test_binder_kernel_runs_a_notebook(binder):
+    kernel_runs_a_notebook(binder)
+
+
+@pytest.fixture(scope="module")
+def release(tmp_path_factory):
+    """./course release into a new folder, then that folder served as Binder serves a repository."""
+    tmp = tmp_path_factory.mktemp("release")
+    target = tmp / "student-repo"
+    run = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "release.py"), str(target)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    files = subprocess.run(["git", "-C", str(target), "ls-files"], capture_output=True, text=True,
+                           check=True).stdout.split()
+    commits = subprocess.run(["git", "-C", str(target), "rev-list", "--count", "HEAD"], capture_output=True,
+                             text=True, check=True).stdout.strip()
+    return {"dir": target, "files": files, "commits": commits, "binder": simulate_binder(tmp / "binder", target, files)}
+
+
+def distinctive_solution_lines():
+    """Lines the course shows only inside a solution: in no source notebook outside a solution region and in no
+    file of the library's sources (where the same line may do the library's own work)."""
+    shown = []
+    for path in sorted(glob.glob(os.path.join(ROOT, "lib", "src", "main", "**", "*.java"), recursive=True)):
+        shown.append(open(path, encoding="utf-8").read())
+    solutions = set()
+    for path in sorted(glob.glob(os.path.join(ROOT, "notebooks", "[0-9][0-9]-*.ipynb"))):
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type != "code":
+                shown.append(cell.source)
+                continue
+            lines = cell.source.splitlines()
+            inside = set()
+            for begin, end in editions.solution_regions(cell.source):
+                inside.update(range(begin, end + 1))
+                solutions.update(l.strip() for l in lines[begin + 1:end] if not editions.STUB.match(l))
+            shown.append("\n".join(l for k, l in enumerate(lines) if k not in inside))
+    everything = "\n".join(shown)
+    return sorted(l for l in solutions if len(l) >= 6 and l not in everything)
+
+
+def test_release_holds_no_solution_no_marker_no_instructor_note(release):
+    target, files = release["dir"], release["files"]
+    assert release["commits"] == "1"
+    assert len([f for f in files if f.startswith("notebooks/") and f.endswith(".ipynb")]) == 13
+    assert not [f for f in files if "/test/" in f or f.startswith(("tools/tests", "bench/src", "build/"))], files
+    assert "README.md" in files and "postBuild" in files and "environment.yml" in files
+    readme = (target / "README.md").read_text()
+    assert "mybinder.org/v2/gh/" in readme and "git-pull?repo=" in readme
+    lines = distinctive_solution_lines()
+    assert len(lines) > 30, lines  # the scan finds the solutions it looks for
+    for f in files:
+        text = (target / f).read_text(encoding="utf-8", errors="replace")
+        markers = [l for l in text.splitlines() if editions.BEGIN.match(l) or editions.END.match(l) or editions.STUB.match(l)]
+        assert not markers, f"{f} holds solution markers: {markers[:3]}"
+        found = [l for l in lines if l in text]
+        assert not found, f"{f} holds solution lines: {found[:3]}"
+        if f.endswith(".ipynb"):
+            nb = nbformat.read(str(target / f), as_version=4)
+            assert not [c for c in nb.cells if editions.NOTES_TAG in c.metadata.get("tags", [])], f
+            assert all(c.get("outputs", []) == [] for c in nb.cells if c.cell_type == "code"), f
+            assert nb.metadata["descent"]["notebook_id"] == f[len("notebooks/"):-len(".ipynb")]
+
+
+def test_release_postbuild_installs_the_kernel_where_its_jupyter_looks(release):
+    postbuild_installs_the_kernel_where_its_jupyter_looks(release["binder"])
+
+
+def test_release_kernel_runs_a_notebook(release):
+    kernel_runs_a_notebook(release["binder"])
+
+
+def test_every_exercise_has_its_id_and_points(tmp_path):
+    """tools/exercise_ids.py: the ids are in the committed notebooks (tagging a copy changes nothing), unique,
+    and each check cell has points."""
+    import exercise_ids
+    ids = []
+    for path in exercise_ids.sources():
+        copy = tmp_path / os.path.basename(path)
+        shutil.copy2(path, copy)
+        assert not exercise_ids.tag(str(copy)), f"{os.path.basename(path)}: run python tools/exercise_ids.py tag"
+        nb = nbformat.read(path, as_version=4)
+        assert nb.metadata["descent"]["notebook_id"] == os.path.basename(path)[:-len(".ipynb")]
+        for ex in exercise_ids.exercises(nb, path):
+            meta = nb.cells[ex.check].metadata["nbgrader"]
+            assert meta["grade_id"] == ex.id and meta["points"] in (1, 2) and meta["grade"] is True
+            assert nb.cells[ex.answer].metadata["nbgrader"]["grade_id"] == ex.id + "-answer"
+            ids.append(ex.id)
+    assert len(ids) == 35 and len(set(ids)) == 35

@@ -3,8 +3,18 @@ package descent.exercise;
 /**
  * What a check says about one exercise: done, wrong (with the mistake it recognised), or not started.
  * {@link #toString()} is the line the student reads; {@link #mistake()} names the diagnosis for tests.
+ *
+ * <p>A check shows its line as one notebook output that also carries the verdict as JSON under {@link #MIME}
+ * ({@code {"verdict": "done" | "wrong" | "not-done", "mistake": …, "message": …}}), so that a program reading the
+ * notebook never parses "✔". The grader does not trust that output (a student's code can write it too): it runs
+ * each check through {@link Grading}.</p>
  */
 public final class Feedback {
+    /** The MIME type of a check's verdict in its output. */
+    public static final String MIME = "application/vnd.descent.verdict+json";
+    /** The feedback a check showed last ({@link Grading} reads it right after running the check). */
+    static final java.util.concurrent.atomic.AtomicReference<Feedback> LAST = new java.util.concurrent.atomic.AtomicReference<>();
+
     /** The three outcomes of a check. */
     public enum Verdict { DONE, WRONG, NOT_DONE }
 
@@ -38,14 +48,24 @@ public final class Feedback {
         return this;
     }
 
-    /** Prints the line, then shows what goes with it. */
+    /** Shows the line (with the verdict as JSON beside it), then what goes with it. */
     void print() {
-        System.out.println(this);
+        LAST.set(this);
+        descent.plot.Show.bundle(toString(), MIME, json());
         try {
             then.run();
         } catch (RuntimeException e) {   // the student's code, run again for the figure, may still fail
             System.out.println("(the figure could not be drawn: " + e + ")");
         }
+    }
+
+    /** The verdict as JSON fields: verdict ("done", "wrong", "not-done"), mistake, message. */
+    public java.util.Map<String, Object> json() {
+        var json = new java.util.LinkedHashMap<String, Object>();
+        json.put("verdict", verdict == Verdict.DONE ? "done" : verdict == Verdict.WRONG ? "wrong" : "not-done");
+        json.put("mistake", mistake);
+        json.put("message", message);
+        return json;
     }
 
     public Verdict verdict() { return verdict; }
