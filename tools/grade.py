@@ -25,6 +25,7 @@ cell). Students run in parallel, one kernel per core (--jobs). Exit status 0 whe
 """
 import argparse
 import concurrent.futures
+import copy
 import csv
 import html
 import json
@@ -42,7 +43,6 @@ from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import editions  # noqa: E402
 import exercise_ids  # noqa: E402
 import run_notebooks  # noqa: E402  (its exporter helpers; it also makes Ctrl-C a KeyboardInterrupt)
 
@@ -130,7 +130,7 @@ def graded_cell(exercise, nonce):
 
 def prepare(submitted, notebook, nonce):
     """The submission with the grader's check cells in place: {exercise id: [cell indices]}, notebook."""
-    nb = nbformat.from_dict(json.loads(json.dumps(submitted)))
+    nb = copy.deepcopy(submitted)
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
@@ -160,8 +160,6 @@ def execute(nb, folder, timeout, heap_mb, log):
     """Runs every cell; returns {cell index: why it has no result} for cells that timed out, died or never ran."""
     problems, start, deaths = {}, 0, 0
     env = dict(os.environ, DESCENT_KERNEL_HEAP_MB=str(heap_mb))
-    for name in ("DESCENT_GRADE_SUBMISSIONS",):
-        env.pop(name, None)
     while start < len(nb.cells):
         client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, allow_errors=True, interrupt_on_timeout=True,
                                 startup_timeout=STARTUP_TIMEOUT, resources={"metadata": {"path": folder}})

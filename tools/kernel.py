@@ -38,9 +38,9 @@ def library_classpath():
 # (tech.tablesaw.api.Table, tech.tablesaw.plotly.*, org.knowm.xchart.*), and the jars of every type in those jars'
 # public signatures (fastutil: tablesaw's Selection is an IntIterable; univocity, RoaringBitmap, VectorGraphics2D,
 # guava and its failureaccess, pebble); tools/tests/test_setup.py checks the list against those jars' public
-# signatures with javap. The
-# library's other dependencies are needed only to run it: on rapaio they go on the run-time classpath alone, so
-# JShell's compiler does not open and index them at every start. IJava gets every jar on its one classpath.
+# signatures with javap. The library's other dependencies are needed only to run it: on rapaio they go on the
+# run-time classpath alone, so JShell's compiler does not open and index them at every start. IJava gets every
+# jar on its one classpath.
 COMPILE_JARS = ("descent-", "tablesaw-core-", "tablesaw-jsplot-", "xchart-", "fastutil-", "univocity-parsers-",
                 "RoaringBitmap-", "VectorGraphics2D-", "guava-", "failureaccess-", "pebble-")
 

@@ -4,8 +4,6 @@ every formula typeset with assistive MathML. Runs tools/accessibility.py's audit
 import os
 import sys
 
-import pytest
-
 from conftest import ROOT
 
 sys.path.insert(0, os.path.join(ROOT, "tools"))

@@ -1,5 +1,9 @@
 package descent.exercise;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
 /**
  * What a check says about one exercise: done, wrong (with the mistake it recognised), or not started.
  * {@link #toString()} is the line the student reads; {@link #mistake()} names the diagnosis for tests.
@@ -13,7 +17,7 @@ public final class Feedback {
     /** The MIME type of a check's verdict in its output. */
     public static final String MIME = "application/vnd.descent.verdict+json";
     /** The feedback a check showed last ({@link Grading} reads it right after running the check). */
-    static final java.util.concurrent.atomic.AtomicReference<Feedback> LAST = new java.util.concurrent.atomic.AtomicReference<>();
+    static final AtomicReference<Feedback> LAST = new AtomicReference<>();
 
     /** The three outcomes of a check. */
     public enum Verdict { DONE, WRONG, NOT_DONE }
@@ -60,8 +64,8 @@ public final class Feedback {
     }
 
     /** The verdict as JSON fields: verdict ("done", "wrong", "not-done"), mistake, message. */
-    public java.util.Map<String, Object> json() {
-        var json = new java.util.LinkedHashMap<String, Object>();
+    public Map<String, Object> json() {
+        var json = new LinkedHashMap<String, Object>();
         json.put("verdict", verdict == Verdict.DONE ? "done" : verdict == Verdict.WRONG ? "wrong" : "not-done");
         json.put("mistake", mistake);
         json.put("message", message);
