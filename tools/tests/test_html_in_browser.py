@@ -132,6 +132,87 @@ def test_every_explorer_moves_when_used(browser, page_path):
     assert not errors, errors[:3]
 
 
+SLIDER = "k => document.querySelectorAll('.descent-explorer .descent-live')[k]._fullLayout.sliders[0].active"
+
+
+@pytest.mark.parametrize("page_path", EXPLORER_PAGES, ids=page_id)
+def test_every_explorer_works_by_keyboard_alone(browser, page_path):
+    """Each explorer, used with the keyboard alone (issue #40, WCAG 2.1.1 and 4.1.3): from the output before it,
+    Tab reaches its controls (the play button, then the slider); the focused control shows a visible outline;
+    the arrow keys, End and Home move the chart (Plotly's own slider follows) and the live region says what the
+    frame shows; Space plays an animation and Space again pauses it, and the region then says where it stopped.
+    An explorer without frames (the heat map) carries its values as a table instead."""
+    page, errors, remote = offline_page(browser)
+    page.goto("file://" + page_path)
+    page.wait_for_load_state("load")
+    explorers = page.locator(".descent-explorer")
+    shots = os.path.join(BUILD, "screenshots")
+    os.makedirs(shots, exist_ok=True)
+    for k in range(explorers.count()):
+        ex = explorers.nth(k)
+        page.wait_for_function("k => { const d = document.querySelectorAll('.descent-explorer .descent-live')[k];"
+                               " return d && d._fullLayout && d.querySelector('.main-svg'); }", arg=k, timeout=20000)
+        if ex.locator(".descent-controls").count() == 0:
+            table = ex.locator("details.descent-data table")
+            assert table.count() == 1, f"explorer {k} has neither controls nor a table of its values"
+            assert table.locator("thead th").count() >= 2 and table.locator("tbody tr").count() >= 2
+            continue
+        controls = ex.locator(".descent-controls")
+        assert controls.is_visible(), f"explorer {k}: its controls stay hidden once the chart has drawn"
+        rng, status = controls.locator("input[type=range]"), controls.locator("[role=status]")
+        label = controls.locator(f"label[for='{rng.get_attribute('id')}']").text_content()
+        assert label.strip(), f"explorer {k}: the slider has no label"
+        # Tab from the output area that holds the explorer, as a keyboard user arrives there
+        ex.evaluate("e => e.closest('.jp-OutputArea-output').focus()")
+        wanted = controls.locator("button").first if controls.locator("button").count() else rng
+        for _ in range(6):
+            page.keyboard.press("Tab")
+            if wanted.evaluate("e => e === document.activeElement"):
+                break
+        assert wanted.evaluate("e => e === document.activeElement"), f"explorer {k}: Tab does not reach its controls"
+        outline = wanted.evaluate("e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth")
+        assert not outline.startswith("none") and not outline.endswith(" 0px"), f"explorer {k}: no visible focus ({outline})"
+        said = [status.text_content()]
+        if controls.locator("button").count():
+            play = controls.locator("button").first
+            page.keyboard.press("Space")
+            page.wait_for_timeout(1200)
+            assert play.get_attribute("aria-pressed") == "true", f"explorer {k}: Space did not start the animation"
+            page.keyboard.press("Space")
+            page.wait_for_timeout(200)
+            assert play.get_attribute("aria-pressed") == "false", f"explorer {k}: Space did not pause it"
+            stopped = int(rng.input_value())
+            assert stopped > 0, f"explorer {k}: playing moved nothing"
+            assert page.evaluate(SLIDER, k) == stopped, f"explorer {k}: Plotly's slider does not follow"
+            assert status.text_content().startswith("step "), status.text_content()
+            said.append(status.text_content())
+            page.keyboard.press("Tab")   # on to the slider
+            assert rng.evaluate("e => e === document.activeElement"), f"explorer {k}: Tab does not reach the slider"
+        start = int(rng.input_value())
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(300)
+        assert int(rng.input_value()) == start + 1 and page.evaluate(SLIDER, k) == start + 1, \
+            f"explorer {k}: the right arrow did not move the chart"
+        value = controls.locator("output").text_content()
+        assert rng.get_attribute("aria-valuetext") == value, (rng.get_attribute("aria-valuetext"), value)
+        said.append(status.text_content())
+        page.keyboard.press("End")
+        page.wait_for_timeout(300)
+        last = int(rng.get_attribute("max"))
+        assert page.evaluate(SLIDER, k) == last, f"explorer {k}: End did not show the last frame"
+        said.append(status.text_content())
+        if k == 0:
+            ex.screenshot(path=os.path.join(shots, f"explorer-keyboard-{page_id(page_path).replace('/', '-').replace('.html', '')}.png"))
+        page.keyboard.press("Home")
+        page.wait_for_timeout(300)
+        assert page.evaluate(SLIDER, k) == 0 and status.text_content() == said[0], f"explorer {k}: Home did not go back"
+        assert len(set(said)) == len(said), f"explorer {k}: the live region did not change with the frame: {said}"
+        assert all(value.split(" = ")[0] in s or s.startswith("step ") for s in said[1:]), said
+    page.close()
+    assert not remote, f"tried to reach the network: {remote[:3]}"
+    assert not errors, errors[:3]
+
+
 @pytest.mark.parametrize("page_path", SURFACE_PAGES + EXPLORER_PAGES, ids=page_id)
 def test_interactive_chart_falls_back_to_its_picture_without_scripts(browser, page_path):
     """An untrusted notebook in JupyterLab, or a page read with scripts off, shows the static picture of

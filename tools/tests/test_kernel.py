@@ -134,3 +134,39 @@ def test_jshell_keeps_no_class_name_index_and_still_completes(kernel):
                                capture_output=True, text=True, timeout=60).stdout
     assert "java.util.HashMap" in histogram, histogram[:500]  # the histogram is real
     assert "SourceCodeAnalysisImpl$ClassIndex" not in histogram
+
+
+def outputs_of(kc, code, limit=30.0):
+    """The execute_result and display_data contents of one cell, in order, once the cell is idle."""
+    msg_id = kc.execute(code)
+    start, outs = time.monotonic(), []
+    while True:
+        assert time.monotonic() - start < limit, f"no idle after {code!r} within {limit} s"
+        msg = kc.get_iopub_msg(timeout=limit)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] in ("execute_result", "display_data"):
+            outs.append(msg["content"])
+        if msg["msg_type"] == "error":
+            pytest.fail("\n".join(msg["content"]["traceback"]))
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            return outs
+
+
+def test_a_chart_reaches_the_notebook_with_its_text_alternative(kernel):
+    """descent.kernel.ChartImages (issue #40): a library chart, as a cell's value or through display(...), comes as
+    image/png with its alt text as text/plain and as the image's alt metadata, which the export template turns into
+    <img alt>; any other picture still shows, as a plain PNG."""
+    rapaio_only()
+    km, kc = kernel
+    chart = 'descent.plot.LineChart.of("Two steps").series("cost", new double[] {3, 1})'
+    for code in (f"{chart}.image()", f"display({chart}.image());"):
+        outs = [o for o in outputs_of(kc, code) if "image/png" in o["data"]]   # rapaio's display(...) also returns an id
+        assert len(outs) == 1, outs
+        data, meta = outs[0]["data"], outs[0].get("metadata", {})
+        assert data["image/png"].startswith("iVBOR"), "a PNG"
+        assert data["text/plain"] == "Two steps: y against x from 0 to 1. y falls from 3 to 1.", data["text/plain"]
+        assert meta.get("image/png", {}).get("alt") == data["text/plain"], meta
+    outs = outputs_of(kc, "new java.awt.image.BufferedImage(20, 10, java.awt.image.BufferedImage.TYPE_INT_RGB)")
+    assert len(outs) == 1 and outs[0]["data"]["image/png"].startswith("iVBOR"), outs
+    assert "alt" not in outs[0].get("metadata", {}).get("image/png", {}), outs

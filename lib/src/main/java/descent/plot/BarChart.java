@@ -109,12 +109,29 @@ public final class BarChart {
         for (Bars bars : series) {
             List<Double> values = new ArrayList<>();
             for (double v : bars.values) values.add(v);
-            chart.addSeries(bars.name, categories, values);
+            chart.addSeries(bars.name, categories, values).setFillColor(Palette.color(chart.getSeriesMap().size()));
         }
         return chart;
     }
 
-    public BufferedImage image() {
-        return BitmapEncoder.getBufferedImage(chart());
+    /** Renders the chart, with its {@linkplain #altText() text alternative}. */
+    public ChartImage image() {
+        return new ChartImage(BitmapEncoder.getBufferedImage(chart()), altText());
+    }
+
+    /** What the chart shows: its axes and series, then every bar's value, category by category. */
+    public String altText() {
+        List<String> names = new ArrayList<>();
+        for (Bars b : series) names.add(b.name);
+        String axis = yLabel.isEmpty() ? "values" : yLabel;
+        StringBuilder s = new StringBuilder(AltText.sentence(title + ": bar chart of " + axis + " for "
+                + AltText.count(categories.size(), "category", "categories") + (xLabel.isEmpty() ? "" : " of " + xLabel)
+                + (series.size() > 1 ? ", one bar each for " + AltText.list(names) : "") + (logY ? ", log scale" : "")));
+        for (int c = 0; c < categories.size(); c++) {
+            List<String> bars = new ArrayList<>();
+            for (Bars b : series) bars.add((series.size() > 1 ? b.name + " " : "") + AltText.number(b.values[c]));
+            s.append(' ').append(categories.get(c)).append(": ").append(String.join(", ", bars)).append('.');
+        }
+        return s.toString();
     }
 }

@@ -6,7 +6,6 @@ import descent.function.TestFunction;
 import descent.train.Path;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
@@ -22,10 +21,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class ContourPlot {
     private static final int GRID = 160;
-    private static final Color[] PATH_COLORS = {
-        new Color(214, 39, 40), new Color(255, 127, 14), new Color(44, 160, 44), new Color(148, 103, 189),
-        new Color(23, 190, 207), new Color(140, 86, 75), new Color(227, 119, 194), new Color(0, 0, 0),
-    };
     private final Objective f;
     private final double[] window;
     private String title;
@@ -59,7 +54,9 @@ public final class ContourPlot {
             throw new IllegalArgumentException("window = " + java.util.Arrays.toString(window)
                     + " is invalid: it needs xmin < xmax and ymin < ymax");
         }
-        return new ContourPlot(f, window.clone(), "Contours of " + f);
+        ContourPlot plot = new ContourPlot(f, window.clone(), null);
+        plot.title = "Contours of " + plot.functionName();
+        return plot;
     }
 
     /** Contours of a test function over its own window, its minima marked. */
@@ -201,30 +198,30 @@ public final class ContourPlot {
             XYSeries s = chart.addSeries("level " + k, sx, sy);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             s.setMarker(SeriesMarkers.NONE);
+            // dark blue for low levels to grey-blue for high ones, every one at least 3:1 against the white plot
             float t = (float) k / Math.max(1, lines.size() - 1);
-            s.setLineColor(new Color((int) (40 + 170 * t), (int) (90 + 120 * t), (int) (170 + 60 * t)));
+            s.setLineColor(new Color((int) (31 + 94 * t), (int) (74 + 61 * t), (int) (140 + 15 * t)));
             s.setLineStyle(new BasicStroke(1f));
             s.setShowInLegend(false);
         }
         for (int q = 0; q < paths.size(); q++) {
             double[][] pts = paths.get(q);
-            int end = 0;
-            while (end < pts.length && Double.isFinite(pts[end][0]) && Double.isFinite(pts[end][1])
-                    && Math.abs(pts[end][0]) < 1e12 && Math.abs(pts[end][1]) < 1e12) end++;
+            int end = drawnPoints(pts);
             if (end == 0) continue;
             double[] px = new double[end], py = new double[end];
             for (int i = 0; i < end; i++) {
                 px[i] = pts[i][0];
                 py[i] = pts[i][1];
             }
-            Color color = PATH_COLORS[q % PATH_COLORS.length];
+            // the palette from its second colour on (its first is the contours' blue), and a dash of its own
+            Color color = Palette.color(q + 1);
             String name = pathNames.get(q) + (end < pts.length ? " (diverged)" : "");
             XYSeries s = chart.addSeries(name, px, py);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             s.setMarker(end <= 400 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
             s.setLineColor(color);
             s.setMarkerColor(color);
-            s.setLineStyle(new BasicStroke(2f));
+            s.setLineStyle(Palette.stroke(q, 2f));
         }
         if (minima.length > 0) {
             double[] mx = new double[minima.length], my = new double[minima.length];
@@ -254,7 +251,69 @@ public final class ContourPlot {
         return plotHeight + PLOT_MARGIN_Y + LineChart.Style.legendHeight(legendEntries);
     }
 
-    public BufferedImage image() {
-        return BitmapEncoder.getBufferedImage(chart());
+    /** Renders the plot, with its {@linkplain #altText() text alternative}. */
+    public ChartImage image() {
+        return new ChartImage(BitmapEncoder.getBufferedImage(chart()), altText());
+    }
+
+    /**
+     * What the plot shows: the function and window, the marked minima, and for each path its number of steps,
+     * where it starts and ends, f there and how far the end is from the nearest marked minimum, or where it
+     * diverged.
+     */
+    public String altText() {
+        return AltText.sentence(title + ": " + surfacePhrase()) + minimaPhrase() + pathsPhrase();
+    }
+
+    /** "contour lines of f over x from a to b and y from c to d". */
+    String surfacePhrase() {
+        return "contour lines of " + functionName() + " over " + xName + " from " + AltText.number(window[0]) + " to "
+                + AltText.number(window[1]) + " and " + yName + " from " + AltText.number(window[2]) + " to "
+                + AltText.number(window[3]);
+    }
+
+    /** " Minimum at (x, y)." or "" without marked minima. */
+    String minimaPhrase() {
+        if (minima.length == 0) return "";
+        List<String> at = new ArrayList<>();
+        for (double[] m : minima) at.add(AltText.point(m[0], m[1]));
+        return " " + AltText.sentence((minima.length == 1 ? "Minimum at " : "Minima at ") + AltText.list(at));
+    }
+
+    /** One sentence per path, each after a space. */
+    String pathsPhrase() {
+        StringBuilder s = new StringBuilder();
+        for (int q = 0; q < paths.size(); q++) s.append(' ').append(AltText.sentence(pathPhrase(pathNames.get(q), paths.get(q))));
+        return s.toString();
+    }
+
+    /** The function's name where it has one, else what its toString says unless that is Object's default. */
+    private String functionName() {
+        if (f instanceof TestFunction t) return t.name();
+        String s = String.valueOf(f);
+        return s.contains("@") || s.contains("$$Lambda") ? "f" : s;
+    }
+
+    private String pathPhrase(String name, double[][] pts) {
+        int end = drawnPoints(pts);
+        if (end == 0) return name + ": no finite point to draw";
+        double[] start = pts[0], last = pts[end - 1];
+        String s = name + ": " + AltText.count(end - 1, "step", "steps") + " from " + AltText.point(start[0], start[1]);
+        if (end < pts.length) return s + ", diverges after " + AltText.point(last[0], last[1]);
+        s += " to " + AltText.point(last[0], last[1]) + ", where f = " + AltText.number(f.value(last.clone()));
+        if (minima.length > 0) {
+            double best = Double.POSITIVE_INFINITY;
+            for (double[] m : minima) best = Math.min(best, Math.hypot(last[0] - m[0], last[1] - m[1]));
+            s += ", " + AltText.number(best) + " from the nearest minimum";
+        }
+        return s;
+    }
+
+    /** How many points of a path are drawn: those before it first leaves finite values (or |x| of 1e12). */
+    private static int drawnPoints(double[][] pts) {
+        int end = 0;
+        while (end < pts.length && Double.isFinite(pts[end][0]) && Double.isFinite(pts[end][1])
+                && Math.abs(pts[end][0]) < 1e12 && Math.abs(pts[end][1]) < 1e12) end++;
+        return end;
     }
 }

@@ -29,9 +29,10 @@ import java.util.Map;
  * {@link Explorer}).
  */
 public final class Explorers {
-    /** Plotly's colours for up to eight paths, the same order as its default palette. */
-    private static final String[] PALETTE = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
-        "#e377c2", "#17becf"};
+    /** The colours of up to eight series: {@link Palette}'s, colour-blind safe, each at least 3:1 on white. */
+    private static final String[] PALETTE = Palette.HEX;
+    /** Plotly's names for {@link Palette#marker}'s shapes, in the same order. */
+    private static final String[] PLOTLY_MARKERS = {"circle", "triangle-up", "square", "diamond", "triangle-down", "x"};
     private static final int MAX_FRAMES = 60;
     /** Points per path in a frame of a long race. */
     private static final int PATH_POINTS = 120;
@@ -66,6 +67,7 @@ public final class Explorers {
         double top = curve.hi() + 0.08 * (curve.hi() - curve.lo());
         List<Map<String, Object>> frames = new ArrayList<>();
         List<BufferedImage> panels = new ArrayList<>();
+        List<String> says = new ArrayList<>();
         for (double eta : etas) {
             Path p = Minimizer.walk(f, new GradientDescent(eta), new double[] {start}, steps);
             double[] xs = column(p.points(), 0), ys = p.values();
@@ -73,6 +75,7 @@ public final class Explorers {
             String outcome = p.diverged() ? String.format(Locale.ROOT, "η = %s: diverged after %d steps", Format.number(eta), p.steps())
                     : String.format(Locale.ROOT, "η = %s: after %d steps, at %.4f (f = %.5g)%s", Format.number(eta), p.steps(), end,
                             p.lastValue(), end < lo || end > hi ? ", off the chart" : "");
+            says.add(outcome);
             frames.add(obj("name", Format.number(eta), "traces", List.of(1, 2), "data", List.of(
                     stepsTrace(xs, ys, PALETTE[1], "steps"), label(lo + 0.02 * (hi - lo), top * 1.1, outcome))));
             panels.add(LineChart.of("η = " + Format.number(eta)).size(340, 260).xRange(lo, hi).yRange(0, top)
@@ -86,7 +89,9 @@ public final class Explorers {
         layout.put("xaxis", obj("title", obj("text", "m"), "range", List.of(lo, hi)));
         layout.put("yaxis", obj("title", obj("text", "f(m)"), "range", List.of(Math.min(0, curve.lo()), top * 1.12)));
         layout.put("sliders", List.of(slider("η = ", frames, 0)));
-        return new Explorer("learning-rate explorer", traces, layout, frames, Plots.grid(panels, 3));
+        String title = "Gradient descent on the error curve, one panel per learning rate";
+        return new Explorer("learning-rate explorer", traces, layout, frames, still(Plots.grid(panels, 3), title, says),
+                new Explorer.Controls("learning rate η", "η = ", says, false));
     }
 
     /**
@@ -119,6 +124,7 @@ public final class Explorers {
         }
         List<Map<String, Object>> frames = new ArrayList<>();
         List<BufferedImage> panels = new ArrayList<>();
+        List<String> says = new ArrayList<>();
         for (int r = 0; r < etas.length; r++) {
             History h = runs.get(r);
             double[][] thetas = h.trajectory();
@@ -134,8 +140,9 @@ public final class Explorers {
                     Format.number(etas[r]), h.iterations())
                     : String.format(Locale.ROOT, "η = %s: after %d iterations, y = %.3f + %.3f x, J = %.4g",
                             Format.number(etas[r]), h.iterations(), last[0], last[1], h.finalLoss());
+            says.add(outcome);
             frames.add(obj("name", Format.number(etas[r]), "traces", List.of(1, 2, 3, 4), "data", List.of(
-                    obj("type", "scatter", "mode", "lines", "x", lx, "y", ly, "line", obj("color", "#9ecae1", "width", 1),
+                    obj("type", "scatter", "mode", "lines", "x", lx, "y", ly, "line", obj("color", "#6f8fc7", "width", 1),
                             "name", "earlier iterations", "hoverinfo", "skip"),
                     obj("type", "scatter", "mode", "lines", "x", List.of(x0, x1), "y", List.of(line(last, x0), line(last, x1)),
                             "line", obj("color", "#08519c", "width", 3), "name", "after the last iteration"),
@@ -155,7 +162,9 @@ public final class Explorers {
         layout.put("yaxis2", obj("anchor", "x2", "type", "log", "title", obj("text", "cost J"), "exponentformat", "power",
                 "range", List.of(Math.log10(costs.lo()) - 0.2, Math.log10(Math.min(costs.hi(), 1e6 * costs.lo())) + 0.2)));
         layout.put("sliders", List.of(slider("η = ", frames, 0)));
-        return new Explorer("regression-line explorer", traces, layout, frames, Plots.grid(panels, 2));
+        String title = "The fitted line after each of " + iterations + " iterations, one panel per learning rate";
+        return new Explorer("regression-line explorer", traces, layout, frames, still(Plots.grid(panels, 2), title, says),
+                new Explorer.Controls("learning rate η", "η = ", says, false));
     }
 
     /**
@@ -179,6 +188,7 @@ public final class Explorers {
             costs.add(h.epochLoss());
         }
         List<Map<String, Object>> frames = new ArrayList<>();
+        List<String> says = new ArrayList<>();
         LineChart still = LineChart.of("Cost on all the data after each epoch, η = " + Format.number(eta))
                 .xLabel("epoch").yLabel("cost J").logY();
         double top = 10 * Math.min(costs.hi(), 1e4 * costs.lo()), bottom = costs.lo() / 30;
@@ -196,9 +206,10 @@ public final class Explorers {
             for (int k = 0; k < ex.length; k++) ex[k] = k;
             String outcome = String.format(Locale.ROOT, "b = %d: %d updates per epoch; %s", sizes[r], h.iterationsPerEpoch(),
                     h.diverged() ? "diverged" : String.format(Locale.ROOT, "J = %.4g after %d epochs", h.finalLoss(), h.epochs()));
+            says.add(outcome);
             frames.add(obj("name", String.valueOf(sizes[r]), "traces", List.of(0, 1, 2), "data", List.of(
                     obj("type", "scatter", "mode", "markers", "x", bx, "y", by, "name", "cost of each update's batch",
-                            "marker", obj("color", "rgba(31,119,180,0.25)", "size", 3), "hoverinfo", "skip"),
+                            "marker", obj("color", "rgba(0,114,178,0.35)", "size", 3), "hoverinfo", "skip"),
                     obj("type", "scatter", "mode", "lines+markers", "x", ex, "y", h.epochLoss(), "name", "cost on all the data",
                             "line", obj("color", PALETTE[1], "width", 3), "marker", obj("size", 7)),
                     label(0, top, outcome))));
@@ -210,7 +221,8 @@ public final class Explorers {
         layout.put("yaxis", obj("title", obj("text", "cost J"), "type", "log",
                 "range", List.of(Math.log10(bottom), Math.log10(top) + 0.2), "exponentformat", "power"));
         layout.put("sliders", List.of(slider("b = ", frames, 0)));
-        return new Explorer("batch-size explorer", traces, layout, frames, still.image());
+        return new Explorer("batch-size explorer", traces, layout, frames, still.image(),
+                new Explorer.Controls("batch size b", "b = ", says, false));
     }
 
     /**
@@ -245,6 +257,7 @@ public final class Explorers {
         List<Integer> animated = new ArrayList<>();
         for (int k = 0; k < 2 * paths.size(); k++) animated.add(k + 1);
         List<Map<String, Object>> frames = new ArrayList<>();
+        List<String> says = new ArrayList<>();
         for (int s = 0; ; s = Math.min(longest, s + stride)) {
             List<Map<String, Object>> data = new ArrayList<>();
             for (int k = 0; k < paths.size(); k++) {
@@ -256,7 +269,8 @@ public final class Explorers {
                     py[i] = pts[kept[i]][1];
                 }
                 data.add(obj("type", "scatter", "mode", "lines+markers", "x", px, "y", py, "name", paths.get(k).label(),
-                        "line", obj("color", PALETTE[k], "width", 2), "marker", obj("size", 5)));
+                        "line", obj("color", PALETTE[k], "width", 2, "dash", Palette.plotlyDash(k)),
+                        "marker", obj("size", 6, "symbol", PLOTLY_MARKERS[k % PLOTLY_MARKERS.length])));
             }
             for (int k = 0; k < paths.size(); k++) {
                 int[] kept = thinned(Math.min(s, paths.get(k).steps()), longest);
@@ -266,9 +280,11 @@ public final class Explorers {
                     vy[i] = f0[kept[i]];
                 }
                 data.add(obj("type", "scatter", "mode", "lines", "x", vx, "y", vy, "xaxis", "x2", "yaxis", "y2",
-                        "showlegend", false, "name", paths.get(k).label(), "line", obj("color", PALETTE[k], "width", 2)));
+                        "showlegend", false, "name", paths.get(k).label(),
+                        "line", obj("color", PALETTE[k], "width", 2, "dash", Palette.plotlyDash(k))));
             }
             frames.add(obj("name", String.valueOf(s), "traces", animated, "data", data));
+            says.add(raceStatus(s, paths, values));
             if (s == longest) break;
         }
         List<Map<String, Object>> traces = new ArrayList<>();
@@ -282,7 +298,7 @@ public final class Explorers {
                 ly.add(Double.isNaN(level[1][i]) ? null : Math.round(level[1][i] / gy) * gy);
             }
         }
-        traces.add(obj("type", "scatter", "mode", "lines", "x", lx, "y", ly, "line", obj("color", "#b4bfd0", "width", 1),
+        traces.add(obj("type", "scatter", "mode", "lines", "x", lx, "y", ly, "line", obj("color", "#7d8aa0", "width", 1),
                 "hoverinfo", "skip", "name", "contours of f", "showlegend", false));
         traces.addAll(frameData(frames.get(0)));
         Map<String, Object> layout = layout(f.name() + ": press play", 980, 560);
@@ -297,7 +313,8 @@ public final class Explorers {
                 "range", List.of(Math.log10(lowest) - 0.3, Math.log10(heights.hi()) + 0.3)));
         layout.put("sliders", List.of(slider("step ", frames, 0)));
         layout.put("updatemenus", List.of(playButtons()));
-        return new Explorer(f.name() + " race", traces, layout, frames, Plots.smallMultiples(f, paths, 2));
+        return new Explorer(f.name() + " race", traces, layout, frames, Plots.smallMultiples(f, paths, 2),
+                new Explorer.Controls("step", "step ", says, true));
     }
 
     /**
@@ -308,7 +325,7 @@ public final class Explorers {
     public static Explorer heatMap(String title, String xLabel, double[] xs, String yLabel, double[] ys, double[][] values) {
         Check.notNull("xLabel", xLabel);
         Check.notNull("yLabel", yLabel);
-        BufferedImage still = HeatMap.draw(title, xLabel, xs, yLabel, ys, values);  // its checks apply here too
+        ChartImage still = HeatMap.draw(title, xLabel, xs, yLabel, ys, values);  // its checks apply here too
         List<String> cx = new ArrayList<>(), cy = new ArrayList<>();
         for (double v : xs) cx.add(Format.number(v, 3));
         for (double v : ys) cy.add(Format.number(v, 3));
@@ -359,10 +376,37 @@ public final class Explorers {
         layout.put("xaxis", obj("title", obj("text", xLabel), "type", "category"));
         layout.put("yaxis", obj("title", obj("text", yLabel), "type", "category"));
         layout.put("showlegend", false);
-        return new Explorer(title, traces, layout, List.of(), still);
+        String[] header = new String[xs.length + 1];
+        header[0] = yLabel + " \\ " + xLabel;
+        for (int c = 0; c < xs.length; c++) header[c + 1] = xLabel + " = " + cx.get(c);
+        Object[][] rows = new Object[ys.length][xs.length + 1];
+        for (int r = ys.length - 1, i = 0; r >= 0; r--, i++) {  // top row first, as drawn
+            rows[i][0] = yLabel + " = " + cy.get(r);
+            for (int c = 0; c < xs.length; c++) rows[i][c + 1] = text.get(r).get(c);
+        }
+        return new Explorer(title, traces, layout, List.of(), still, null,
+                new Explorer.DataTable("The values as a table", header, rows));
     }
 
     // ------------------------------------------------------------------ pieces
+
+    /** A still of panels, one per frame, described by what the live region says at each. */
+    private static ChartImage still(BufferedImage panels, String title, List<String> says) {
+        return new ChartImage(panels, AltText.sentence(title) + " " + String.join(" ", says.stream().map(AltText::sentence).toList()));
+    }
+
+    /** What a race's live region says at step s: where each method's f − f_min stands, or that it has stopped. */
+    private static String raceStatus(int s, List<Path> paths, List<double[]> gaps) {
+        List<String> each = new ArrayList<>();
+        for (int k = 0; k < paths.size(); k++) {
+            Path p = paths.get(k);
+            int at = Math.min(s, p.steps());
+            String gap = AltText.number(gaps.get(k)[at]);
+            each.add(p.label() + " " + (p.diverged() && s >= p.steps() ? "diverged after " + p.steps() + " steps"
+                    : "f − f_min = " + gap + (s > p.steps() ? " (stopped at step " + p.steps() + ")" : "")));
+        }
+        return "step " + s + ": " + String.join("; ", each);
+    }
 
     private static Map<String, Object> layout(String title, int width, int height) {
         return new java.util.LinkedHashMap<>(obj("title", obj("text", title), "width", width, "height", height,

@@ -8,6 +8,8 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A heat map drawn with Java2D: XChart's has no per-cell text and no way to show "diverged". */
 final class HeatMap {
@@ -16,7 +18,7 @@ final class HeatMap {
 
     private HeatMap() {}
 
-    static BufferedImage draw(String title, String xLabel, double[] xs, String yLabel, double[] ys, double[][] values) {
+    static ChartImage draw(String title, String xLabel, double[] xs, String yLabel, double[] ys, double[][] values) {
         Check.notNull("title", title);
         Check.notNull("xs", xs);
         Check.notNull("ys", ys);
@@ -84,7 +86,56 @@ final class HeatMap {
         center(g, yLabel, -(top + ys.length * cellH / 2), 22);
         g.setTransform(saved);
         g.dispose();
-        return img;
+        return new ChartImage(img, altText(title, xLabel, xs, yLabel, ys, values));
+    }
+
+    /**
+     * What the heat map shows: its axes and their values, the lowest and highest cell, how many cells diverged
+     * and where; with at most 30 cells, every cell row by row (the picture's numbers, in words).
+     */
+    static String altText(String title, String xLabel, double[] xs, String yLabel, double[] ys, double[][] values) {
+        StringBuilder s = new StringBuilder(AltText.sentence(title + ": heat map over " + xLabel + " = " + values(xs)
+                + " and " + yLabel + " = " + values(ys)));
+        int lr = -1, lc = -1, hr = -1, hc = -1;
+        List<String> diverged = new ArrayList<>();
+        for (int r = 0; r < ys.length; r++) {
+            for (int c = 0; c < xs.length; c++) {
+                double v = values[r][c];
+                if (!Double.isFinite(v)) {
+                    diverged.add(xLabel + " " + format(xs[c]) + " with " + yLabel + " " + format(ys[r]));
+                    continue;
+                }
+                if (lr < 0 || v < values[lr][lc]) { lr = r; lc = c; }
+                if (hr < 0 || v > values[hr][hc]) { hr = r; hc = c; }
+            }
+        }
+        if (lr >= 0) {
+            s.append(" Lowest ").append(format(values[lr][lc])).append(" at ").append(cell(xLabel, xs[lc], yLabel, ys[lr]))
+                    .append("; highest ").append(format(values[hr][hc])).append(" at ").append(cell(xLabel, xs[hc], yLabel, ys[hr]))
+                    .append('.');
+        }
+        if (!diverged.isEmpty()) {
+            s.append(' ').append(AltText.sentence(AltText.count(diverged.size(), "cell diverged", "cells diverged")
+                    + (diverged.size() <= 6 ? ": " + AltText.list(diverged) : "")));
+        }
+        if (xs.length * ys.length <= 30) {
+            for (int r = 0; r < ys.length; r++) {
+                List<String> row = new ArrayList<>();
+                for (int c = 0; c < xs.length; c++) row.add(Double.isFinite(values[r][c]) ? format(values[r][c]) : "diverged");
+                s.append(' ').append(yLabel).append(' ').append(format(ys[r])).append(": ").append(String.join(", ", row)).append('.');
+            }
+        }
+        return s.toString();
+    }
+
+    private static String values(double[] v) {
+        List<String> out = new ArrayList<>();
+        for (double x : v) out.add(format(x));
+        return AltText.list(out);
+    }
+
+    private static String cell(String xLabel, double x, String yLabel, double y) {
+        return xLabel + " " + format(x) + ", " + yLabel + " " + format(y);
     }
 
     /** Dark blue (low, good) to pale yellow (high). */

@@ -230,6 +230,10 @@ public final class LineChart {
             logAxisRange(chart);
         }
         int shown = 0;
+        // series without a colour of their own take the palette's, line k also dash k and point cloud k marker k:
+        // told apart without colour (a single line stays solid)
+        long plainLines = layers.stream().filter(l -> l.kind == Kind.LINE && l.color == null).count();
+        int lineIndex = 0, scatterIndex = 0;
         for (Layer l : layers) {
             int end = finitePrefix(l.y);
             String name = end < l.y.length ? l.name + " (diverged)" : l.name;
@@ -271,12 +275,21 @@ public final class LineChart {
             switch (l.kind) {
                 case LINE, STEPS -> {
                     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-                    s.setMarker(x.length <= 12 || l.kind == Kind.STEPS ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
-                    s.setLineStyle(new BasicStroke(2f));
+                    boolean plain = l.kind == Kind.LINE && l.color == null;
+                    int k = plain ? lineIndex++ : 0;
+                    s.setMarker(x.length <= 12 || l.kind == Kind.STEPS ? (plain ? Palette.marker(k) : SeriesMarkers.CIRCLE)
+                            : SeriesMarkers.NONE);
+                    s.setLineStyle(plain && plainLines > 1 ? Palette.stroke(k, 2f) : new BasicStroke(2f));
+                    if (plain) {
+                        s.setLineColor(Palette.color(k));
+                        s.setMarkerColor(Palette.color(k));
+                    }
                 }
                 case SCATTER -> {
                     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                    s.setMarker(SeriesMarkers.CIRCLE);
+                    int k = scatterIndex++;
+                    s.setMarker(Palette.marker(k));
+                    if (l.color == null) s.setMarkerColor(Palette.color(k));
                 }
                 case POINT -> {
                     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -300,9 +313,134 @@ public final class LineChart {
         return chart;
     }
 
-    /** Renders the chart. */
-    public BufferedImage image() {
-        return BitmapEncoder.getBufferedImage(chart());
+    /** Renders the chart, with its {@linkplain #altText() text alternative}. */
+    public ChartImage image() {
+        return new ChartImage(BitmapEncoder.getBufferedImage(chart()), altText());
+    }
+
+    /**
+     * What the chart shows, from its data: the title, the axes, and for each line where it starts and ends
+     * (lines that start together are said together, "cost J falls from 213 to 1.45 (η = 0.005) and 0.82
+     * (η = 0.3)"), where it is lowest if not at its end, where a diverged one stops; each point cloud's size and
+     * spread; each marked point and guide. Lines left out of the legend are counted, not described.
+     */
+    public String altText() {
+        StringBuilder s = new StringBuilder(AltText.sentence(title + ": " + axesPhrase()));
+        List<Layer> lines = new ArrayList<>();
+        int hidden = 0;
+        for (Layer l : layers) {
+            if (finitePrefix(l.y) == 0) continue;   // nothing drawn (image() refuses such a chart)
+            if (unlisted.contains(l.name)) {
+                hidden++;
+            } else if (l.kind == Kind.LINE && isFunctionOfX(l)) {
+                lines.add(l);
+            } else {
+                s.append(' ').append(AltText.sentence(describe(l)));
+            }
+        }
+        s.append(linesPhrase(lines));
+        if (hidden > 0) s.append(' ').append(AltText.sentence(AltText.count(hidden, "more line", "more lines")
+                + " between them, not in the legend"));
+        return s.toString();
+    }
+
+    private String axesPhrase() {
+        Extent e = Extent.finite();
+        for (Layer l : layers) if (l.kind != Kind.GUIDE) e.add(l.x);
+        double lo = xRange != null ? xRange[0] : e.lo(), hi = xRange != null ? xRange[1] : e.hi();
+        return yLabel + " against " + xLabel + " from " + AltText.number(lo) + " to " + AltText.number(hi)
+                + (logX && logY ? ", both axes logarithmic" : logY ? ", " + yLabel + " on a log scale"
+                : logX ? ", " + xLabel + " on a log scale" : "");
+    }
+
+    /** A line over increasing x (a curve of y against x), as opposed to a path in the plane. */
+    private static boolean isFunctionOfX(Layer l) {
+        for (int i = 1; i < l.x.length; i++) if (!(l.x[i] > l.x[i - 1])) return false;
+        return l.x.length > 1;
+    }
+
+    /**
+     * The curves of y against x: those that start at the same y said in one sentence, falling ones first ("cost J
+     * falls from 213 to 1.46 (η = 0.005) and 0.819 (η = 0.3); η = 0.6 rises to 19700"), the others one each.
+     */
+    private String linesPhrase(List<Layer> lines) {
+        String y = shortYLabel();
+        StringBuilder s = new StringBuilder();
+        List<Layer> left = new ArrayList<>(lines);
+        while (!left.isEmpty()) {
+            Layer first = left.get(0);
+            List<Layer> group = new ArrayList<>();
+            for (Layer l : left) if (sameStart(first, l)) group.add(l);
+            left.removeAll(group);
+            // a line is named where the chart has more than it to tell apart, unless its name is the axis's
+            boolean named = lines.size() > 1 || (listedLayers() > 1 && !first.name.equals(yLabel));
+            List<String> falls = new ArrayList<>(), rises = new ArrayList<>(), notes = new ArrayList<>();
+            for (Layer l : group) {
+                int end = finitePrefix(l.y);
+                double last = l.y[end - 1];
+                String label = named ? " (" + l.name + ")" : "";
+                if (end < l.y.length) {
+                    notes.add((named ? l.name + " " : "it ") + "diverges after " + xLabel + " " + AltText.number(l.x[end - 1]));
+                    continue;
+                }
+                (last <= l.y[0] ? falls : rises).add(AltText.number(last) + label);
+                int low = argMin(l.y, end);
+                if (low > 0 && low < end - 1 && l.y[low] < last - 1e-3 * Math.abs(last)) {
+                    notes.add((named ? l.name + " is lowest, " : "lowest ") + AltText.number(l.y[low])
+                            + ", at " + xLabel + " " + AltText.number(l.x[low]));
+                }
+            }
+            String from = AltText.number(first.y[0]);
+            List<String> parts = new ArrayList<>();
+            if (!falls.isEmpty()) parts.add(y + " falls from " + from + " to " + AltText.list(falls));
+            if (!rises.isEmpty()) parts.add((falls.isEmpty() ? y + " rises from " + from + " to " : "rises to ") + AltText.list(rises));
+            if (parts.isEmpty()) parts.add(y + " starts at " + from);
+            String sentence = String.join("; ", parts);
+            if (group.size() == 1 && named) sentence = first.name + ": " + sentence.replace(" (" + first.name + ")", "");
+            if (!notes.isEmpty()) sentence += "; " + String.join("; ", notes);
+            s.append(' ').append(AltText.sentence(sentence));
+        }
+        return s.toString();
+    }
+
+    private long listedLayers() {
+        return layers.stream().filter(l -> !unlisted.contains(l.name)).count();
+    }
+
+    /** The y axis's label without an explanation in brackets: "J − J*" of "J − J* (+1e-15, so …)". */
+    private String shortYLabel() {
+        int bracket = yLabel.indexOf(" (");
+        return bracket > 0 ? yLabel.substring(0, bracket) : yLabel;
+    }
+
+    private static boolean sameStart(Layer a, Layer b) {
+        return a.y[0] == b.y[0] || Math.abs(a.y[0] - b.y[0]) <= 1e-9 * Math.max(Math.abs(a.y[0]), Math.abs(b.y[0]));
+    }
+
+    private static int argMin(double[] y, int end) {
+        int k = 0;
+        for (int i = 1; i < end; i++) if (y[i] < y[k]) k = i;
+        return k;
+    }
+
+    /** A layer that is not a curve over x: a path, a point cloud, a marked point or a guide line. */
+    private String describe(Layer l) {
+        int end = finitePrefix(l.y);
+        return switch (l.kind) {
+            case POINT -> l.name + " at " + AltText.point(l.x[0], l.y[0]);
+            case GUIDE -> "a dashed guide line " + (l.name.contains("=") ? l.name : l.name + " at "
+                    + (l.x[0] == l.x[1] ? xLabel + " = " + AltText.number(l.x[0]) : shortYLabel() + " = " + AltText.number(l.y[0])));
+            case SCATTER -> {
+                Extent ex = Extent.finite().add(l.x), ey = Extent.finite().add(l.y);
+                yield l.name + ": " + AltText.count(l.x.length, "point", "points") + ", " + xLabel + " from "
+                        + AltText.number(ex.lo()) + " to " + AltText.number(ex.hi()) + ", " + yLabel + " from "
+                        + AltText.number(ey.lo()) + " to " + AltText.number(ey.hi());
+            }
+            case LINE, STEPS -> l.name + ": " + (end == 1 ? "one point at " + AltText.point(l.x[0], l.y[0])
+                    : AltText.count(end, "point", "points") + " from " + AltText.point(l.x[0], l.y[0]) + " to "
+                    + AltText.point(l.x[end - 1], l.y[end - 1]))
+                    + (end < l.y.length ? ", then diverges" : "");
+        };
     }
 
     static int finitePrefix(double[] y) {

@@ -16,7 +16,7 @@ public final class Plots {
     private Plots() {}
 
     /** Several cost curves (name → cost per iteration or epoch) on one chart. */
-    public static BufferedImage learningCurves(String title, Map<String, double[]> curves, boolean logY) {
+    public static ChartImage learningCurves(String title, Map<String, double[]> curves, boolean logY) {
         Check.notNull("curves", curves);
         if (curves.isEmpty()) throw new IllegalArgumentException("curves is empty: give at least one learning curve");
         LineChart chart = LineChart.of(title).xLabel("iteration").yLabel("cost J");
@@ -30,7 +30,7 @@ public final class Plots {
      * same window, levels and scale, so paths that would tangle on one plot can be compared at a glance
      * (Tufte, <i>Envisioning Information</i>, ch. 4).
      */
-    public static BufferedImage smallMultiples(descent.function.TestFunction f, List<descent.train.Path> paths,
+    public static ChartImage smallMultiples(descent.function.TestFunction f, List<descent.train.Path> paths,
                                                int columns) {
         Check.notNull("f", f);
         Check.notNull("paths", paths);
@@ -40,11 +40,17 @@ public final class Plots {
         }
         int panelWidth = Math.max(260, 960 / Math.min(columns, paths.size()));
         List<BufferedImage> panels = new ArrayList<>();
+        StringBuilder alt = new StringBuilder();
         for (int k = 0; k < paths.size(); k++) {
             descent.train.Path p = Check.notNull("paths[" + k + "]", paths.get(k));
-            panels.add(ContourPlot.of(f).logLevels().width(panelWidth).title(p.label()).path(p).image());
+            ContourPlot panel = ContourPlot.of(f).logLevels().width(panelWidth).title(p.label()).path(p);
+            panels.add(panel.image());
+            if (k == 0) alt.append(AltText.count(paths.size(), "contour plot", "contour plots")).append(" side by side, one path ")
+                    .append("each, all the same ").append(panel.surfacePhrase().replaceFirst("^contour lines", "contours")).append('.')
+                    .append(panel.minimaPhrase());
+            alt.append(panel.pathsPhrase());
         }
-        return grid(panels, columns);
+        return new ChartImage(grid(panels, columns), alt.toString());
     }
 
     /** Pictures in a grid, row by row, on white. */
@@ -68,7 +74,7 @@ public final class Plots {
      * The data (one feature, no bias column) and the line y = w0 + w1·x for each weight vector,
      * earlier lines pale and later ones dark, in the window {xmin, xmax, ymin, ymax}.
      */
-    public static BufferedImage fittedLines(Dataset oneFeature, List<double[]> weights, double[] window) {
+    public static ChartImage fittedLines(Dataset oneFeature, List<double[]> weights, double[] window) {
         Check.notNull("oneFeature", oneFeature);
         Check.notNull("weights", weights);
         Check.length("window", window, 4, "{xmin, xmax, ymin, ymax}");
@@ -84,7 +90,8 @@ public final class Plots {
         for (int i = 0; i < k; i++) {
             double[] w = Check.length("weights[" + i + "]", weights.get(i), 2, "{w0 intercept, w1 slope}");
             float shade = k == 1 ? 1f : (float) i / (k - 1);
-            Color c = new Color((int) (200 - 170 * shade), (int) (215 - 150 * shade), 255);
+            // pale #6f8fc7 (3.3:1 on white, the least a line needs) to dark #08519c
+            Color c = new Color((int) (111 - 103 * shade), (int) (143 - 62 * shade), (int) (199 - 43 * shade));
             String name = i == k - 1 ? "after " + k + (k == 1 ? " iteration" : " iterations") : "iteration " + (i + 1);
             lc.series(name, new double[] {window[0], window[1]},
                     new double[] {w[0] + w[1] * window[0], w[0] + w[1] * window[1]}, c);
@@ -95,15 +102,25 @@ public final class Plots {
             if (s.getName().startsWith("iteration") || s.getName().startsWith("after")) s.setMarker(
                     org.knowm.xchart.style.markers.SeriesMarkers.NONE);
         }
-        return BitmapEncoder.getBufferedImage(chart);
+        double[] first = weights.get(0), last = weights.get(k - 1);
+        Extent ex = Extent.finite().add(oneFeature.column(0)), ey = Extent.finite().add(oneFeature.y());
+        String alt = AltText.sentence("Fitted line after each iteration: " + AltText.count(oneFeature.rows(), "data point",
+                "data points") + " (x from " + AltText.number(ex.lo()) + " to " + AltText.number(ex.hi()) + ", y from "
+                + AltText.number(ey.lo()) + " to " + AltText.number(ey.hi()) + ") and " + AltText.count(k, "line", "lines")
+                + (k == 1 ? ": y = " + line(last) : ", pale to dark: the first y = " + line(first) + ", the last y = " + line(last)));
+        return new ChartImage(BitmapEncoder.getBufferedImage(chart), alt);
+    }
+
+    private static String line(double[] w) {
+        return AltText.number(w[0]) + (w[1] < 0 ? " − " : " + ") + AltText.number(Math.abs(w[1])) + "·x";
     }
 
     /**
      * A grid of values (rows ↔ ys, columns ↔ xs), each cell coloured by its value (log scale when
      * all are positive) and annotated; NaN or infinite cells are grey and marked "diverged".
      */
-    public static BufferedImage heatMap(String title, String xLabel, double[] xs, String yLabel, double[] ys,
-                                        double[][] values) {
+    public static ChartImage heatMap(String title, String xLabel, double[] xs, String yLabel, double[] ys,
+                                     double[][] values) {
         Check.notNull("xLabel", xLabel);
         Check.notNull("yLabel", yLabel);
         return HeatMap.draw(title, xLabel, xs, yLabel, ys, values);
@@ -113,7 +130,7 @@ public final class Plots {
      * Two classes in the plane and the boundary w0 + w1·x1 + w2·x2 = 0 of a logistic regression.
      * The data has 2 feature columns, or 3 with the bias column first.
      */
-    public static BufferedImage decisionBoundary(Dataset data, double[] w, String title) {
+    public static ChartImage decisionBoundary(Dataset data, double[] w, String title) {
         Check.notNull("data", data);
         Check.length("w", w, 3, "{w0 bias, w1, w2}");
         Check.finite("w", w);  // else the chart would blame its own boundary series
@@ -143,8 +160,8 @@ public final class Plots {
         double ylo = e2.lo() - 0.5, yhi = e2.hi() + 0.5;
         LineChart chart = LineChart.of(title).xLabel(names[off]).yLabel(names[off + 1])
                 .xRange(lo, hi).yRange(ylo, yhi)
-                .scatter("class 0", a[0], a[1], new Color(31, 119, 180))
-                .scatter("class 1", b[0], b[1], new Color(214, 39, 40));
+                .scatter("class 0", a[0], a[1], Palette.color(0))     // circles
+                .scatter("class 1", b[0], b[1], Palette.color(1));    // triangles
         if (w[2] != 0) {
             chart.series("boundary p = 0.5", new double[] {lo, hi},
                     new double[] {-(w[0] + w[1] * lo) / w[2], -(w[0] + w[1] * hi) / w[2]}, Color.BLACK);

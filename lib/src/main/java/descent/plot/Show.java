@@ -81,12 +81,26 @@ public final class Show {
 
     /**
      * Shows a picture from library code (a check that draws what the student's code did), as an HTML
-     * {@code <img>} with the PNG inlined, so it needs no file and no network.
+     * {@code <img>} with the PNG inlined, so it needs no file and no network. Its alt text is {@code alt} (what
+     * the picture is, e.g. "Your momentum and gradient descent") followed, for a chart, by the chart's own text
+     * alternative (what it shows).
      */
     public static void image(java.awt.image.BufferedImage image, String alt) {
         Check.notNull("image", image);
         Check.notNull("alt", alt);
-        html("<img alt=\"" + escape(alt) + "\" src=\"data:image/png;base64," + pngBase64(image) + "\">");
+        String text = !(image instanceof ChartImage chart) ? alt
+                : chart.altText().startsWith(alt) ? chart.altText()   // the chart's title already says it
+                : AltText.sentence(alt) + " " + chart.altText();
+        html("<img alt=\"" + escape(text) + "\" src=\"data:image/png;base64," + pngBase64(image) + "\">");
+    }
+
+    /**
+     * Text that a screen reader reads and the page does not show (the usual clip technique, inline so that it
+     * needs no style sheet): the description of a chart drawn on a canvas, or a status line.
+     */
+    static String screenReaderOnly(String text) {
+        return "<p style=\"position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;"
+                + "clip:rect(0,0,0,0);white-space:nowrap;border:0\">" + escape(text) + "</p>";
     }
 
     /** A picture as base64 PNG, for an {@code <img src="data:…">} that needs no file and no network. */

@@ -140,9 +140,13 @@ public final class Surface3D {
         // box. The plot's div gets its size from Plotly, so it takes no room when nothing draws into it.
         figure = figure.replace(draw, titles + "Plotly.newPlot(target_" + id + ", data, layout).then(function () {\n"
                 + "  var still = document.getElementById(\"" + id + "Static\"); if (still) still.style.display = \"none\";\n});");
-        return "<div class=\"descent-surface\">\n<img id=\"" + id + "Static\" class=\"descent-static\" alt=\"" + Show.escape(title)
-                + "\" src=\"data:image/png;base64," + Show.pngBase64(image()) + "\">\n"
-                + loader + "<div id=\"" + id + "\"></div>\n" + figure + "\n</div>";
+        // The drawn chart is a WebGL canvas: the still's text alternative stays in the page, for screen readers
+        // only, after the still is hidden.
+        ChartImage still = image();
+        return "<div class=\"descent-surface\">\n<img id=\"" + id + "Static\" class=\"descent-static\" alt=\""
+                + Show.escape(still.altText()) + "\" src=\"data:image/png;base64," + Show.pngBase64(still) + "\">\n"
+                + loader + "<div id=\"" + id + "\"></div>\n" + Show.screenReaderOnly(still.altText()) + "\n"
+                + figure + "\n</div>";
     }
 
     /** A JavaScript string literal, safe inside a script element. */
@@ -181,7 +185,7 @@ public final class Surface3D {
     }
 
     /** A static picture of the surface: shaded quads drawn back to front, the path on top. */
-    public BufferedImage image() {
+    public ChartImage image() {
         int w = 640, h = 480;
         double[] xs = axis(0), ys = axis(1);
         double[][] z = heights(xs, ys);
@@ -264,7 +268,44 @@ public final class Surface3D {
         label(g, axes[1], yMid[0] - g.getFontMetrics().stringWidth(axes[1]) / 2, yMid[1] + 42, w, h);
         label(g, axes[2], zTop[0] - g.getFontMetrics().stringWidth(axes[2]) / 2, zTop[1] - 10, w, h);
         g.dispose();
-        return img;
+        return new ChartImage(img, altText(xs, ys, z));
+    }
+
+    /** What the surface shows: its window, its lowest and highest point on the grid drawn, and the path on it. */
+    public String altText() {
+        double[] xs = axis(0), ys = axis(1);
+        return altText(xs, ys, heights(xs, ys));
+    }
+
+    private String altText(double[] xs, double[] ys, double[][] z) {
+        int lj = -1, li = -1;
+        double zmax = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < ys.length; j++) {
+            for (int i = 0; i < xs.length; i++) {
+                if (!Double.isFinite(z[j][i])) continue;
+                if (lj < 0 || z[j][i] < z[lj][li]) { lj = j; li = i; }
+                zmax = Math.max(zmax, z[j][i]);
+            }
+        }
+        StringBuilder s = new StringBuilder(AltText.sentence(title + ": 3-D surface of " + axes[2] + " over " + axes[0]
+                + " from " + AltText.number(window[0]) + " to " + AltText.number(window[1]) + " and " + axes[1] + " from "
+                + AltText.number(window[2]) + " to " + AltText.number(window[3])));
+        if (lj >= 0) {
+            s.append(' ').append(AltText.sentence(axes[2] + " runs from " + AltText.number(z[lj][li]) + ", lowest at "
+                    + AltText.point(xs[li], ys[lj]) + ", to " + AltText.number(zmax)));
+        }
+        if (trajectory != null && trajectory.length > 0) {
+            int end = 0;
+            while (end < trajectory.length && Double.isFinite(f.value(trajectory[end]))) end++;
+            if (end > 0) {
+                double[] a = trajectory[0], b = trajectory[end - 1];
+                s.append(" A descent path of ").append(AltText.count(end - 1, "step", "steps")).append(" runs on it from ")
+                        .append(AltText.point(a[0], a[1])).append(" to ").append(AltText.point(b[0], b[1])).append(", where ")
+                        .append(axes[2]).append(" = ").append(AltText.number(f.value(b)))
+                        .append(end < trajectory.length ? ", then diverges." : ".");
+            }
+        }
+        return s.toString();
     }
 
     private static void line(Graphics2D g, int[] from, int[] to) {
