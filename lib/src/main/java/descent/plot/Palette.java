@@ -28,10 +28,6 @@ final class Palette {
         return Color.decode(HEX[Math.floorMod(k, HEX.length)]);
     }
 
-    static String hex(int k) {
-        return HEX[Math.floorMod(k, HEX.length)];
-    }
-
     /** Series k's line: solid for k = 0, then dashed, dotted, dash-dotted, … */
     static BasicStroke stroke(int k, float width) {
         float[] dash = DASHES[Math.floorMod(k, DASHES.length)];
