@@ -1,6 +1,7 @@
 """Starts the course kernel again and again through jupyter_client and counts the starts that hang.
 
     python tools/kernel_starts.py [--starts 200] [--kernel descent-java] [--plain] [--timeout 30]
+                                  [--compare-unlean | --compare-imports-first]
 
 Each start must answer kernel_info, run a cell (`1 + 1`) and shut down; a start that does not answer
 within --timeout seconds counts as hung (and is killed). Prints one line per hung start and a summary
@@ -63,6 +64,34 @@ def unlean_spec(spec_dir, kernel):
     return kernel + "-unlean"
 
 
+def imports_first_spec(spec_dir, kernel):
+    """A copy of the installed kernelspec with DESCENT_DEFER_IMPORTS=off: rapaio's start-up imports (JShell's first
+    compilation) are evaluated before the kernel serves, as rapaio does, not during the handshake
+    (descent.kernel.StartupImports), to compare."""
+    content = KernelSpecManager().get_kernel_spec(kernel).to_dict()
+    content["env"]["DESCENT_DEFER_IMPORTS"] = "off"
+    folder = os.path.join(spec_dir, "kernels", kernel + "-imports-first")
+    os.makedirs(folder)
+    with open(os.path.join(folder, "kernel.json"), "w") as f:
+        json.dump(content, f)
+    return kernel + "-imports-first"
+
+
+def alternate(kernels, starts, timeout, log):
+    """Starts each kernel `starts` times, taking turns (the order flips every round, so that drift in the
+    machine's speed falls on both alike); prints each one's median and returns 1 if any start hung."""
+    times = {name: [] for name in kernels}
+    for k in range(starts):
+        for name in kernels if k % 2 == 0 else kernels[::-1]:
+            started, _ = one_start(name, timeout, log)
+            times[name].append(started)
+    for name, xs in times.items():
+        ok = [x for x in xs if x is not None]
+        print(f"{name}: start to first result median {statistics.median(ok):.2f} s "
+              f"(max {max(ok):.2f}; {len(xs) - len(ok)} of {len(xs)} hung)")
+    return 1 if any(x is None for xs in times.values() for x in xs) else 0
+
+
 def one_start(kernel, timeout, log):
     """(seconds to a finished first cell, seconds to shut down) or (None, problem) if it hung."""
     km = KernelManager(kernel_name=kernel)
@@ -94,7 +123,11 @@ def main():
     parser.add_argument("--plain", action="store_true", help="without the course's launcher (for comparison)")
     parser.add_argument("--compare-unlean", action="store_true",
                         help="alternate each start with one of the kernelspec without its lean JVM settings")
+    parser.add_argument("--compare-imports-first", action="store_true",
+                        help="alternate each start with one of the kernelspec with DESCENT_DEFER_IMPORTS=off")
     args = parser.parse_args()
+    if args.compare_unlean and args.compare_imports_first:
+        parser.error("--compare-unlean and --compare-imports-first: choose one")
     if args.starts < 1:
         parser.error(f"--starts must be at least 1, got {args.starts}")
     spec_dir = tempfile.mkdtemp(prefix="kernel-starts-")
@@ -103,20 +136,11 @@ def main():
         if args.plain:
             os.environ["JUPYTER_PATH"] = spec_dir + os.pathsep + os.environ.get("JUPYTER_PATH", "")
             kernel = plain_spec(spec_dir, args.kernel)
-        if args.compare_unlean:
+        if args.compare_unlean or args.compare_imports_first:
             os.environ["JUPYTER_PATH"] = spec_dir + os.pathsep + os.environ.get("JUPYTER_PATH", "")
-            other = unlean_spec(spec_dir, kernel)
-            times = {kernel: [], other: []}
+            other = (unlean_spec if args.compare_unlean else imports_first_spec)(spec_dir, kernel)
             with open(os.path.join(spec_dir, "kernel.log"), "w") as log:
-                for k in range(args.starts):
-                    for name in (kernel, other) if k % 2 == 0 else (other, kernel):
-                        started, _ = one_start(name, args.timeout, log)
-                        times[name].append(started)
-            for name, xs in times.items():
-                ok = [x for x in xs if x is not None]
-                print(f"{name}: start to first result median {statistics.median(ok):.2f} s "
-                      f"(max {max(ok):.2f}; {len(xs) - len(ok)} of {len(xs)} hung)")
-            return 1 if any(x is None for xs in times.values() for x in xs) else 0
+                return alternate([kernel, other], args.starts, args.timeout, log)
         starts, stops, hung = [], [], []
         with open(os.path.join(spec_dir, "kernel.log"), "w") as log:
             for k in range(1, args.starts + 1):

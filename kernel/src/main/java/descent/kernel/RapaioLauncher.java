@@ -26,6 +26,8 @@ import org.rapaio.jupyter.kernel.core.Transform;
  *   <li>the shell and the control thread each run only their own after-actions ({@link PerThreadActions});</li>
  *   <li>interrupt cancels the running cell and keeps the engine ({@link Interrupts});</li>
  *   <li>after shutdown the JVM exits at once, instead of waiting for idle engine threads;</li>
+ *   <li>rapaio's start-up imports, JShell's first compilation, are evaluated while the kernel already
+ *       answers Jupyter's handshake, not before it binds a socket ({@link StartupImports});</li>
  *   <li>JShell builds no class-name index ({@link CompletionIndex}), and the jars only needed to run the library
  *       go on the run-time classpath alone ({@link RuntimeClasspath}): a smaller and quicker kernel.</li>
  * </ul>
@@ -62,13 +64,14 @@ public final class RapaioLauncher {
         if (runtime != null) {
             System.err.println("note: " + runtime);
         }
+        StartupImports imports = StartupImports.start(kernel);  // while the channels open
         Channels channels = new Channels(connection);
         HandlerGate gate = new HandlerGate();
         Fields.set(channels, "handlers", gate);
         Fields.set(channels, "afterActions", new PerThreadActions());
         channels.connect(kernel);
         Map<?, ?> handlers = (Map<?, ?>) Fields.get(channels, "handlers");
-        gate.open(new Interrupts(kernel, channels).install(handlers));
+        gate.open(imports.install(new Interrupts(kernel, channels).install(handlers)));
         Fields.set(channels, "handlers", gate);
         for (String name : LOOP_CHANNELS) {
             LoopThreads.ensureServing(Fields.get(channels, name));
