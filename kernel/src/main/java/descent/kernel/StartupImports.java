@@ -47,7 +47,7 @@ final class StartupImports {
     static final String INIT_SCRIPT = "init.jshell";
     /** Far longer than the imports take (0.3–0.6 s); a stuck evaluation must not hold the kernel for good. */
     static final long MAX_WAIT_MS = 20_000;
-    static final Set<MessageType<?>> USE_JSHELL = Set.of(
+    private static final Set<MessageType<?>> USE_JSHELL = Set.of(
             MessageType.SHELL_EXECUTE_REQUEST, MessageType.SHELL_COMPLETE_REQUEST,
             MessageType.SHELL_INSPECT_REQUEST, MessageType.SHELL_IS_COMPLETE_REQUEST);
 
