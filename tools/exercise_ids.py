@@ -34,10 +34,9 @@ class Exercise:
         self.cls, self.method, self.argument, self.points = cls, method, argument, points
         self.id = notebook_id[:2] + "-" + re.sub(r"(?<!^)(?=[A-Z])", "-", method[len("check"):]).lower()
 
-    def qualified_call(self):
-        """The check's call, fully qualified: a student's class or variable named like the check's class
-        cannot stand in for it."""
-        return f"descent.exercise.{self.cls}.{self.method}({self.argument})"
+    def answers(self):
+        """The names of the answers the check takes, in order (`myEta, myMu`: ["myEta", "myMu"])."""
+        return [a.strip() for a in self.argument.split(",")]
 
 
 def notebook_id(path):
@@ -52,6 +51,9 @@ def exercises(nb, path):
         if not match:
             raise ValueError(f"{os.path.basename(path)} cell {check + 1}: a check cell is one call "
                              f"`Class.checkName(answer);`, not {nb.cells[check].source[:80]!r}")
+        if not re.fullmatch(r"\s*\w+\s*(,\s*\w+\s*)*", match.group(3)):
+            raise ValueError(f"{os.path.basename(path)} cell {check + 1}: a check's arguments are the answers' names "
+                             f"(`myEta` or `myEta, myMu`), which the grader passes by name, not {match.group(3)!r}")
         stub = editions.edit(nb.cells[answer].source, "student")
         given = nb.cells[check].metadata.get("nbgrader", {}).get("points")
         points = given if given is not None else (1 if "Exercise.TODO" in stub else 2)

@@ -9,19 +9,25 @@ then by its file name). For each student, on its own kernel per notebook and in 
 
 1. the submitted notebook is copied (SUBMISSIONS is only read, never written);
 2. every check cell is put back from the course's notebook, found by its `grade_id` (tools/exercise_ids.py) or,
-   where the student deleted it, inserted after the exercise's answer cell. The grader's check cell calls the
-   check fully qualified, through descent.exercise.Grading.run, with a random nonce made for this run;
+   where the student deleted it, inserted after the exercise's answer cell. The grader's check cell reaches
+   descent.exercise.Grading.call by reflection from `int.class` and names the check as text, so no name the student
+   declares (a variable `descent` or `java`, a class `Grading`) can hide it; it carries a random nonce made for
+   this run;
 3. the notebook runs on the course kernel, every cell under --timeout seconds (an endless loop is interrupted and
    the next cell runs), with the JVM's heap capped at --heap-mb; a kernel that dies (System.exit, a crash) is
    restarted for the cells after it;
 4. an exercise scores its points when the output of the grader's own check cell carries a verdict with this
    run's nonce saying "done"; otherwise 0, with the reason (the check's diagnosis, "not done", the cell's
-   error, a timeout, a dead kernel, a missing notebook, a file that is not a notebook).
+   error, a timeout, a dead kernel, a missing notebook, a file that is not a notebook). A check cell that fails
+   for a reason that is not the student's (the grader's own cell does not compile, the library lacks the check)
+   scores 0 with status "grader-error": the feedback says so, the gradebook's `grader_errors` column lists it for
+   the instructor, and the run ends with a warning and exit status 1.
 
 Writes DIR/gradebook.csv (one row per student, one column per exercise, then total; the second row holds the
 points possible, as Canvas's gradebook export does), DIR/STUDENT/results.json (Gradescope's autograder format)
 and DIR/STUDENT/feedback.html (the executed notebooks with each exercise's points and verdict after its check
-cell). Students run in parallel, one kernel per core (--jobs). Exit status 0 when every student was graded.
+cell). Students run in parallel, one kernel per core (--jobs). Exit status 0 when every student was graded and
+the grader failed on no check.
 """
 import argparse
 import concurrent.futures
@@ -120,9 +126,22 @@ def match(student_dir, notebooks):
     return found, notes
 
 
+GRADED_CALL = ('{{ int.class.forName("descent.exercise.Grading")\n'
+               '    .getMethod("call", {types})\n'
+               '    .invoke(null, "{nonce}", "{id}", "{check}", {answers}); }}')
+
+
 def graded_cell(exercise, nonce):
+    """The grader's check cell. It reaches descent.exercise.Grading by reflection from `int.class` and names the
+    check as text, so nothing in it but the answers is a name the student could have declared (a variable
+    `descent` hides the package in `descent.exercise.…`, a class `Grading` the class; see Grading's javadoc)."""
+    answers = exercise.answers()
+    check = f"{exercise.cls}.{exercise.method}({', '.join(answers)})"
+    types = ", ".join(['"".getClass()'] * 3 + ['int.class.forName("java.lang.Object")'] * len(answers))
+    call = GRADED_CALL.format(types=types, nonce=nonce, id=exercise.id, check=check, answers=", ".join(answers))
     cell = nbformat.v4.new_code_cell(
-        f'descent.exercise.Grading.run("{nonce}", "{exercise.id}", () -> {exercise.qualified_call()});')
+        f"// The grader's check: {check}, called by name so that no name declared in this notebook can hide it.\n"
+        + call)
     cell.metadata["nbgrader"] = {"grade": True, "grade_id": exercise.id, "points": exercise.points}
     cell.metadata["descent_graded"] = True
     return cell
@@ -148,18 +167,27 @@ def prepare(submitted, notebook, nonce):
 
 
 def error_of(cell):
+    """The cell's error as one line: its name and the compiler's or the exception's words (a compile error's quoted
+    source lines, which start with "|", are left out; the nonce is in them)."""
     for out in cell.get("outputs", []):
         if out.output_type == "error":
-            text = re.sub(r"\x1b\[[0-9;]*m", "", " ".join(out.get("traceback", [])) or out.get("evalue", ""))
-            lines = [l.strip() for l in text.splitlines() if l.strip()]
-            return f"{out.ename}: {' '.join(lines[:4])[:300]}" if lines else out.ename
+            text = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(out.get("traceback", [])) or out.get("evalue", ""))
+            lines = [l.strip() for l in text.splitlines() if l.strip() and not l.strip().startswith("|")]
+            return f"{out.ename}: {' '.join(lines)[:300]}" if lines else out.ename
     return None
+
+
+def deadline(timeout):
+    """The checks' deadline for student code (descent.exercise.Deadline) under a cell timeout: half of it, at most
+    the library's 10 s."""
+    return round(min(10.0, timeout / 2), 1)
 
 
 def execute(nb, folder, timeout, heap_mb, log):
     """Runs every cell; returns {cell index: why it has no result} for cells that timed out, died or never ran."""
     problems, start, deaths = {}, 0, 0
-    env = dict(os.environ, DESCENT_KERNEL_HEAP_MB=str(heap_mb))
+    # a check stops student code that does not return well before the cell's own timeout, and names it
+    env = dict(os.environ, DESCENT_KERNEL_HEAP_MB=str(heap_mb), DESCENT_DEADLINE_SECONDS=str(deadline(timeout)))
     while start < len(nb.cells):
         client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, allow_errors=True, interrupt_on_timeout=True,
                                 startup_timeout=STARTUP_TIMEOUT, resources={"metadata": {"path": folder}})
@@ -188,6 +216,21 @@ def execute(nb, folder, timeout, heap_mb, log):
                 problems.setdefault(k, f"not run: the kernel died {deaths} times in this notebook")
             break
     return problems
+
+
+def reason_without_verdict(exercise, error, problem):
+    """(status, message) for a check cell that showed no verdict. A timeout or a dead kernel (`problem`) and an
+    answer that is not defined are the student's ("error"); any other failure of the grader's own cell is the
+    course's ("grader-error"): its inserted cell names nothing else the student wrote."""
+    if problem:
+        return "error", problem
+    if not error:
+        return "error", "the check cell showed no verdict"
+    missing = re.search(r"symbol:\s*variable\s+(\w+)", error)
+    if missing and missing.group(1) in exercise.answers():
+        return "error", (f"the check could not run: your answer {missing.group(1)} is not defined (was its answer "
+                         f"cell deleted or renamed, or did it fail to compile?) [{error}]")
+    return "grader-error", f"the grader could not run this check (not your mistake): {error}"
 
 
 def verdict_of(cell, nonce, exercise_id):
@@ -227,11 +270,10 @@ def grade_notebook(notebook, entry, scratch, args, nonce):
             if status == "not-done":
                 message = "not done: " + message
         else:
-            status, score = "error", 0
-            error = error_of(nb.cells[i])
-            message = problems.get(i) or error or "the check cell showed no verdict"
-            if error and "cannot find symbol" in error and i not in problems:
-                message = "the check could not run: " + message + " (was the answer cell deleted or renamed?)"
+            score = 0
+            status, message = reason_without_verdict(ex, error_of(nb.cells[i]), problems.get(i))
+        if status == "error" and verdict is not None and verdict.get("mistake") == "grader":
+            status = "grader-error"
         message = message.replace(nonce, "…")  # a compile error quotes the cell: the nonce stays the grader's
         results.append((ex, score, status, message))
         notes.append((i, f"**Exercise `{ex.id}`: {score} / {ex.points}** — {html.escape(message)}"))
@@ -308,11 +350,17 @@ def write_gradebook(out, results, notebooks):
     columns = [ex for nb in notebooks for ex in nb.exercises]
     with open(os.path.join(out, "gradebook.csv"), "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
-        w.writerow(["student"] + [ex.id for ex in columns] + ["total"])
-        w.writerow(["Points Possible"] + [ex.points for ex in columns] + [sum(ex.points for ex in columns)])
+        w.writerow(["student"] + [ex.id for ex in columns] + ["total", "grader_errors"])
+        w.writerow(["Points Possible"] + [ex.points for ex in columns] + [sum(ex.points for ex in columns), ""])
         for result in results:
             scores = {ex.id: score for ex, score, _, _ in result["rows"]}
-            w.writerow([result["student"]] + [scores[ex.id] for ex in columns] + [sum(scores.values())])
+            w.writerow([result["student"]] + [scores[ex.id] for ex in columns] + [sum(scores.values()),
+                                                                                 " ".join(grader_errors(result))])
+
+
+def grader_errors(result):
+    """The exercises whose check the grader could not run, through no fault of the student's."""
+    return [ex.id for ex, _, status, _ in result["rows"] if status == "grader-error"]
 
 
 class Progress:
@@ -385,6 +433,12 @@ def main():
     seconds = time.monotonic() - started
     print(f"graded {len(students)} students in {seconds:.0f} s ({seconds / len(students):.1f} s each): "
           f"{os.path.join(out, 'gradebook.csv')}", flush=True)
+    failed = {r["student"]: grader_errors(r) for r in results if grader_errors(r)}
+    if failed:
+        print(f"warning: the grader could not run {sum(map(len, failed.values()))} checks, through no fault of the "
+              f"students' (gradebook column grader_errors): " + "; ".join(f"{name}: {' '.join(ids)}"
+                                                                       for name, ids in failed.items()), flush=True)
+        return 1
     return 0
 
 

@@ -144,11 +144,17 @@ def build_class(root):
     write(root / "system-exit", WELCOME, solved(WELCOME))
     expect["system-exit"] = dict(everything(CORRECT.get), **{"03-stop-rule": (0, "the kernel died")})
 
-    nb = solved(WORKSHOP)  # an endless bisection: stopped at the cell timeout
+    nb = solved(WORKSHOP)  # an endless bisection: the check's deadline stops it and says so
     answer(nb, "03-threshold-search", ["while (true) { }"])
     write(root / "endless-loop", WORKSHOP, nb)
     write(root / "endless-loop", WELCOME, solved(WELCOME))
-    expect["endless-loop"] = dict(everything(CORRECT.get), **{"03-threshold-search": (0, f"longer than {TIMEOUT} s")})
+    expect["endless-loop"] = dict(everything(CORRECT.get), **{"03-threshold-search": (0, "did not return within")})
+
+    nb = solved(WORKSHOP)  # an endless cell of the student's own: stopped at the cell timeout, the rest still runs
+    insert_after(nb, "03-fitted-lines", "long spins = 0;\nwhile (true) { spins++; }")
+    write(root / "endless-cell", WORKSHOP, nb)
+    write(root / "endless-cell", WELCOME, solved(WELCOME))
+    expect["endless-cell"] = everything(CORRECT.get)
 
     nb = solved(WORKSHOP)  # 8 GB inside the check: out of memory there, nowhere else
     answer(nb, "03-fitted-lines", ["long[] big = new long[1 << 30];", "lines.add(w.clone());"])
@@ -229,22 +235,24 @@ def gradebook(out):
 
 
 def test_the_fixture_class_is_large_enough(graded):
-    assert len(graded["expect"]) >= 12
+    assert len(graded["expect"]) >= 13
 
 
 def test_every_cell_of_the_gradebook(graded):
     rows = gradebook(graded["out"])
     header, possible, students = rows[0], rows[1], rows[2:]
     everything = [ex for p in exercise_ids.sources() for ex in exercise_ids.exercises(nbformat.read(p, 4), p)]
-    assert header == ["student"] + [ex.id for ex in everything] + ["total"]
-    assert possible == ["Points Possible"] + [str(ex.points) for ex in everything] + [str(sum(e.points for e in everything))]
+    assert header == ["student"] + [ex.id for ex in everything] + ["total", "grader_errors"]
+    assert possible == (["Points Possible"] + [str(ex.points) for ex in everything]
+                        + [str(sum(e.points for e in everything)), ""])
     assert [r[0] for r in students] == sorted(graded["expect"])
     for row in students:
         want = graded["expect"][row[0]]
-        got = dict(zip(header[1:-1], map(int, row[1:-1])))
-        expected = {gid: want[gid][0] if gid in want else 0 for gid in header[1:-1]}
+        got = dict(zip(header[1:-2], map(int, row[1:-2])))
+        expected = {gid: want[gid][0] if gid in want else 0 for gid in header[1:-2]}
         assert got == expected, (row[0], {g: (got[g], expected[g]) for g in got if got[g] != expected[g]})
-        assert int(row[-1]) == sum(expected.values())
+        assert int(row[-2]) == sum(expected.values())
+        assert row[-1] == "", (row[0], "the grader failed on", row[-1])
 
 
 def test_every_reason_is_in_results_json_and_feedback(graded):
@@ -279,3 +287,76 @@ def test_regrading_gives_the_same_gradebook(graded):
     grade(graded["submissions"], again, graded["root"] / "tmp")
     assert gradebook(again) == gradebook(graded["out"])
     assert tree_digest(graded["submissions"]) == graded["before"]
+
+
+# --- the whole course (issue #51): every notebook, graded as one submission -------------------------------------
+
+# Names a student may well choose, at the top of every notebook. None may hide the grader's check cells: a variable
+# `descent` obscures the package in `descent.exercise.…`, a class `Grading` the class the grader calls.
+SHADOWS = """// names of my own, which must not hide the grader's checks
+var descent = "my descent";
+int java = 17;
+class Grading { static void call(Object... anything) { System.out.println("FORGED" + "-PASS"); } }
+void run() { }
+class Method { }
+class Class { }
+System.out.println("my names: descent.length() = " + descent.length() + ", java + 1 = " + (java + 1));"""
+
+
+def course_notebooks():
+    return [(exercise_ids.notebook_id(p), nbformat.read(p, as_version=4)) for p in exercise_ids.sources()]
+
+
+@pytest.fixture(scope="module")
+def whole_course(tmp_path_factory):
+    """Two students over all notebooks: the student editions, and the instructor editions (every answer the
+    course's own) with SHADOWS at the top of each notebook, which must still score full marks."""
+    root = tmp_path_factory.mktemp("course")
+    submissions, out = root / "submissions", root / "grades"
+    for name, src in course_notebooks():
+        write(submissions / "stubs", name, editions.make(src, "student"))
+        shadowing = editions.make(src, "instructor")
+        shadowing.cells.insert(0, nbformat.v4.new_code_cell(SHADOWS))
+        write(submissions / "shadowing", name, shadowing)
+    run = grade(submissions, out, root / "tmp")
+    return {"out": out, "run": run}
+
+
+def test_the_course_own_answers_score_full_marks_and_the_stubs_nothing(whole_course):
+    rows = gradebook(whole_course["out"])
+    header, possible = rows[0], rows[1]
+    by_student = {r[0]: dict(zip(header, r)) for r in rows[2:]}
+    print("\n".join(",".join(r) for r in rows))
+    full = possible[header.index("total")]
+    row = by_student["shadowing"]
+    missing = {gid: row[gid] for gid, p in zip(header[1:-2], possible[1:-2]) if row[gid] != p}
+    results = json.load(open(whole_course["out"] / "shadowing" / "results.json", encoding="utf-8"))
+    why = {t["name"]: t["output"] for t in results["tests"] if t["name"] in missing}
+    assert not missing and row["total"] == full and row["grader_errors"] == "", why
+    assert by_student["stubs"]["total"] == "0"
+    results = json.load(open(whole_course["out"] / "stubs" / "results.json", encoding="utf-8"))
+    assert all("not done" in t["output"] for t in results["tests"]), results["tests"]
+
+
+def test_the_shadows_were_in_force(whole_course):
+    """The shadowing submission's notebooks ran with the student's names in force (`descent` a variable in an
+    expression, where `descent.exercise.…` would no longer compile), and the student's own Grading never ran."""
+    feedback = open(whole_course["out"] / "shadowing" / "feedback.html", encoding="utf-8").read()
+    assert feedback.count("my names: descent.length() = 10, java + 1 = 18") == len(course_notebooks())
+    assert "FORGED-PASS" not in feedback
+    assert "could not run" not in feedback and "not your mistake" not in feedback
+
+
+def test_a_check_cell_that_fails_for_the_graders_reason_is_flagged_not_blamed_on_the_student():
+    sys.path.insert(0, os.path.join(ROOT, "tools"))
+    import grade as grader
+    [ex] = [e for e in source(WORKSHOP)[1] if e.id == "03-momentum-beats-best-step"]
+    deleted = "CompilerException: | cannot find symbol   symbol:   variable myMu   location: class"
+    status, message = grader.reason_without_verdict(ex, deleted, None)
+    assert status == "error" and "your answer myMu is not defined" in message
+    broken = "CompilerException: | cannot find symbol   symbol:   variable exercise   location: class"
+    status, message = grader.reason_without_verdict(ex, broken, None)
+    assert status == "grader-error" and "not your mistake" in message
+    assert grader.reason_without_verdict(ex, "CompilerException: whatever", "the cell ran longer than 5 s")[0] == "error"
+    result = {"student": "ann", "rows": [(ex, 0, "grader-error", message)]}
+    assert grader.grader_errors(result) == ["03-momentum-beats-best-step"]

@@ -46,6 +46,52 @@ def test_source_is_committed_without_outputs_and_runs_on_both_kernels(path):
         assert not long, f"cell {i}: {len(long)} line(s) over 100 characters, e.g. {long[0][:60]!r}…"
 
 
+# The first names of the packages on the kernel's classpath: a variable or method named like one obscures the
+# package in an expression (JLS 6.4.2: `Path descent = …` makes every later `descent.exercise.X.y()` fail).
+PACKAGE_ROOTS = {"descent", "java", "javax", "jdk", "sun", "org", "com", "tech"}
+DECLARED = re.compile(r"(?:\b(?:var|int|long|double|float|boolean|char|byte|short)|[A-Z]\w*(?:<[^;=()]*>)?)"
+                      r"(?:\[\])*\s+(\w+)\s*(?:=|;|:|\(|,)")
+# a package-qualified class in an expression (`java.util.List.of(…)`, `java.awt.Color.RED`): a student's variable
+# named `java` would break the line; an import says it once. Types (`java.util.List<T> x`, `new java.util.X()`) are
+# safe: variables do not obscure packages there.
+QUALIFIED_IN_EXPRESSION = re.compile(r"(?<![\w.])(?<!new )(?:" + "|".join(sorted(PACKAGE_ROOTS)) +
+                                     r")(?:\.[a-z]\w*)+\.[A-Z]\w*\.\w")
+
+
+def library_classes():
+    return {os.path.splitext(os.path.basename(p))[0]
+            for p in glob.glob(os.path.join(ROOT, "lib", "src", "main", "java", "descent", "**", "*.java"),
+                               recursive=True)}
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=os.path.basename)
+def test_no_name_hides_a_package_or_a_library_class(path):
+    """The grader's check cells and the students' own reading of `descent.…` depend on it (issue #51)."""
+    hidden = PACKAGE_ROOTS | library_classes()
+    for i, cell in enumerate(code(json.load(open(path))), 1):
+        for line in text(cell).splitlines():
+            code_part = re.sub(r'"(?:\\.|[^"\\])*"|//.*', "", line)
+            if code_part.lstrip().startswith("import "):
+                continue
+            names = set(DECLARED.findall(code_part)) & hidden
+            assert not names, f"cell {i} declares {sorted(names)}, the name of a package or library class: {line!r}"
+            qualified = QUALIFIED_IN_EXPRESSION.search(code_part)
+            assert not qualified, (f"cell {i} names a package-qualified class in an expression "
+                                   f"({qualified.group(0)}…): import it, {line!r}")
+
+
+def test_the_shadowing_checks_catch_what_they_are_for():
+    hidden = PACKAGE_ROOTS | library_classes()
+    assert set(DECLARED.findall("Path descent = Minimizer.walk(cost, gd, start, 40);")) & hidden == {"descent"}
+    assert set(DECLARED.findall("int java = 3; double[] w = {1};")) & hidden == {"java"}
+    assert set(DECLARED.findall("List<Path> Path = new ArrayList<>();")) & hidden == {"Path"}
+    assert not set(DECLARED.findall("Path gdPath = Minimizer.walk(cost, gd, start, 40);")) & hidden
+    assert QUALIFIED_IN_EXPRESSION.search("Plots.smallMultiples(r, java.util.List.of(plain, mom), 2)")
+    assert QUALIFIED_IN_EXPRESSION.search("  .point(x, y, java.awt.Color.RED)")
+    assert not QUALIFIED_IN_EXPRESSION.search("java.util.List<Path> paths = new java.util.ArrayList<>();")
+    assert not QUALIFIED_IN_EXPRESSION.search("var mse = new descent.function.SampleMse(sample);")
+
+
 def test_every_notebook_is_in_the_manifest():
     assert sorted(os.path.basename(p) for p in SOURCES) == sorted(MANIFEST)
 

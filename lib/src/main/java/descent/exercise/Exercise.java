@@ -1,5 +1,6 @@
 package descent.exercise;
 
+import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 
 /**
@@ -37,14 +38,21 @@ public final class Exercise {
 
     /**
      * Runs a check and returns its feedback (the public check prints it). Student code that throws is a wrong answer that names the
-     * exception, never a stack trace; the stub's {@link NotDoneYet} is "not done yet".
+     * exception, never a stack trace; the stub's {@link NotDoneYet} is "not done yet"; code that does not return
+     * within the {@link Deadline} is stopped and named.
      */
     static Feedback report(String task, Supplier<Feedback> check) {
         Feedback feedback;
         try {
-            feedback = check.get();
+            feedback = Deadline.call(check);
         } catch (NotDoneYet e) {
             feedback = Feedback.notDone(task);
+        } catch (Deadline.Missed e) {
+            feedback = Feedback.wrong("no-return", "your code did not return within " + num(e.seconds)
+                    + " s, so the check stopped it — does every loop advance? (a loop whose condition never changes,"
+                    + " or an interval that never narrows, runs for ever)");
+        } catch (CancellationException e) {  // the cell itself was interrupted (■): no verdict
+            throw e;
         } catch (RuntimeException | StackOverflowError e) {
             feedback = Feedback.wrong("throws", "your code threw " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage())

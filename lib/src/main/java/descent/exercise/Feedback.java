@@ -2,6 +2,7 @@ package descent.exercise;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -18,6 +19,8 @@ public final class Feedback {
     public static final String MIME = "application/vnd.descent.verdict+json";
     /** The feedback a check showed last ({@link Grading} reads it right after running the check). */
     static final AtomicReference<Feedback> LAST = new AtomicReference<>();
+    /** How many verdicts checks have shown ({@link Grading} requires exactly one per graded cell). */
+    static final AtomicInteger SHOWN = new AtomicInteger();
 
     /** The three outcomes of a check. */
     public enum Verdict { DONE, WRONG, NOT_DONE }
@@ -55,10 +58,18 @@ public final class Feedback {
     /** Shows the line (with the verdict as JSON beside it), then what goes with it. */
     void print() {
         LAST.set(this);
+        SHOWN.incrementAndGet();
         descent.plot.Show.bundle(toString(), MIME, json());
         try {
-            then.run();
-        } catch (RuntimeException e) {   // the student's code, run again for the figure, may still fail
+            Deadline.call(() -> {  // the student's code, run again for the figure, may still fail or not return
+                then.run();
+                return null;
+            });
+        } catch (Deadline.Missed e) {
+            System.out.println("(the figure could not be drawn: your code " + e.getMessage() + ")");
+        } catch (java.util.concurrent.CancellationException e) {
+            throw e;
+        } catch (RuntimeException e) {
             System.out.println("(the figure could not be drawn: " + e + ")");
         }
     }
