@@ -201,6 +201,100 @@ class ExerciseChecksTest {
         wrong("too-coarse", Workshop.assessThresholdSearch((d, lo, hi) -> 0.5));
     }
 
+    /** Other correct bisections: another loop test, a count of passes, recursion, two tests per pass, ends tested. */
+    @Test
+    void workshopThresholdAcceptsOtherBisections() {
+        passes(Workshop.assessThresholdSearch((diverges, lo, hi) -> {
+            while (hi - lo >= 1e-5) {
+                double mid = lo + (hi - lo) / 2;
+                if (!diverges.test(mid)) lo = mid; else hi = mid;
+            }
+            return (lo + hi) / 2;
+        }));
+        passes(Workshop.assessThresholdSearch((diverges, lo, hi) -> {
+            for (int pass = 0; pass < 40; pass++) {
+                double mid = (lo + hi) / 2;
+                if (diverges.test(mid)) hi = mid; else lo = mid;
+            }
+            return (lo + hi) / 2;
+        }));
+        passes(Workshop.assessThresholdSearch(ExerciseChecksTest::recursiveBisection));
+        passes(Workshop.assessThresholdSearch((diverges, lo, hi) -> {
+            if (diverges.test(lo) || !diverges.test(hi)) throw new IllegalArgumentException("not a bracket");
+            do {
+                double mid = (lo + hi) / 2;
+                if (diverges.test(mid)) hi = mid;
+                if (!diverges.test(mid)) lo = mid;
+            } while (hi - lo > 1e-9);
+            return (lo + hi) / 2;
+        }));
+    }
+
+    private static double recursiveBisection(java.util.function.DoublePredicate diverges, double lo, double hi) {
+        if (hi - lo < 1e-5) return (lo + hi) / 2;
+        double mid = (lo + hi) / 2;
+        return diverges.test(mid) ? recursiveBisection(diverges, lo, mid) : recursiveBisection(diverges, mid, hi);
+    }
+
+    /**
+     * Searches that never end are stopped after {@code SearchProbes.LIMIT} tests and told why. Worked by hand on
+     * the check's first threshold, 0.123 in [0.001, 2]: without the else, the tests are 1.0005, 0.50075, 0.250875,
+     * 0.1259375 (all diverge, hi follows) and then 0.06346875, which converges, moves nothing and is tested again
+     * for ever. With lo + hi / 2 the tests are 1.001, 0.5015, 0.25175, 0.126875 (diverge), 0.0644375 (converges:
+     * lo = 0.0644375, hi = 0.126875), then 0.0644375 + 0.0634375 = 0.127875, above hi = 0.126875 that diverged.
+     */
+    @Test
+    void workshopThresholdStopsSearchesThatNeverEnd() {
+        Feedback noElse = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> Workshop.assessThresholdSearch((diverges, lo, hi) -> {
+                    while (hi - lo > 1e-5) {
+                        double mid = (lo + hi) / 2;
+                        if (diverges.test(mid)) hi = mid;
+                    }
+                    return (lo + hi) / 2;
+                }));
+        wrong("interval-stuck", noElse);
+        assertTrue(noElse.message().contains("η = 0.06347 again and again"), noElse.message());
+        assertTrue(noElse.message().contains("That η converged") && noElse.message().contains("set lo = mid"),
+                noElse.message());
+
+        Feedback noIf = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> Workshop.assessThresholdSearch((diverges, lo, hi) -> {
+                    while (hi - lo > 1e-5) {
+                        double mid = (lo + hi) / 2;
+                        if (!diverges.test(mid)) lo = mid;
+                    }
+                    return (lo + hi) / 2;
+                }));
+        wrong("interval-stuck", noIf);
+        assertTrue(noIf.message().contains("That η diverged") && noIf.message().contains("set hi = mid"),
+                noIf.message());
+
+        Feedback precedence = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> Workshop.assessThresholdSearch((diverges, lo, hi) -> {
+                    while (hi - lo > 1e-5) {
+                        double mid = lo + hi / 2;
+                        if (diverges.test(mid)) hi = mid; else lo = mid;
+                    }
+                    return (lo + hi) / 2;
+                }));
+        wrong("midpoint-outside", precedence);
+        assertTrue(precedence.message().contains("test number 6, η = 0.1279, lay above the interval its earlier tests had "
+                + "left, [0.06444, 0.1269]"), precedence.message());
+        assertTrue(precedence.message().contains("write (lo + hi) / 2"), precedence.message());
+
+        Feedback noStop = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> Workshop.assessThresholdSearch((diverges, lo, hi) -> {
+                    while (lo < hi) {
+                        double mid = (lo + hi) / 2;
+                        if (diverges.test(mid)) hi = mid; else lo = mid;
+                    }
+                    return lo;
+                }));
+        wrong("never-stops", noStop);
+        assertTrue(noStop.message().contains("Stop when hi − lo < 1e-5"), noStop.message());
+    }
+
     private static Workshop.IterationCount counter(boolean gap, int offset) {
         Dataset xb = Workshop.data();
         double best = Workshop.best();
@@ -225,15 +319,72 @@ class ExerciseChecksTest {
         wrong("off-by-one", Workshop.assessIterationCount(counter(true, 1)));
     }
 
+    /**
+     * The factor by which λ_max grows when x is multiplied by 10, worked out here from the 2 × 2 matrix
+     * H = 2 [[1, mean x], [mean x, mean x²]] with its eigenvalues in closed form (the check uses power iteration).
+     */
+    private static double measuredScalingFactor() {
+        Dataset xb = Workshop.data();
+        double mx = 0, mxx = 0;
+        for (int i = 0; i < xb.rows(); i++) {
+            mx += xb.x(i, 1) / xb.rows();
+            mxx += xb.x(i, 1) * xb.x(i, 1) / xb.rows();
+        }
+        return largestEigenvalue(1, 10 * mx, 100 * mxx) / largestEigenvalue(1, mx, mxx);
+    }
+
+    private static double largestEigenvalue(double a, double b, double c) {
+        return (a + c) / 2 + Math.sqrt((a - c) * (a - c) / 4 + b * b);
+    }
+
     @Test
     void workshopScaling() {
-        double actual = descent.linalg.HessianSpectrum.of(descent.loss.MeanSquaredError.mean(), Workshop.data()).stabilityBound();
-        assertTrue(actual > 0);
-        passes(Workshop.assessScalingPrediction(60));
+        double measured = measuredScalingFactor();
+        assertEquals(63.34, measured, 0.005);
+        Feedback reasoned = Workshop.assessScalingPrediction(100);
+        passes(reasoned);
+        // every claim of the reply with its number: the x·x entry 100-fold, λ_max 63.34-fold, why, and the exact 100
+        for (String claim : new String[] {"100 is what H's entries say", "grows exactly 10² = 100-fold (2.902 → 290.2)",
+                "λ_max grows 63.34-fold (4.605 → 291.7)", "from 0.4343 to 0.006857", "2·mean(x) = 2.107",
+                "lifts λ_max from 2.902 to 4.605", "(290.2 of 291.7)", "100 × 2.902/4.605 ≈ 63",
+                "With x standardised (mean 0, no coupling) it is exactly 100"}) {
+            assertTrue(reasoned.message().contains(claim), claim + " in " + reasoned.message());
+        }
+        Feedback measuredReply = Workshop.assessScalingPrediction(63);
+        passes(measuredReply);
+        assertTrue(measuredReply.message().startsWith("63 is the measurement: λ_max grows 63.34-fold"),
+                measuredReply.message());
+        assertTrue(measuredReply.message().contains("From H's entries one predicts 100"), measuredReply.message());
+        assertTrue(Workshop.assessScalingPrediction(97).message().startsWith("about 100, your 97, is what H's entries say"));
+        passes(Workshop.assessScalingPrediction(60));                   // the measurement read to one digit
+        passes(Workshop.assessScalingPrediction(80));                   // between the two
+        passes(Workshop.assessScalingPrediction(0.9 * measured + 0.01));
+        wrong("other", Workshop.assessScalingPrediction(0.9 * measured - 0.01));
         notDone(Workshop.assessScalingPrediction(Exercise.TODO));
-        wrong("linear", Workshop.assessScalingPrediction(10));
-        wrong("direction", Workshop.assessScalingPrediction(0.01));
-        wrong("other", Workshop.assessScalingPrediction(1000));
+        Feedback linear = Workshop.assessScalingPrediction(10);
+        wrong("linear", linear);
+        assertTrue(linear.message().contains("square of the feature's scale") && linear.message().contains("Σx²"),
+                linear.message());
+        wrong("unchanged", Workshop.assessScalingPrediction(1));
+        Feedback inverted = Workshop.assessScalingPrediction(0.01);
+        wrong("inverted", inverted);
+        assertTrue(inverted.message().contains("1/0.01 = 100"), inverted.message());
+        wrong("beyond-100", Workshop.assessScalingPrediction(1000));
+        wrong("beyond-100", Workshop.assessScalingPrediction(100.5));
+        wrong("other", Workshop.assessScalingPrediction(3.162));
+        wrong("not-positive", Workshop.assessScalingPrediction(-100));
+    }
+
+    /** The table beside the reply: H's entries, and the factor exactly 100 for x standardised (H = 2I → diag(2, 200)). */
+    @Test
+    void workshopScalingTable() {
+        var table = Workshop.hessianTable();
+        assertEquals(java.util.List.of("x as given", "x · 10", "x standardised", "x standardised · 10"),
+                table.stringColumn("feature").asList());
+        assertEquals(java.util.List.of("2.107", "21.07", "0 (to rounding)", "0 (to rounding)"),
+                table.stringColumn("bias·x: 2·mean(x)").asList());
+        assertEquals(java.util.List.of("2.902", "290.2", "2", "200"), table.stringColumn("x·x: 2·mean(x²)").asList());
+        assertEquals(java.util.List.of("", "63.34-fold", "", "100-fold"), table.stringColumn("λ_max grows").asList());
     }
 
     @Test
