@@ -19,6 +19,7 @@ public final class Plots {
     public static ChartImage learningCurves(String title, Map<String, double[]> curves, boolean logY) {
         Check.notNull("curves", curves);
         if (curves.isEmpty()) throw new IllegalArgumentException("curves is empty: give at least one learning curve");
+        for (Map.Entry<String, double[]> c : curves.entrySet()) Check.notNull("curves' value for \"" + c.getKey() + "\"", c.getValue());
         LineChart chart = LineChart.of(title).xLabel("iteration").yLabel("cost J");
         if (logY) chart.logY();
         curves.forEach(chart::series);
@@ -138,6 +139,17 @@ public final class Plots {
         if (data.cols() - off != 2) {
             throw new IllegalArgumentException("data has " + (data.cols() - off)
                     + " feature columns but a decision boundary is drawn for exactly 2");
+        }
+        if (w[1] == 0 && w[2] == 0) {
+            throw new IllegalArgumentException("w = " + java.util.Arrays.toString(w) + " is invalid: with w1 = w2 = 0 "
+                    + "the model predicts the same class everywhere and has no boundary to draw");
+        }
+        for (int i = 0; i < data.rows(); i++) {
+            double y = data.y(i);
+            if (y != 0 && y != 1) {  // a binary boundary: any other label would be drawn as class 0
+                throw new IllegalArgumentException("data.y(" + i + ") = " + y + " is invalid: a decision boundary "
+                        + "separates two classes, labelled 0 and 1");
+            }
         }
         String[] names = data.names();
         double[] x1 = data.column(off);
