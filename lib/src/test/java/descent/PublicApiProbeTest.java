@@ -50,6 +50,7 @@ class PublicApiProbeTest {
     void everyPublicEntryPointRejectsBadInputWithAClearError() throws Exception {
         List<String> defects = new ArrayList<>();
         Map<String, int[]> perPackage = new TreeMap<>();
+        Map<String, Integer> unprobed = new TreeMap<>();
         for (Class<?> type : publicClasses()) {
             // descent.exercise's entry points change with the notebooks: only null arguments are probed there
             boolean nullsOnly = type.getPackageName().equals("descent.exercise");
@@ -58,7 +59,10 @@ class PublicApiProbeTest {
                 int[] counts = perPackage.computeIfAbsent(type.getPackageName(), k -> new int[2]);
                 counts[0]++;
                 methods++;
-                if (good == null) continue;  // no working call found: counted, not probed
+                if (good == null) {  // no working call found: counted, not probed
+                    unprobed.merge(type.getSimpleName(), 1, Integer::sum);
+                    continue;
+                }
                 counts[1]++;
                 probed++;
                 Parameter[] ps = e.getParameters();
@@ -85,6 +89,7 @@ class PublicApiProbeTest {
         StringBuilder report = new StringBuilder("public entry points (probed) per package:");
         perPackage.forEach((k, v) -> report.append(' ').append(k).append('=').append(v[0]).append(" (").append(v[1]).append(')'));
         System.out.println(report);
+        System.out.println("entry points without a working call found (not probed), per class: " + unprobed);
         System.out.println("reflection walk: " + methods + " methods (" + probed + " probed), " + calls + " calls, "
                 + clearErrors + " clear errors, " + accepted + " accepted, " + defects.size() + " defects");
         assertTrue(defects.isEmpty(), defects.size() + " defect(s):\n" + String.join("\n", defects));

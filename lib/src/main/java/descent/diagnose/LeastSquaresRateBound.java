@@ -18,9 +18,13 @@ import java.util.Locale;
  * their η must be below as well. Silent for other costs and for optimisers without a fixed-step bound.
  */
 public final class LeastSquaresRateBound implements DivergenceAdvice {
+    /** The most columns for which a diverged run's report computes the Hessian's spectrum. */
+    static final int MAX_COLUMNS = 2_000;
 
     @Override
     public String advise(Loss loss, Dataset data, Optimizer optimizer, boolean fullBatch) {
+        // the Hessian is n × n: past a few thousand columns a report is not worth minutes and hundreds of MB
+        if (data.cols() > MAX_COLUMNS) return "";
         HessianSpectrum spectrum;
         String cost;
         if (loss instanceof MeanSquaredError mse) {

@@ -79,6 +79,7 @@ public final class Plots {
         Check.notNull("oneFeature", oneFeature);
         Check.notNull("weights", weights);
         Check.length("window", window, 4, "{xmin, xmax, ymin, ymax}");
+        Check.finite("window", window);
         if (oneFeature.cols() != 1) {
             throw new IllegalArgumentException("oneFeature has " + oneFeature.cols()
                     + " columns but must have exactly 1 (the feature x, without the bias column)");
@@ -90,6 +91,7 @@ public final class Plots {
         int k = weights.size();
         for (int i = 0; i < k; i++) {
             double[] w = Check.length("weights[" + i + "]", weights.get(i), 2, "{w0 intercept, w1 slope}");
+            Check.finite("weights[" + i + "]", w);  // a NaN line would vanish from the chart
             float shade = k == 1 ? 1f : (float) i / (k - 1);
             // pale #6f8fc7 (3.3:1 on white, the least a line needs) to dark #08519c
             Color c = new Color((int) (111 - 103 * shade), (int) (143 - 62 * shade), (int) (199 - 43 * shade));

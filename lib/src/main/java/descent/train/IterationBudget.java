@@ -13,8 +13,9 @@ final class IterationBudget implements StoppingRule {
         descent.Check.atLeast(name, n, 1);
         if (n > MAX) {
             throw new IllegalArgumentException(name + " = " + n + " is invalid: it is too large to mean anything as a "
-                    + "budget (at 10⁹ updates a second it would run for " + duration(n / 1e9) + "); give at most " + MAX + ", or leave it out for the default "
-                    + "budget of " + Descent.DEFAULT_MAX_ITERATIONS + " iterations");
+                    + "budget (at 10⁹ updates a second it would run for " + duration(n / 1e9) + "); give at most " + String.format(java.util.Locale.ROOT, "%,d", MAX) + ", or leave it out for "
+                    + "the default budget of " + String.format(java.util.Locale.ROOT, "%,d", Descent.DEFAULT_MAX_ITERATIONS)
+                    + " iterations");
         }
         return n;
     }
