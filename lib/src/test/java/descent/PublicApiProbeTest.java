@@ -60,7 +60,7 @@ class PublicApiProbeTest {
                 counts[0]++;
                 methods++;
                 if (good == null) {  // no working call found: counted, not probed
-                    unprobed.merge(type.getSimpleName(), 1, Integer::sum);
+                    unprobed.merge(signature(type, e), 1, Integer::sum);
                     continue;
                 }
                 counts[1]++;
@@ -193,7 +193,11 @@ class PublicApiProbeTest {
         s.add(() -> descent.plot.LineChart.of("t").series("s", new double[] {1, 2, 3}).image());
         s.add(() -> descent.function.GradientCheck.compare(new Sphere(2), new double[] {1, 2}));
         s.add(() -> descent.data.Standardizer.fit(regression()));
-        s.add(() -> new descent.data.RowBlock(regression(), 4));
+        s.add(() -> {
+            descent.data.RowBlock block = new descent.data.RowBlock(regression(), 4);
+            block.gather(new int[] {0, 1, 2, 3}, 0, 4);
+            return block;
+        });
         s.add(() -> descent.schedule.Schedules.inverseTime(0.5, 10));
         s.add(() -> descent.train.Init.random(1));
         return s;
@@ -208,7 +212,7 @@ class PublicApiProbeTest {
     /** Candidate working values per parameter type, tried in order until a call works. */
     static List<Object> candidates(Class<?> t) {
         if (t == double.class || t == Double.class) return List.of(0.5, 0.1, 1.0, 2.0, 1e-3, 10.0);
-        if (t == int.class || t == Integer.class) return List.of(1, 2, 3, 5, 0, 20);
+        if (t == int.class || t == Integer.class) return List.of(1, 2, 3, 5, 0, 20, 400);
         if (t == long.class || t == Long.class) return List.of(1L, 2L, 10L, 0L);
         if (t == boolean.class) return List.of(true, false);
         if (t == String.class) return List.of("label", "y", "a");
@@ -229,6 +233,15 @@ class PublicApiProbeTest {
         if (t == ToDoubleFunction.class) return List.of((ToDoubleFunction<double[]>) x -> x[0] * x[0]);
         if (t == java.awt.Color.class) return List.of(java.awt.Color.BLUE);
         if (t == descent.train.Init.class) return List.of(descent.train.Init.zeros());
+        if (t == descent.train.StoppingRule.class) return List.of(descent.train.StoppingRule.maxIterations(5));
+        if (t == java.util.function.Consumer.class) return List.of((java.util.function.Consumer<Object>) p -> {});
+        if (t == Runnable.class) return List.of((Runnable) () -> {});
+        if (t == java.util.Random.class) return List.of(new java.util.Random(1));
+        if (t == tech.tablesaw.api.Table.class) return List.of(descent.data.Tables.of(regression()));
+        if (t == descent.core.RowLoss.class) return List.of(BadDataRoundTwoTest.HALF_SQUARES);
+        if (t == descent.optim.CustomOptimizer.Rule.class) {
+            return List.of((descent.optim.CustomOptimizer.Rule) (theta, grad, eta, step, state) -> theta[0] -= eta * grad[0]);
+        }
         Object sample = instanceOf(t);
         return sample == null ? List.of() : List.of(sample);
     }
@@ -300,6 +313,8 @@ class PublicApiProbeTest {
             if (e instanceof Constructor<?> c) return new Returned(c.newInstance(args));
             Method m = (Method) e;
             Object target = Modifier.isStatic(m.getModifiers()) ? null : freshInstance(type);
+            // a public method inherited from a package-private base class (BaseOptimizer, PlaneFunction)
+            if (!Modifier.isPublic(m.getDeclaringClass().getModifiers())) m.setAccessible(true);
             return new Returned(m.invoke(target, args));
         } catch (InvocationTargetException ex) {
             return new Threw(ex.getCause());
