@@ -65,17 +65,78 @@ public final class Check {
     public static final long MAX_VALUES = 100_000_000L;
 
     /**
-     * Fails unless 1 ≤ {@code count} and {@code count · perItem} ≤ {@link #MAX_VALUES}: a typo such as
-     * 2147483647 rows gets this message instead of a NegativeArraySizeException or OutOfMemoryError.
+     * Fails unless 1 ≤ {@code count}, {@code count · perItem} ≤ {@link #MAX_VALUES} and that many doubles fit
+     * in this JVM's heap: a typo such as 2147483647 rows gets this message, with the size and the heap,
+     * instead of a NegativeArraySizeException or OutOfMemoryError.
      */
     public static int size(String name, int count, int perItem) {
         atLeast(name, count, 1);
-        if ((long) count * Math.max(1, perItem) > MAX_VALUES) {
+        long values = (long) count * Math.max(1, perItem);
+        if (values > MAX_VALUES) {
             throw new IllegalArgumentException(name + " = " + count + " is invalid: " + name
                     + (perItem > 1 ? " × " + perItem : "") + " values exceed the library's limit of " + MAX_VALUES
                     + " (about 800 MB)");
         }
+        fitsHeap(name + " = " + count, values * Double.BYTES);
         return count;
+    }
+
+    /**
+     * Fails unless {@code bytes} fit in half of this JVM's heap ({@link Runtime#maxMemory()}: a notebook
+     * kernel's is 96–256 MB), so that a size that would exhaust it is refused before anything is allocated.
+     * {@code what} names the size ("width × height = 100000 × 100000").
+     */
+    public static void fitsHeap(String what, long bytes) {
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap / 2) {
+            throw new IllegalArgumentException(what + " is invalid: it needs " + megabytes(bytes) + " MB, more than half of "
+                    + "this JVM's heap of " + megabytes(heap) + " MB (Runtime.maxMemory()); give a smaller size");
+        }
+    }
+
+    private static long megabytes(long bytes) {
+        return (bytes + (1 << 20) - 1) >> 20;
+    }
+
+    /** The largest side of a chart in pixels. */
+    public static final int MAX_PIXELS = 10_000;
+
+    /**
+     * Fails unless a chart of {@code width × height} pixels (each at least {@code min}, at most
+     * {@link #MAX_PIXELS}) fits in the heap: an image of 4 bytes a pixel, twice over while it is drawn.
+     */
+    public static void pixels(int width, int height, int min) {
+        atLeast("width", width, min);
+        atLeast("height", height, min);
+        if (width > MAX_PIXELS || height > MAX_PIXELS) {
+            throw new IllegalArgumentException((width > MAX_PIXELS ? "width = " + width : "height = " + height)
+                    + " is invalid: a chart is at most " + MAX_PIXELS + " pixels a side");
+        }
+        fitsHeap("width × height = " + width + " × " + height + " pixels", (long) width * height * 4 * 2);
+    }
+
+    /** Fails unless {@code value} is a name: not null, not blank (a legend, a column, a category needs one). */
+    public static String name(String parameter, String value) {
+        notNull(parameter, value);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(parameter + " = \"" + value + "\" is invalid: it must be a non-blank name");
+        }
+        return value;
+    }
+
+    /** Fails unless every entry of {@code names} is a name ({@link #name}) and no two are equal. */
+    public static String[] distinctNames(String parameter, String[] names) {
+        notNull(parameter, names);
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            name(parameter + "[" + i + "]", names[i]);
+            Integer first = seen.putIfAbsent(names[i], i);
+            if (first != null) {
+                throw new IllegalArgumentException(parameter + "[" + i + "] = \"" + names[i] + "\" is invalid: it is "
+                        + parameter + "[" + first + "] too, and a name may be used only once (the name is there twice)");
+            }
+        }
+        return names;
     }
 
     /** Fails unless 0 ≤ {@code index} < {@code size}; {@code what} names the things indexed ("rows"). */

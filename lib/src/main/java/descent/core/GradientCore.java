@@ -212,6 +212,7 @@ public final class GradientCore {
     public static double sum(RowLoss loss, boolean withLoss, double[] x, double[] y, int n, double[] w,
                              int[] rows, int from, int to, double[] grad, int threads) {
         Check.atLeast("threads", threads, 1);
+        checkSum(loss, x, y, n, w, rows, from, to, grad);
         if (to - from == 1) return oneRow(loss, withLoss, x, y, n, w, rows == null ? from : rows[from], grad);
         // The first sum of any size starts compiling the SIMD loops on a thread of their own (about a second of
         // one core, once per JVM): a session that only ever sums 1,000 × 16 would otherwise stay on the plain
@@ -334,6 +335,13 @@ public final class GradientCore {
     public static int stepRows(RowLoss loss, double valueScale, double gradientScale, double[] x, double[] y, int n,
                                double largest, int from, int to, double[] theta, double[] etas, double costLimit,
                                double[] costs) {
+        checkSum(loss, x, y, n, theta, null, from, to, theta);
+        Check.notNull("etas", etas);
+        Check.notNull("costs", costs);
+        if (etas.length < to - from || costs.length < to - from) {
+            throw new IllegalArgumentException("etas has length " + etas.length + " and costs " + costs.length + " but "
+                    + (to - from) + " updates need one entry each");
+        }
         return kernelNow().stepRows(loss, valueScale, gradientScale, x, y, n, largest, from, to, theta, etas, costLimit,
                 costs);
     }
@@ -494,6 +502,39 @@ public final class GradientCore {
     public static double sumOfSquares(double[] a, int count) {
         checkRoom("a", a, count);
         return kernelNow().sumOfSquares(a, count);
+    }
+
+    /**
+     * The shapes of a sum over rows {@code rows[from..to)} (or rows from..to when {@code rows} is null) of
+     * the m = y.length rows of X: a non-empty range inside the rows, row indices inside X, w and grad of
+     * length n. A reversed range would otherwise sum nothing and return 0, and one past the end would
+     * fail with an index error from inside the loops. O(1), plus O(to − from) for picked rows.
+     */
+    private static void checkSum(RowLoss loss, double[] x, double[] y, int n, double[] w, int[] rows, int from, int to,
+                                 double[] grad) {
+        Check.notNull("loss", loss);
+        Check.notNull("x", x);
+        Check.notNull("y", y);
+        Check.atLeast("n", n, 1);
+        int m = y.length;
+        if ((long) m * n > x.length) {
+            throw new IllegalArgumentException("x has length " + x.length + " but y's " + m + " rows of n = " + n
+                    + " columns need " + (long) m * n);
+        }
+        Check.length("w", w, n, "one weight per column");
+        Check.length("grad", grad, n, "one entry per weight");
+        int end = rows == null ? m : rows.length;
+        if (from < 0 || from >= to || to > end) {
+            throw new IllegalArgumentException("rows [" + from + ", " + to + ") are invalid: need 0 <= from < to <= " + end
+                    + (rows == null ? " (the rows of X)" : " (rows.length)"));
+        }
+        if (rows != null) {
+            for (int k = from; k < to; k++) {
+                if (rows[k] < 0 || rows[k] >= m) {
+                    throw new IllegalArgumentException("rows[" + k + "] = " + rows[k] + " is invalid: rows are 0.." + (m - 1));
+                }
+            }
+        }
     }
 
     /** count ≥ 0 and {@code array} non-null with room for count entries: O(1), once per chunk of rows. */

@@ -41,38 +41,94 @@ public final class CsvData {
         return fromTable(table, target, features);
     }
 
-    /** Every data row has as many cells as the header (Tablesaw's own errors on this name no row clearly). */
+    /**
+     * The header names every column once, and every data row has as many cells as the header (Tablesaw's own
+     * errors on this name no row clearly, and it renames a blank header cell "C0" and takes it silently).
+     * A file separated by ';' or tabs, often one with decimal commas (1,5), is named as such rather than
+     * blamed for its cell counts.
+     */
     private static void requireRectangular(String text, String name) {
         String[] lines = text.split("\r?\n");
-        if (lines.length == 0) return;
-        int columns = cells(lines[0]);
+        if (lines.length == 0 || lines[0].isBlank()) return;
+        requireCommaSeparated(lines[0], lines.length > 1 ? lines[1] : "", name);
+        List<String> header = cells(lines[0]);
+        for (int j = 0; j < header.size(); j++) {
+            String cell = header.get(j).trim();
+            if (cell.startsWith("\"") && cell.endsWith("\"") && cell.length() >= 2) cell = cell.substring(1, cell.length() - 1);
+            if (cell.isBlank()) {
+                throw new IllegalArgumentException(name + ": header cell " + (j + 1) + " of " + header.size() + " (\""
+                        + lines[0] + "\") is blank: every column needs a name");
+            }
+            for (int k = 0; k < j; k++) {
+                if (header.get(k).trim().equals(header.get(j).trim())) {
+                    throw new IllegalArgumentException(name + ": the header names column \"" + cell + "\" twice (cells "
+                            + (k + 1) + " and " + (j + 1) + " of \"" + lines[0] + "\"): every column needs a name of its own");
+                }
+            }
+        }
+        int columns = header.size();
         for (int k = 1; k < lines.length; k++) {
             if (lines[k].isBlank()) continue;
-            int found = cells(lines[k]);
+            int found = cells(lines[k]).size();
             if (found != columns) {
                 throw new IllegalArgumentException(name + ": data row " + k + " (\"" + lines[k] + "\") has " + found
                         + " cell" + (found == 1 ? "" : "s") + " but the header has " + columns
-                        + ": every row needs one value per column, separated by commas");
+                        + ": every row needs one value per column, separated by commas"
+                        + (found > columns && lines[k].matches(".*\\d,\\d.*")
+                                ? " (if the file writes decimals with a comma, as in 1,5, write them with a point: 1.5)" : ""));
             }
         }
     }
 
-    /** Comma-separated cells on a line, commas inside double quotes not counted. */
-    private static int cells(String line) {
-        int count = 1;
+    /**
+     * A header without a comma but with ';', a tab or '|' is a file of another separator (a spreadsheet's
+     * export where the decimal mark is a comma writes ';'): say so, before any cell count is compared.
+     */
+    private static void requireCommaSeparated(String header, String firstRow, String name) {
+        if (cells(header).size() > 1) return;
+        for (String separator : new String[] {";", "\t", "|"}) {
+            if (header.contains(separator)) {
+                boolean decimalCommas = firstRow.matches(".*\\d,\\d.*");
+                throw new IllegalArgumentException(name + " reads as one column named \"" + header
+                        + "\": its values look separated by '" + (separator.equals("\t") ? "\\t" : separator)
+                        + "'" + (decimalCommas ? " with decimal commas (\"" + firstRow + "\")" : "")
+                        + ", but the course reads comma-separated files (replace the separators by commas"
+                        + (decimalCommas ? " and the decimal commas by points" : "") + ")");
+            }
+        }
+    }
+
+    /** The comma-separated cells of a line, commas inside double quotes not counted. */
+    private static List<String> cells(String line) {
+        List<String> cells = new ArrayList<>();
         boolean quoted = false;
+        int start = 0;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (c == '"') quoted = !quoted;
-            else if (c == ',' && !quoted) count++;
+            else if (c == ',' && !quoted) {
+                cells.add(line.substring(start, i));
+                start = i + 1;
+            }
         }
-        return count;
+        cells.add(line.substring(start));
+        return cells;
     }
 
     /** Takes {@code target} as y and {@code features} (default: every other numeric column) as X. */
     public static Dataset fromTable(Table table, String target, String... features) {
         Check.notNull("table", table);
-        Check.notNull("target", target);
+        Check.name("target", target);
+        if (features != null) {
+            Check.distinctNames("features", features);
+            for (int j = 0; j < features.length; j++) {
+                if (features[j].equals(target)) {
+                    throw new IllegalArgumentException("features[" + j + "] = \"" + target + "\" is invalid: it is the "
+                            + "target, and a model given the answer as a feature learns nothing (leave \"" + target
+                            + "\" out of the features)");
+                }
+            }
+        }
         if (table.rowCount() == 0) {
             throw new IllegalArgumentException("table " + table.name() + " has 0 rows: it needs at least one row of data "
                     + "under its header");

@@ -42,6 +42,8 @@ public final class Dataset {
             throw new IllegalArgumentException("names has length " + names.length
                     + " but must have length n = " + n + " (one name per column)");
         }
+        // tables, charts and CSV columns are found by name: a blank or repeated one would be taken silently
+        Check.distinctNames("names", names);
         this.x = x;
         this.y = y;
         this.names = names.clone();
@@ -61,9 +63,12 @@ public final class Dataset {
             throw new IllegalArgumentException("y has length " + y.length + " but features has " + features.length
                     + " rows: give one target per row");
         }
+        Check.notNull("features[0]", features[0]);
         int n = features[0].length;
         double[] x = new double[features.length * n];
+        Check.size("features.length (rows)", features.length, n);
         for (int i = 0; i < features.length; i++) {
+            Check.notNull("features[" + i + "]", features[i]);
             if (features[i].length != n) {
                 throw new IllegalArgumentException("features[" + i + "] has length "
                         + features[i].length + " but must have length " + n + " like features[0]");
@@ -133,6 +138,10 @@ public final class Dataset {
      * X_b = [1, X]: a new dataset with a column of ones in front, so that w[0] is the intercept.
      */
     public Dataset withBias() {
+        if (hasBias()) {
+            throw new IllegalStateException("this dataset has a bias column already (column 0, \"bias\"): "
+                    + "call withBias() once");
+        }
         double[] xb = new double[m * (n + 1)];
         for (int i = 0; i < m; i++) {
             xb[i * (n + 1)] = 1.0;

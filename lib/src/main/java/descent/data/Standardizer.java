@@ -11,45 +11,54 @@ import descent.Check;
 public final class Standardizer {
     private final double[] means;
     private final double[] sds;
+    /** Per column: the scale s_j its values are divided by first, and μ_j/s_j, σ_j/s_j (see {@link ColumnStats}). */
+    private final double[] scales, scaledMeans, scaledSds;
     private final boolean bias;
 
-    private Standardizer(double[] means, double[] sds, boolean bias) {
+    private Standardizer(double[] means, double[] sds, double[] scales, double[] scaledMeans, double[] scaledSds,
+                         boolean bias) {
         this.means = means;
         this.sds = sds;
+        this.scales = scales;
+        this.scaledMeans = scaledMeans;
+        this.scaledSds = scaledSds;
         this.bias = bias;
     }
 
-    /** Learns μ_j and σ_j of every column of {@code data}. */
+    /**
+     * Learns μ_j and σ_j of every column of {@code data}, without overflow: a column of ±1e200 or of values
+     * near 1e308 gets its true mean and deviation (see {@link ColumnStats}), not zeros or ∞.
+     */
     public static Standardizer fit(Dataset data) {
         Check.notNull("data", data);
-        int m = data.rows();
         int n = data.cols();
         boolean bias = data.hasBias();
-        double[] means = new double[n];
-        double[] sds = new double[n];
+        double[] means = new double[n], sds = new double[n];
+        double[] scales = new double[n], scaledMeans = new double[n], scaledSds = new double[n];
         String[] names = data.names();
         for (int j = 0; j < n; j++) {
             if (bias && j == 0) {
-                sds[j] = 1;
+                sds[j] = scales[j] = scaledSds[j] = 1;
                 continue;
             }
-            double s = 0;
-            for (int i = 0; i < m; i++) s += data.x(i, j);
-            double mean = s / m;
-            double ss = 0;
-            for (int i = 0; i < m; i++) ss += (data.x(i, j) - mean) * (data.x(i, j) - mean);
-            double sd = Math.sqrt(ss / m);
-            if (!(sd > 0)) {
+            ColumnStats stats = new ColumnStats(data.column(j));
+            if (!(stats.scaledPopulationSd() > 0)) {
                 throw new IllegalArgumentException("column " + j + " (\"" + names[j] + "\") has standard deviation 0: "
                         + "a constant column cannot be standardised; drop it or add it as the bias column");
             }
-            means[j] = mean;
-            sds[j] = sd;
+            means[j] = stats.mean();
+            sds[j] = stats.populationSd();
+            scales[j] = stats.scale;
+            scaledMeans[j] = stats.scaledMean();
+            scaledSds[j] = stats.scaledPopulationSd();
         }
-        return new Standardizer(means, sds, bias);
+        return new Standardizer(means, sds, scales, scaledMeans, scaledSds, bias);
     }
 
-    /** A new dataset with every (non-bias) column scaled by the learned μ_j and σ_j. */
+    /**
+     * A new dataset with every (non-bias) column scaled by the learned μ_j and σ_j: x' = (x/s_j − μ_j/s_j)/(σ_j/s_j),
+     * which is (x − μ_j)/σ_j without the overflow of x − μ_j near 1e308.
+     */
     public Dataset transform(Dataset data) {
         Check.notNull("data", data);
         if (data.cols() != means.length) {
@@ -59,7 +68,15 @@ public final class Standardizer {
         int n = data.cols();
         double[] x = data.x().clone();
         for (int i = 0; i < data.rows(); i++) {
-            for (int j = bias ? 1 : 0; j < n; j++) x[i * n + j] = (x[i * n + j] - means[j]) / sds[j];
+            for (int j = bias ? 1 : 0; j < n; j++) {
+                double v = (x[i * n + j] / scales[j] - scaledMeans[j]) / scaledSds[j];
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("data.x(" + i + ", " + j + ") = " + x[i * n + j] + " is invalid: "
+                            + "standardised with μ = " + means[j] + " and σ = " + sds[j] + " (learned by fit) it is " + v
+                            + "; it lies too far outside the data the standardizer was fitted on");
+                }
+                x[i * n + j] = v;
+            }
         }
         return new Dataset(x, data.y(), n, data.names());
     }

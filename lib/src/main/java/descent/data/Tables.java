@@ -47,17 +47,15 @@ public final class Tables {
         DoubleColumn min = DoubleColumn.create("min"), max = DoubleColumn.create("max");
         for (int j = 0; j <= n; j++) {
             double[] v = j < n ? data.column(j) : data.y().clone();
-            double sum = 0, lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
             for (double a : v) {
-                sum += a;
                 lo = Math.min(lo, a);
                 hi = Math.max(hi, a);
             }
-            double mu = sum / v.length, squares = 0;
-            for (double a : v) squares += (a - mu) * (a - mu);
+            ColumnStats stats = new ColumnStats(v);  // no overflow for values near 1e308
             column.append(j < n ? names[j] : "y");
-            mean.append(mu);
-            sd.append(v.length > 1 ? Math.sqrt(squares / (v.length - 1)) : 0);
+            mean.append(stats.mean());
+            sd.append(stats.sampleSd());
             min.append(lo);
             max.append(hi);
         }

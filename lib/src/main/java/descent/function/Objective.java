@@ -14,4 +14,13 @@ public interface Objective {
 
     /** Writes ∇f(p) into {@code grad} (length d). */
     void gradient(double[] p, double[] grad);
+
+    /**
+     * λ_max, the largest eigenvalue of the Hessian ∇²f, where it is the same at every point (a quadratic):
+     * then fixed steps of gradient descent converge only for η &lt; 2/λ_max, which a diverged walk's report
+     * quotes. NaN (the default) for a function whose curvature changes from point to point.
+     */
+    default double hessianLambdaMax() {
+        return Double.NaN;
+    }
 }

@@ -30,6 +30,12 @@ public final class QuadraticBowl extends PlaneFunction {
         g[1] = kappa * y;
     }
 
+    /** ∇²f = diag(1, κ): λ_max = κ (κ ≥ 1). */
+    @Override
+    public double hessianLambdaMax() {
+        return kappa;
+    }
+
     @Override
     public String name() {
         return kappa == 1 ? "Quadratic bowl" : "Quadratic bowl (κ=" + (kappa == Math.rint(kappa) ? Long.toString((long) kappa) : kappa) + ")";

@@ -8,7 +8,7 @@ public final class Sphere implements TestFunction {
 
     /** @param d the number of variables, at least 1 */
     public Sphere(int d) {
-        this.d = Check.atLeast("d", d, 1);
+        this.d = Check.size("d", d, 1);
     }
 
     @Override
@@ -29,6 +29,12 @@ public final class Sphere implements TestFunction {
         Check.length("p", p, d, "a point in the function's dimensions");
         Check.length("grad", grad, d, "one partial derivative per variable");
         for (int i = 0; i < d; i++) grad[i] = 2 * p[i];
+    }
+
+    /** ∇²f = 2I: λ_max = 2. */
+    @Override
+    public double hessianLambdaMax() {
+        return 2;
     }
 
     @Override

@@ -2,6 +2,7 @@ package descent.linalg;
 
 import descent.Check;
 import descent.data.Dataset;
+import descent.loss.L2Penalty;
 import descent.loss.MeanSquaredError;
 
 /**
@@ -29,7 +30,26 @@ public final class HessianSpectrum {
     public static HessianSpectrum of(MeanSquaredError loss, Dataset data) {
         Check.notNull("loss", loss);
         Check.notNull("data", data);
-        double[][] h = SymmetricMatrix.gram(data, loss.hessianScale() / data.rows());
+        return of(SymmetricMatrix.gram(data, loss.hessianScale() / data.rows()));
+    }
+
+    /**
+     * The spectrum of the Hessian of a least-squares cost with a ridge penalty on {@code data}:
+     * H = (c/m) XᵀX + λD, D the identity but 0 for a bias column (which the penalty leaves alone).
+     */
+    public static HessianSpectrum of(L2Penalty loss, Dataset data) {
+        Check.notNull("loss", loss);
+        Check.notNull("data", data);
+        if (!(loss.base() instanceof MeanSquaredError mse)) {
+            throw new IllegalArgumentException("loss = " + loss.name() + " is invalid: its Hessian is constant only "
+                    + "for a penalised mean squared error");
+        }
+        double[][] h = SymmetricMatrix.gram(data, mse.hessianScale() / data.rows());
+        for (int j = data.hasBias() ? 1 : 0; j < h.length; j++) h[j][j] += loss.lambda();
+        return of(h);
+    }
+
+    private static HessianSpectrum of(double[][] h) {
         double max = largestEigenvalue(h);
         int n = h.length;
         double[][] shifted = new double[n][n];

@@ -9,6 +9,8 @@ final class SymmetricMatrix {
     /** c · XᵀX as a full n × n array. */
     static double[][] gram(Dataset data, double c) {
         int n = data.cols();
+        // n × n doubles, and twice that while the spectrum is found: refused before allocating if too many
+        descent.Check.size("data.cols() (the Hessian is n × n)", n, 2 * n);
         double[] x = data.x();
         double[][] g = new double[n][n];
         for (int i = 0; i < data.rows(); i++) {

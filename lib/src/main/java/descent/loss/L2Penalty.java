@@ -24,6 +24,12 @@ public final class L2Penalty implements Loss {
         return new L2Penalty(Check.notNull("base", base), Check.nonNegative("lambda", lambda));
     }
 
+    /** The loss the penalty is added to. */
+    public Loss base() { return base; }
+
+    /** λ, the penalty's weight. */
+    public double lambda() { return lambda; }
+
     @Override
     public double valueAndGradient(Dataset data, double[] w, double[] grad) {
         return base.valueAndGradient(data, w, grad) + penalise(data, w, grad);

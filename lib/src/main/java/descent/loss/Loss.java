@@ -60,6 +60,19 @@ public interface Loss {
      */
     default int sgdSteps(RowBlock block, int from, int to, double[] w, double[] etas, double costLimit,
                          double[] costs) {
+        // no update made, but what was given is checked as the updates would check it: no silent 0 for NaN
+        descent.Check.notNull("block", block);
+        block.checkRange(from, to);
+        descent.Check.length("w", w, block.source().cols(), "one weight per column of X");
+        descent.Check.finite("w", w);
+        descent.Check.notNull("etas", etas);
+        descent.Check.notNull("costs", costs);
+        if (etas.length < to - from || costs.length < to - from) {
+            throw new IllegalArgumentException("etas has length " + etas.length + " and costs " + costs.length + " but "
+                    + (to - from) + " updates need one entry each");
+        }
+        for (int k = 0; k < to - from; k++) descent.Check.positive("etas[" + k + "]", etas[k]);
+        if (Double.isNaN(costLimit)) throw new IllegalArgumentException("costLimit = NaN is invalid: give a number or +Infinity");
         return 0;
     }
 

@@ -30,9 +30,12 @@ public final class BarChart {
 
     private BarChart(String title, List<String> categories) {
         this.title = Check.notNull("title", title);
+        Check.notNull("categories", categories);
         if (categories.isEmpty()) {
             throw new IllegalArgumentException("categories is empty: give at least one category");
         }
+        // two bars of one name could not be told apart, and a blank one has no label
+        Check.distinctNames("categories", categories.toArray(new String[0]));
         this.categories = List.copyOf(categories);
     }
 
@@ -64,14 +67,21 @@ public final class BarChart {
     }
 
     public BarChart size(int width, int height) {
-        this.width = Check.atLeast("width", width, 100);
-        this.height = Check.atLeast("height", height, 100);
+        Check.pixels(width, height, 100);
+        this.width = width;
+        this.height = height;
         return this;
     }
 
     /** One bar per category, in the order of the categories. */
     public BarChart series(String name, double... values) {
-        Check.notNull("name", name);
+        Check.name("name", name);
+        for (Bars b : series) {
+            if (b.name.equals(name)) {
+                throw new IllegalArgumentException("name = \"" + name + "\" is invalid: the chart has a series of that "
+                        + "name already (a series name is used twice); names must differ");
+            }
+        }
         Check.notNull("values", values);
         if (values.length != categories.size()) {
             throw new IllegalArgumentException("values has length " + values.length + " for series '" + name

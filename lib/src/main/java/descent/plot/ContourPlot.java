@@ -7,6 +7,7 @@ import descent.train.Path;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -21,6 +22,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class ContourPlot {
     private static final int GRID = 160;
+    /** The most contour levels: on a 160×160 grid more would lie closer than a pixel apart. */
+    static final int MAX_LEVELS = 200;
     private final Objective f;
     private final double[] window;
     private String title;
@@ -67,7 +70,9 @@ public final class ContourPlot {
 
     /** The chart's width in pixels; the height follows from the window, for equal aspect. */
     public ContourPlot width(int width) {
-        this.width = Check.atLeast("width", width, 200);
+        Check.atLeast("width", width, 200);
+        Check.pixels(width, 1_100, 100);   // the height follows: at most 900 pixels of plot and its margins
+        this.width = width;
         this.height = -1;
         return this;
     }
@@ -79,7 +84,11 @@ public final class ContourPlot {
 
     /** Number of contour levels (default 15). */
     public ContourPlot levels(int count) {
-        levels = Check.atLeast("count", count, 2);
+        if (count < 2 || count > MAX_LEVELS) {
+            throw new IllegalArgumentException("count = " + count + " is invalid: it must be from 2 to " + MAX_LEVELS
+                    + " (levels closer than a pixel apart draw nothing more)");
+        }
+        levels = count;
         return this;
     }
 
@@ -97,21 +106,25 @@ public final class ContourPlot {
     }
 
     public ContourPlot size(int width, int height) {
-        this.width = Check.atLeast("width", width, 100);
-        this.height = Check.atLeast("height", height, 100);
+        Check.pixels(width, height, 100);
+        this.width = width;
+        this.height = height;
         return this;
     }
 
     /** A path of points (x, y), start first. */
+    /**
+     * A path of points (x, y), start first. A path that leaves finite values for good (a diverged walk) is
+     * drawn up to its last finite point and labelled "(diverged)"; a NaN or ∞ at its start or between finite
+     * points is an error, not a silent gap.
+     */
     public ContourPlot path(String label, double[][] points) {
-        Check.notNull("label", label);
-        Check.notNull("points", points);
-        if (points.length == 0) throw new IllegalArgumentException("path \"" + label + "\" has no points");
-        for (int i = 0; i < points.length; i++) {
-            if (points[i] == null || points[i].length != 2) {
-                throw new IllegalArgumentException("path \"" + label + "\": point " + i + " must be {x, y}");
-            }
+        Check.name("label", label);
+        if (pathNames.contains(label)) {
+            throw new IllegalArgumentException("label = \"" + label + "\" is invalid: the plot has a path of that name "
+                    + "already (a name used twice); names must differ");
         }
+        checkedPath("path \"" + label + "\"", points);
         pathNames.add(label);
         paths.add(points);
         return this;
@@ -125,13 +138,26 @@ public final class ContourPlot {
 
     /** Points to mark as known minima. */
     public ContourPlot minima(double[][] points) {
-        minima = Check.notNull("points", points).clone();
+        Check.notNull("points", points);
+        for (int i = 0; i < points.length; i++) {
+            if (points[i] == null || points[i].length != 2) {
+                throw new IllegalArgumentException("points[" + i + "] is " + (points[i] == null ? "null" : "of length "
+                        + points[i].length) + ": every minimum must be a point {x, y}");
+            }
+            Check.finite("points[" + i + "]", points[i]);
+        }
+        minima = new double[points.length][];
+        for (int i = 0; i < points.length; i++) minima[i] = points[i].clone();
         return this;
     }
 
     /** The level values the contours are drawn at. */
     double[] levelValues(double[][] z) {
         Extent e = Extent.finite().add(z);
+        if (e.isEmpty()) {
+            throw new IllegalArgumentException("f = " + functionName() + " is NaN or ∞ at every point of the window "
+                    + Arrays.toString(window) + ": there is no finite value to draw contours of");
+        }
         double lo = e.lo(), hi = e.hi();
         double[] c = new double[levels];
         if (logLevels) {
@@ -307,6 +333,37 @@ public final class ContourPlot {
             s += ", " + AltText.number(best) + " from the nearest minimum";
         }
         return s;
+    }
+
+    /**
+     * Checks the points of a path ({@code what} names it in messages) and returns how many are drawn:
+     * every point is {x, y}, the start is finite, and a path that leaves finite values does so for good
+     * (a diverged walk, drawn up to its last finite point); a NaN or ∞ between finite points is an error.
+     */
+    static int checkedPath(String what, double[][] points) {
+        Check.notNull("points", points);
+        if (points.length == 0) {
+            throw new IllegalArgumentException("points of " + what + " has length 0: give at least the start");
+        }
+        for (int i = 0; i < points.length; i++) {
+            if (points[i] == null || points[i].length != 2) {
+                throw new IllegalArgumentException("points[" + i + "] of " + what + " is "
+                        + (points[i] == null ? "null" : "of length " + points[i].length) + ": every point must be {x, y}");
+            }
+        }
+        int end = drawnPoints(points);
+        if (end == 0) {
+            throw new IllegalArgumentException("points[0] of " + what + " = " + Arrays.toString(points[0])
+                    + " is invalid: a path must start at a finite point");
+        }
+        for (int i = end + 1; i < points.length; i++) {
+            if (Double.isFinite(points[i][0]) && Double.isFinite(points[i][1])) {
+                throw new IllegalArgumentException("points[" + end + "] of " + what + " = "
+                        + Arrays.toString(points[end]) + " is invalid: it lies between finite points (points[" + i + "] = "
+                        + Arrays.toString(points[i]) + "); only a diverged walk may leave finite values, and then for good");
+            }
+        }
+        return end;
     }
 
     /** How many points of a path are drawn: those before it first leaves finite values (or |x| of 1e12). */

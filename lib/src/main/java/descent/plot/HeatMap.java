@@ -27,7 +27,11 @@ final class HeatMap {
             throw new IllegalArgumentException("values has length " + values.length + " but ys has length " + ys.length
                     + ": one row of values per y");
         }
+        // the axes' values are written on the chart: NaN there would be drawn as "NaN"
+        Check.finite("xs", xs);
+        Check.finite("ys", ys);
         for (int r = 0; r < values.length; r++) {
+            Check.notNull("values[" + r + "]", values[r]);
             if (values[r].length != xs.length) {
                 throw new IllegalArgumentException("values[" + r + "] has length " + values[r].length
                         + " but xs has length " + xs.length + ": one value per x");

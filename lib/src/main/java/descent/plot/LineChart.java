@@ -68,8 +68,9 @@ public final class LineChart {
     }
 
     public LineChart size(int width, int height) {
-        this.width = Check.atLeast("width", width, 100);
-        this.height = Check.atLeast("height", height, 100);
+        Check.pixels(width, height, 100);
+        this.width = width;
+        this.height = height;
         return this;
     }
 
@@ -124,19 +125,29 @@ public final class LineChart {
 
     /** One highlighted point, e.g. a minimum in red. */
     public LineChart point(String name, double x, double y, Color color) {
+        requireFinite("point \"" + name + "\": x", x);
+        requireFinite("point \"" + name + "\": y", y);
         return add(name, new double[] {x}, new double[] {y}, Kind.POINT, Check.notNull("color", color));
     }
 
     /** A dashed vertical guide at x (spanning the y range of the data added so far). */
     public LineChart vLine(double x, String name) {
+        requireFinite("x (the guide's position)", x);
         double[] span = span(false);
         return add(name, new double[] {x, x}, span, Kind.GUIDE, Color.GRAY);
     }
 
     /** A dashed horizontal guide at y (spanning the x range of the data added so far). */
     public LineChart hLine(double y, String name) {
+        requireFinite("y (the guide's position)", y);
         double[] span = span(true);
         return add(name, span, new double[] {y, y}, Kind.GUIDE, Color.GRAY);
+    }
+
+    private static void requireFinite(String name, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " = " + value + " is invalid: it must be a finite number to be drawn");
+        }
     }
 
     private double[] span(boolean xAxis) {
@@ -149,7 +160,7 @@ public final class LineChart {
     }
 
     private LineChart add(String name, double[] x, double[] y, Kind kind, Color color) {
-        Check.notNull("name", name);
+        Check.name("name", name);
         Check.notNull("x", x);
         Check.notNull("y", y);
         if (x.length != y.length) {
@@ -237,15 +248,16 @@ public final class LineChart {
         for (Layer l : layers) {
             int end = finitePrefix(l.y);
             String name = end < l.y.length ? l.name + " (diverged)" : l.name;
-            if (end == 0) {
-                throw new IllegalArgumentException("series \"" + l.name + "\" has no finite value to draw");
-            }
             for (int i = end; i < l.y.length; i++) {
                 if (Double.isFinite(l.y[i])) {  // not a run that blew up: a hole in the data
                     throw new IllegalArgumentException("series \"" + l.name + "\" has y[" + end + "] = " + l.y[end]
-                            + " between finite values (y[" + i + "] = " + l.y[i] + "): only a diverged run may end "
-                            + "in NaN or ∞, and then for good");
+                            + (end == 0 ? " before finite values" : " between finite values") + " (y[" + i + "] = "
+                            + l.y[i] + "): only a diverged run may end in NaN or ∞, and then for good");
                 }
+            }
+            if (end == 0) {  // every value is NaN or ∞
+                throw new IllegalArgumentException("series \"" + l.name + "\" has no finite value to draw: y[0] = " + l.y[0]
+                        + (l.y.length > 1 ? " and every y after it is NaN or ∞ too" : ""));
             }
             for (int i = 0; i < end; i++) {
                 if (!Double.isFinite(l.x[i])) {

@@ -19,6 +19,7 @@ public final class Plots {
     public static ChartImage learningCurves(String title, Map<String, double[]> curves, boolean logY) {
         Check.notNull("curves", curves);
         if (curves.isEmpty()) throw new IllegalArgumentException("curves is empty: give at least one learning curve");
+        for (Map.Entry<String, double[]> c : curves.entrySet()) Check.notNull("curves' value for \"" + c.getKey() + "\"", c.getValue());
         LineChart chart = LineChart.of(title).xLabel("iteration").yLabel("cost J");
         if (logY) chart.logY();
         curves.forEach(chart::series);
@@ -78,6 +79,7 @@ public final class Plots {
         Check.notNull("oneFeature", oneFeature);
         Check.notNull("weights", weights);
         Check.length("window", window, 4, "{xmin, xmax, ymin, ymax}");
+        Check.finite("window", window);
         if (oneFeature.cols() != 1) {
             throw new IllegalArgumentException("oneFeature has " + oneFeature.cols()
                     + " columns but must have exactly 1 (the feature x, without the bias column)");
@@ -89,6 +91,7 @@ public final class Plots {
         int k = weights.size();
         for (int i = 0; i < k; i++) {
             double[] w = Check.length("weights[" + i + "]", weights.get(i), 2, "{w0 intercept, w1 slope}");
+            Check.finite("weights[" + i + "]", w);  // a NaN line would vanish from the chart
             float shade = k == 1 ? 1f : (float) i / (k - 1);
             // pale #6f8fc7 (3.3:1 on white, the least a line needs) to dark #08519c
             Color c = new Color((int) (111 - 103 * shade), (int) (143 - 62 * shade), (int) (199 - 43 * shade));
@@ -138,6 +141,17 @@ public final class Plots {
         if (data.cols() - off != 2) {
             throw new IllegalArgumentException("data has " + (data.cols() - off)
                     + " feature columns but a decision boundary is drawn for exactly 2");
+        }
+        if (w[1] == 0 && w[2] == 0) {
+            throw new IllegalArgumentException("w = " + java.util.Arrays.toString(w) + " is invalid: with w1 = w2 = 0 "
+                    + "the model predicts the same class everywhere and has no boundary to draw");
+        }
+        for (int i = 0; i < data.rows(); i++) {
+            double y = data.y(i);
+            if (y != 0 && y != 1) {  // a binary boundary: any other label would be drawn as class 0
+                throw new IllegalArgumentException("data.y(" + i + ") = " + y + " is invalid: a decision boundary "
+                        + "separates two classes, labelled 0 and 1");
+            }
         }
         String[] names = data.names();
         double[] x1 = data.column(off);

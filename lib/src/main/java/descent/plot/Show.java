@@ -144,9 +144,11 @@ public final class Show {
         Check.notNull("header", header);
         Check.notNull("rows", rows);
         StringBuilder s = new StringBuilder("<table class=\"descent-table\" style=\"border-collapse:collapse\">\n<thead><tr>");
+        for (int c = 0; c < header.length; c++) Check.notNull("header[" + c + "]", header[c]);
         for (String h : header) s.append("<th style=\"padding:4px 10px;border-bottom:2px solid #444\">").append(escape(h)).append("</th>");
         s.append("</tr></thead>\n<tbody>\n");
         for (int r = 0; r < rows.length; r++) {
+            Check.notNull("rows[" + r + "]", rows[r]);
             if (rows[r].length != header.length) {
                 throw new IllegalArgumentException("rows[" + r + "] has " + rows[r].length + " cells but header has "
                         + header.length + "; every row needs one cell per column");

@@ -37,6 +37,9 @@ public final class Surface3D {
     private String[] axes = {"x", "y", "z"};
     private double[][] trajectory;
 
+    /** True when the trajectory given left finite values (only its finite part is kept). */
+    private boolean diverged;
+
     private Surface3D(Objective f, double[] window) {
         this.f = f;
         this.window = window;
@@ -65,13 +68,11 @@ public final class Surface3D {
 
     /** Points (x, y) visited by an optimiser; drawn at height f(x, y). */
     public Surface3D trajectory(double[][] points) {
-        Check.notNull("points", points);
-        for (int i = 0; i < points.length; i++) {
-            if (points[i] == null || points[i].length != 2) {
-                throw new IllegalArgumentException("trajectory point " + i + " must be {x, y}");
-            }
-        }
-        trajectory = points.clone();
+        // a diverged walk is drawn up to its last finite point and named so; NaN elsewhere is an error
+        int end = ContourPlot.checkedPath("the trajectory", points);
+        trajectory = new double[end][];
+        for (int i = 0; i < end; i++) trajectory[i] = points[i].clone();
+        diverged = end < points.length;
         return this;
     }
 
@@ -107,7 +108,7 @@ public final class Surface3D {
                 py[k] = trajectory[k][1];
                 pz[k] = f.value(trajectory[k]);
             }
-            traces.add(new SurfaceTrace.Path3D(px, py, pz, "descent path"));
+            traces.add(new SurfaceTrace.Path3D(px, py, pz, diverged ? "descent path (diverged)" : "descent path"));
         }
         Layout layout = Layout.builder().title(title).width(640).height(520)
                 .scene(Scene.sceneBuilder()
@@ -190,6 +191,10 @@ public final class Surface3D {
         double[] xs = axis(0), ys = axis(1);
         double[][] z = heights(xs, ys);
         Extent e = Extent.finite().add(z);
+        if (e.isEmpty()) {
+            throw new IllegalArgumentException("f is NaN or ∞ at every point of the window " + java.util.Arrays.toString(window)
+                    + ": there is no finite value to draw a surface of");
+        }
         double zmin = e.lo(), zmax = e.hi();
         Projection p = new Projection(window, zmin, zmax, w, h, viewDirection());
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);

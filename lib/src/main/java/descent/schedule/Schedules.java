@@ -24,6 +24,7 @@ public final class Schedules {
     private record Constant(double eta) implements Schedule {
         @Override
         public double rate(long t) {
+            step(t);
             return eta;
         }
 
@@ -103,6 +104,17 @@ public final class Schedules {
                 first.describe() + " then " + second.describe());
     }
 
+    /**
+     * Fails unless t ≥ 0: a schedule is defined on the update count, and before step 0 its formulas give
+     * nonsense (t0/(t + t1) is ∞ at t = −t1, η0·rate^(t/k) grows without bound).
+     */
+    static long step(long t) {
+        if (t < 0) {
+            throw new IllegalArgumentException("t = " + t + " is invalid: a schedule's step t counts updates from 0");
+        }
+        return t;
+    }
+
     private static String fmt(double v) {
         return descent.Format.number(v);
     }
@@ -111,7 +123,7 @@ public final class Schedules {
         return new Schedule() {
             @Override
             public double rate(long t) {
-                return s.rate(t);
+                return s.rate(step(t));
             }
 
             @Override

@@ -36,6 +36,15 @@ public final class Descent {
     /** The course's convergence tolerance ε for |ΔJ|. */
     public static final double DEFAULT_TOLERANCE = 1e-4;
 
+    /**
+     * The budget of a run given neither {@link #maxIterations} nor {@link #maxEpochs}: a tolerance that the
+     * run never reaches must not let it run for ever. Its stop message says that it stopped there.
+     */
+    public static final long DEFAULT_MAX_ITERATIONS = 100_000;
+
+    /** The largest budget that means anything: 10¹² updates, over a quarter of an hour at 10⁹ updates a second. */
+    public static final long MAX_BUDGET = IterationBudget.MAX;
+
     private final Loss loss;
     private final Dataset data;
     private Optimizer optimizer;
@@ -43,8 +52,8 @@ public final class Descent {
     private int batchSize;
     private Init init = Init.zeros();
     private long seed;
-    private long maxIterations = Long.MAX_VALUE;
-    private int maxEpochs = Integer.MAX_VALUE;
+    private long maxIterations;   // 0: not set
+    private int maxEpochs;        // 0: not set
     private double tolerance;
     private double gradientTolerance;
     private long recordEvery = 1;
@@ -114,9 +123,9 @@ public final class Descent {
         return this;
     }
 
-    /** Stop after this many updates. */
+    /** Stop after this many updates (1 to {@link #MAX_BUDGET}; without a budget a run stops at {@link #DEFAULT_MAX_ITERATIONS}). */
     public Descent maxIterations(long iterations) {
-        this.maxIterations = Check.atLeast("maxIterations", iterations, 1);
+        this.maxIterations = IterationBudget.check("maxIterations", iterations);
         return this;
     }
 
@@ -177,11 +186,12 @@ public final class Descent {
             throw new IllegalArgumentException(
                     "optimizer is not set: call optimizer(...) first, e.g. optimizer(new GradientDescent(0.1))");
         }
-        List<StoppingRule> rules = stoppingRules();
-        if (rules.isEmpty()) {
-            throw new IllegalArgumentException("no stopping rule is set: call maxIterations(...), "
-                    + "maxEpochs(...), tolerance(...), gradientTolerance(...) or stopWhen(...)");
+        if (maxEpochs > 0 && (double) maxEpochs * iterationsPerEpoch() > MAX_BUDGET) {
+            throw new IllegalArgumentException("maxEpochs = " + maxEpochs + " is invalid: at " + iterationsPerEpoch()
+                    + " updates per epoch it is too large to mean anything as a budget (over " + MAX_BUDGET
+                    + " updates); give at most " + MAX_BUDGET / iterationsPerEpoch() + " epochs");
         }
+        List<StoppingRule> rules = stoppingRules();
         double[] theta = init.weights(data.cols());
         Check.length("initial weights", theta, data.cols(), "one weight per column of the data");
         Check.finite("initial weights", theta);
@@ -198,10 +208,17 @@ public final class Descent {
         List<StoppingRule> rules = new ArrayList<>();
         if (tolerance > 0) rules.add(StoppingRule.lossChange(tolerance));
         if (gradientTolerance > 0) rules.add(StoppingRule.gradientNorm(gradientTolerance));
-        if (maxIterations != Long.MAX_VALUE) rules.add(StoppingRule.maxIterations(maxIterations));
-        if (maxEpochs != Integer.MAX_VALUE) rules.add(StoppingRule.maxEpochs(maxEpochs));
+        if (maxIterations > 0) rules.add(StoppingRule.maxIterations(maxIterations));
+        if (maxEpochs > 0) rules.add(StoppingRule.maxEpochs(maxEpochs));
         rules.addAll(extraRules);
+        // a run always ends: without a budget of the caller's, the default one
+        if (!hasBudget()) rules.add(StoppingRule.maxIterations(DEFAULT_MAX_ITERATIONS));
         return rules;
+    }
+
+    /** True when the caller gave an iteration or epoch budget. */
+    private boolean hasBudget() {
+        return maxIterations > 0 || maxEpochs > 0;
     }
 
     /** What happened, in words; no wall-clock time, so that the same run prints the same message. */
@@ -213,10 +230,19 @@ public final class Descent {
                 stop.reason() == StopReason.DIVERGED ? "Diverged" : "Stopped", t, t == 1 ? "" : "s",
                 epochs, epochs == 1 ? "" : "s", sampler.describe(), optimizer.name());
         if (stop.reason() == StopReason.DIVERGED) {
+            if (loop.updateBroke && optimizer instanceof descent.optim.CustomOptimizer) {
+                // a finite θ and gradient went in and NaN or ∞ came out: the rule, not the learning rate
+                return what + ": " + stop.detail() + ". Look at the update rule of " + optimizer.name()
+                        + ": a division by 0, the square root of a negative number or an overflow there gives NaN or ∞.";
+            }
             return what + ": " + stop.detail() + ". The learning rate is too large for this problem; try a smaller one"
                     + DivergenceAdvice.forRun(loss, data, optimizer, mode == Mode.BATCH) + ".";
         }
+        String budget = stop.reason() == StopReason.MAX_ITERATIONS && !hasBudget()
+                ? String.format(Locale.ROOT, " (the default budget of %,d iterations: no maxIterations(...) or "
+                        + "maxEpochs(...) was set)", DEFAULT_MAX_ITERATIONS)
+                : "";
         return what + ": " + stop.reason().description() + (stop.detail().isEmpty() ? "" : " (" + stop.detail() + ")")
-                + String.format(Locale.ROOT, ". Final cost J = %.6g.", loop.checkCosts.last());
+                + budget + String.format(Locale.ROOT, ". Final cost J = %.6g.", loop.checkCosts.last());
     }
 }

@@ -58,6 +58,8 @@ public interface Init {
         return new Init() {
             @Override
             public double[] weights(int n) {
+                // a size that would exhaust the heap is refused with the size and the heap, before allocating
+                Check.size("n (number of weights)", n, 1);
                 return init.weights(n);
             }
 

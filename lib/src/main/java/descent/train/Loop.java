@@ -1,5 +1,6 @@
 package descent.train;
 
+import descent.Vectors;
 import descent.optim.GradientDescent;
 import descent.optim.Optimizer;
 import java.util.List;
@@ -56,6 +57,8 @@ final class Loop {
     long t;
     int epochs;
     Stop stop;
+    /** True when an update left θ NaN or ∞ (see {@link #update}). */
+    boolean updateBroke;
     /** The update count at which {@code wholeGrad} and the last check cost were computed. */
     private long checkedAt;
 
@@ -129,7 +132,8 @@ final class Loop {
             stop = divergence.afterBatch(t, j, grad);
             if (stop != null) break;
             iterationCosts.add(j);
-            update();
+            stop = update();
+            if (stop != null) break;
         }
         boolean complete = stop == null;
         if (complete) stop = divergence.afterEpoch(epochs + 1, iterationCosts.sum(first, iterationCosts.size()) / batches);
@@ -139,7 +143,8 @@ final class Loop {
     /** The cost on all the data after the updates, recorded; the rules judge it unless the run is already stopping. */
     private void check(boolean epochComplete) {
         double previous = checkCosts.last();
-        double j = problem.whole(theta, wholeGrad);
+        // θ no longer finite (an update rule broke it, see update()): there is no cost to compute
+        double j = Vectors.allFinite(theta) ? problem.whole(theta, wholeGrad) : Double.NaN;
         checkedAt = t;
         if (epochComplete) epochs++;
         record(j, true);
@@ -157,10 +162,22 @@ final class Loop {
         return problem.batch(k, theta, grad);
     }
 
-    private void update() {
+    /**
+     * θ ← the optimiser's update; a stop when it left θ NaN or ∞ from a finite θ and gradient (the
+     * optimiser checks both): an update rule of the student's own that divides by 0, or a step so large
+     * that θ overflows. Reported as divergence, naming the optimiser, instead of a complaint about NaN
+     * weights at the next cost.
+     */
+    private Stop update() {
         optimizer.step(theta, grad);
         t++;
         afterUpdates();
+        if (Vectors.allFinite(theta)) return null;
+        updateBroke = true;
+        int i = 0;
+        while (Double.isFinite(theta[i])) i++;
+        return Stop.diverged("update " + t + " of " + optimizer.name() + " made θ[" + i + "] = " + theta[i]
+                + " from a finite θ and gradient");
     }
 
     /** After the update that brought the count to t: keep θ for the path, tell the listener, as due. */

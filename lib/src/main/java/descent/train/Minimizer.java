@@ -42,7 +42,36 @@ public final class Minimizer {
         rules.add(StoppingRule.maxIterations(maxSteps));
         Loop loop = new Loop(new FunctionProblem(f), optimizer, start.clone(), Divergence.ofWalk(), rules,
                 new TrajectoryRecorder(1, maxSteps + 1), 1, null).run();
-        return new Path(optimizer.name(), loop.recorder.points(), loop.checkCosts.toArray(), loop.stop.reason());
+        return new Path(optimizer.name(), loop.recorder.points(), loop.checkCosts.toArray(), loop.stop.reason(),
+                message(f, optimizer, loop));
+    }
+
+    /** The walk's report: why it ended; for a diverged walk what diverged and the bound on η where f knows it. */
+    private static String message(Objective f, Optimizer optimizer, Loop loop) {
+        String what = String.format(java.util.Locale.ROOT, "%s: %s after %d step%s", optimizer.name(),
+                loop.stop.reason() == StopReason.DIVERGED ? "diverged" : "stopped", loop.t, loop.t == 1 ? "" : "s");
+        if (loop.stop.reason() != StopReason.DIVERGED) {
+            return what + ": " + loop.stop.reason().description()
+                    + (loop.stop.detail().isEmpty() ? "" : " (" + loop.stop.detail() + ")");
+        }
+        if (loop.updateBroke && optimizer instanceof descent.optim.CustomOptimizer) {
+            return what + ": " + loop.stop.detail() + ". Look at the update rule of " + optimizer.name()
+                    + ": a division by 0, the square root of a negative number or an overflow there gives NaN or ∞.";
+        }
+        return what + ": " + loop.stop.detail() + ". The learning rate is too large for this function; try a smaller one"
+                + rateBound(f, optimizer) + ".";
+    }
+
+    /** " (… η < 2/λ_max = 0.2 …)" where f's Hessian is constant and the optimiser states its bound, else "". */
+    private static String rateBound(Objective f, Optimizer optimizer) {
+        double lambdaMax = f.hessianLambdaMax();
+        if (!(lambdaMax > 0) || !Double.isFinite(lambdaMax)) return "";
+        double bound = optimizer.stableRateBound(lambdaMax);
+        if (Double.isNaN(bound)) return "";
+        String name = f instanceof descent.function.TestFunction t ? t.name() : "this function";
+        return String.format(java.util.Locale.ROOT, " (on %s, whose Hessian is the same everywhere, %s converges only "
+                + "for η < %s = %.4g, λ_max = %.4g being the Hessian's largest eigenvalue; here η = %.4g)",
+                name, optimizer.name(), optimizer.stableRateRule(), bound, lambdaMax, optimizer.learningRate());
     }
 
     /** A test function as the loop's problem: each epoch is one step on the function itself. */

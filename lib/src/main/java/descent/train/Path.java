@@ -11,13 +11,21 @@ public final class Path {
     private final double[][] points;
     private final double[] values;
     private final StopReason stopReason;
+    private final String message;
 
-    Path(String label, double[][] points, double[] values, StopReason stopReason) {
+    Path(String label, double[][] points, double[] values, StopReason stopReason, String message) {
         this.label = label;
         this.points = points;
         this.values = values;
         this.stopReason = stopReason;
+        this.message = message;
     }
+
+    /**
+     * What happened, in words: why the walk ended, and for a diverged walk what diverged and, where the
+     * function's curvature is the same everywhere (a quadratic), the bound on η its steps needed.
+     */
+    public String message() { return message; }
 
     /** The optimiser's name, for legends. */
     public String label() { return label; }
@@ -71,6 +79,7 @@ public final class Path {
 
     @Override
     public String toString() {
+        if (diverged()) return message;
         return String.format(java.util.Locale.ROOT, "%s: %d steps, ended at %s with f = %.6g (%s)",
                 label, steps(), Arrays.toString(last()), lastValue(), stopReason.description());
     }

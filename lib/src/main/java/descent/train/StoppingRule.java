@@ -21,8 +21,7 @@ public interface StoppingRule {
 
     /** Stop once {@code n} updates are done, even within an epoch. */
     static StoppingRule maxIterations(long n) {
-        Check.atLeast("maxIterations", n, 1);
-        return new IterationBudget(n);
+        return new IterationBudget(IterationBudget.check("maxIterations", n));
     }
 
     /** Stop once {@code n} epochs (passes over the data) are done. */

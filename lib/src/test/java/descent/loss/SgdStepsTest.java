@@ -116,7 +116,14 @@ class SgdStepsTest {
     void aLossWithoutAPerRowFormMakesNoUpdate() {
         Dataset d = data(10, 3, false, 2);
         double[] w = {0.1, 0.2, 0.3};
-        assertEquals(0, L2Penalty.of(MeanSquaredError.mean(), 0.1).sgdSteps(block(d), 0, 10, w, new double[10], 1, new double[10]));
+        double[] etas = new double[10];
+        java.util.Arrays.fill(etas, 0.1);
+        assertEquals(0, L2Penalty.of(MeanSquaredError.mean(), 0.1).sgdSteps(block(d), 0, 10, w, etas, 1, new double[10]));
+        // what it is given is checked all the same: a NaN weight is not a silent 0
+        w[1] = Double.NaN;
+        assertThrows(IllegalArgumentException.class,
+                () -> L2Penalty.of(MeanSquaredError.mean(), 0.1).sgdSteps(block(d), 0, 10, w, etas, 1, new double[10]));
+        w[1] = 0.2;
         assertArrayEquals(new double[] {0.1, 0.2, 0.3}, w, 0.0);
     }
 

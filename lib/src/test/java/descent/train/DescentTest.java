@@ -167,7 +167,8 @@ class DescentTest {
         assertMessage(() -> d.minibatch(101), "batch size b = 101", "between 1 and m = 100");
         assertMessage(() -> d.maxIterations(100).run(), "optimizer is not set");
         assertMessage(() -> Descent.of(MeanSquaredError.mean(), lecture)
-                .optimizer(new GradientDescent(0.1)).run(), "no stopping rule");
+                .optimizer(new GradientDescent(0.1)).maxIterations(Long.MAX_VALUE), "maxIterations = 9223372036854775807",
+                "too large to mean anything");
         assertMessage(() -> Descent.of(MeanSquaredError.mean(), lecture).optimizer(new GradientDescent(0.1))
                 .init(Init.of(1, 2, 3)).maxIterations(1).run(), "start has length 3", "length 2");
         assertMessage(() -> d.tolerance(-1), "tolerance = -1.0");

@@ -117,10 +117,16 @@ class DivergenceTest {
         History adam = Descent.of(MeanSquaredError.mean(), LECTURE).optimizer(new Adam(1e4)).maxIterations(200).run();
         assertTrue(adam.diverged());
         assertFalse(adam.message().contains("λ_max"), adam.message());
+    }
+
+    @Test
+    void aMinibatchRunIsToldTheFullBatchBoundItsRateMustBeBelowAsWell() {
+        HessianSpectrum h = HessianSpectrum.of(MeanSquaredError.mean(), LECTURE);
         History minibatch = Descent.of(MeanSquaredError.mean(), LECTURE).optimizer(new GradientDescent(5))
                 .minibatch(10).seed(1).maxIterations(500).run();
         assertTrue(minibatch.diverged());
-        assertFalse(minibatch.message().contains("λ_max"), minibatch.message());
+        assertTrue(minibatch.message().contains(String.format(java.util.Locale.ROOT,
+                "even full-batch GD(η=5) converges only for η < 2/λ_max = %.4g", 2 / h.lambdaMax())), minibatch.message());
     }
 
     @Test
