@@ -17,7 +17,8 @@ import java.util.function.LongSupplier;
  * It is then kept as pending and stops the next cell if that cell was sent before it: told by the two
  * requests' header dates when both come from the same client session (one clock), else by the cell's
  * start following the interrupt within {@link #WINDOW_MS} (a browser's clock and the server's may differ).
- * A pending interrupt is used once: an interrupt on an idle kernel does not stop a cell sent after it.
+ * A pending interrupt is used once: an interrupt on an idle kernel does not stop a cell sent after it, and
+ * an interrupt that arrives during a cell its client sent later does not stop that cell.
  * (Jupyter's messaging specification: the interrupt stops the running cell; one that arrives before the
  * code runs cancels it.)
  */
@@ -88,9 +89,16 @@ final class CellInterrupts {
         return current;
     }
 
-    /** An interrupt arrives: marks and returns the current cell, or keeps the interrupt as pending and returns null. */
+    /**
+     * An interrupt arrives: marks and returns the current cell, or keeps the interrupt as pending and returns null.
+     * An interrupt that its client sent before the current cell (same session, earlier date) was meant for none of
+     * it: it only came late (jupyter_client opens a new control socket for its first interrupt) and is dropped.
+     */
     synchronized Cell interrupt(String session, Instant sent) {
         if (current != null) {
+            if (sameClock(session, current.session, sent, current.sent) && sent.isBefore(current.sent)) {
+                return null;
+            }
             current.markInterrupted();
             return current;
         }
@@ -100,10 +108,15 @@ final class CellInterrupts {
 
     /** True when the pending interrupt {@code p} was sent after a cell from {@code session} sent at {@code cellSent}. */
     static boolean meantFor(Pending p, String session, Instant cellSent, long nowNanos) {
-        if (p.session() != null && p.session().equals(session) && p.sent() != null && cellSent != null) {
+        if (sameClock(p.session(), session, p.sent(), cellSent)) {
             return !cellSent.isAfter(p.sent());
         }
         return nowNanos - p.arrivedNanos() <= TimeUnit.MILLISECONDS.toNanos(WINDOW_MS);
+    }
+
+    /** True when two requests' dates can be compared: both dated, from one client session. */
+    static boolean sameClock(String session, String otherSession, Instant sent, Instant otherSent) {
+        return session != null && session.equals(otherSession) && sent != null && otherSent != null;
     }
 
     /** A header's {@code date} (ISO 8601, as jupyter_client and JupyterLab write it), or null when absent or unreadable. */

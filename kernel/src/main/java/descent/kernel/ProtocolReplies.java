@@ -23,6 +23,7 @@ import org.rapaio.jupyter.kernel.message.messages.ShellIsCompleteRequest;
  * announces), answered as the specification asks:
  * <ul>
  *   <li>{@code kernel_info_reply} carries {@code status: "ok"} (rapaio's has no status);</li>
+ *   <li>{@code comm_info_reply} carries {@code status: "ok"} too;</li>
  *   <li>{@code history_request} gets a reply, an empty history (rapaio logs it and answers nothing, so a client
  *       waiting for the reply times out);</li>
  *   <li>{@code shutdown_reply} goes out on the channel the request came on (control, in every current client;
@@ -52,6 +53,7 @@ final class ProtocolReplies {
         Map<Object, Object> table = new HashMap<>(kernelHandlers);
         table.put(MessageType.SHELL_KERNEL_INFO_REQUEST, (MessageHandler) this::kernelInfo);
         table.put(MessageType.SHELL_HISTORY_REQUEST, (MessageHandler) this::history);
+        table.put(MessageType.SHELL_COMM_INFO_REQUEST, (MessageHandler) this::commInfo);
         table.put(MessageType.CONTROL_SHUTDOWN_REQUEST, (MessageHandler<ControlShutdownRequest>) this::shutdown);
         MessageHandler isComplete = (MessageHandler) kernelHandlers.get(MessageType.SHELL_IS_COMPLETE_REQUEST);
         table.put(MessageType.SHELL_IS_COMPLETE_REQUEST, (MessageHandler<ShellIsCompleteRequest>) m -> isComplete(isComplete, m));
@@ -75,6 +77,13 @@ final class ProtocolReplies {
         Map<String, Object> content = Replies.ok();
         content.put("history", List.of());
         replies.answer(request, HISTORY_REPLY, content);
+    }
+
+    /** No comms are open (rapaio closes every comm a client opens); rapaio's reply had no status. */
+    private void commInfo(Message<?> request) {
+        Map<String, Object> content = Replies.ok();
+        content.put("comms", Map.of());
+        replies.answer(request, MessageType.SHELL_COMM_INFO_REPLY, content);
     }
 
     private void shutdown(Message<ControlShutdownRequest> request) {

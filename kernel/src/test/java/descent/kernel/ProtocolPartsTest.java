@@ -63,6 +63,17 @@ class ProtocolPartsTest {
     }
 
     @Test
+    void anInterruptSentBeforeTheCellButArrivingDuringItIsDropped() {
+        CellInterrupts cells = new CellInterrupts();
+        CellInterrupts.Cell cell = cells.begin("a", "s", T);
+        assertNull(cells.interrupt("s", T.minusMillis(1)), "sent before the cell by the same client");
+        assertFalse(cell.interrupted());
+        assertSame(cell, cells.interrupt("other", T.minusMillis(1)), "another clock: it stops the cell");
+        cells.end(cell);
+        assertFalse(cells.begin("b", "s", T.plusSeconds(1)).interrupted(), "nor is it kept for the next cell");
+    }
+
+    @Test
     void fromAnotherSessionAPendingInterruptWaitsOneWindow() {
         AtomicLong now = new AtomicLong();
         CellInterrupts cells = new CellInterrupts(now::get);
