@@ -227,6 +227,7 @@ def interrupted_at(km, kc, seconds, limit=20.0):
             msg = kc.shell_channel.get_msg(timeout=1)
             if msg["parent_header"].get("msg_id") == request["header"]["msg_id"]:
                 check_reply(msg, request)
+                assert msg["content"]["status"] == "error", f"interrupted {seconds} s after it was sent: {msg['content']}"
                 return msg["content"]["status"]
         time.sleep(0.005)
     pytest.fail(f"the cell interrupted {seconds} s after it was sent still runs after {limit} s")

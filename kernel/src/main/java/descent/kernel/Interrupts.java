@@ -5,16 +5,22 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 import org.rapaio.jupyter.kernel.channels.Channels;
 import org.rapaio.jupyter.kernel.channels.MessageHandler;
 import org.rapaio.jupyter.kernel.core.RapaioKernel;
+import org.rapaio.jupyter.kernel.core.format.ErrorFormatters;
+import org.rapaio.jupyter.kernel.core.java.EvaluationInterruptedException;
 import org.rapaio.jupyter.kernel.core.java.RapaioExecutionControl;
 import org.rapaio.jupyter.kernel.core.java.RapaioExecutionControlProvider;
 import org.rapaio.jupyter.kernel.message.Message;
 import org.rapaio.jupyter.kernel.message.MessageType;
 import org.rapaio.jupyter.kernel.message.messages.ControlInterruptRequest;
+import org.rapaio.jupyter.kernel.message.messages.ErrorReply;
+import org.rapaio.jupyter.kernel.message.messages.IOPubError;
+import org.rapaio.jupyter.kernel.message.messages.IOPubExecuteInput;
 import org.rapaio.jupyter.kernel.message.messages.ShellExecuteRequest;
 
 /**
@@ -26,8 +32,9 @@ import org.rapaio.jupyter.kernel.message.messages.ShellExecuteRequest;
  * later cell fails; an interrupt that came before the code started was lost (the cell then ran for ever).
  * (The cell keeps its message id while the interrupt is handled: {@link MessageIds}.) This handler instead
  * <ol>
- *   <li>marks the cell, so that its code never starts ({@link CellExecutor}), and cancels the code if it runs,
- *       which releases the shell thread at once ("interrupted");</li>
+ *   <li>marks the cell, so that its code never starts ({@link CellExecutor}; a cell marked while it waits for
+ *       the start-up imports is not even compiled), and cancels the code if it runs, which releases the shell
+ *       thread at once ("interrupted");</li>
  *   <li>waits until the shell thread has sent the cell's reply and "idle" itself,</li>
  *   <li>answers on the control channel ({@code status: "ok"}), and</li>
  *   <li>stops the cell's thread if it ignores the interrupt flag ({@code while (true) n++;}): Java 17's
@@ -39,6 +46,7 @@ final class Interrupts {
     private static final long CELL_RELEASE_MS = 2_000;
     private static final long GRACE_MS = 300;
 
+    private final RapaioKernel kernel;
     private final Channels channels;
     private final Replies replies;
     private final CellInterrupts cells = new CellInterrupts();
@@ -46,6 +54,7 @@ final class Interrupts {
     private volatile CountDownLatch cellDone = new CountDownLatch(0);
 
     Interrupts(RapaioKernel kernel, Channels channels, Replies replies) {
+        this.kernel = kernel;
         this.channels = channels;
         this.replies = replies;
         Object engine = kernel.javaEngine();
@@ -59,7 +68,38 @@ final class Interrupts {
         Fields.set(execution, "executor", executor);
     }
 
-    /** The kernel's handler table with execute wrapped (to know the cell) and interrupt replaced. */
+    /**
+     * rapaio's execute handler, to be called once the cell may use JShell (after the start-up imports): a cell
+     * interrupted before this point is answered "interrupted" at once, without JShell compiling it.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    MessageHandler<ShellExecuteRequest> unlessInterrupted(MessageHandler<ShellExecuteRequest> kernelHandler) {
+        return m -> {
+            CellInterrupts.Cell cell = cells.current();
+            if (cell != null && cell.interrupted()) {
+                interruptedBeforeItRan(m);
+            } else {
+                kernelHandler.handle(m);
+            }
+        };
+    }
+
+    /** What rapaio sends for an interrupted cell (its own error and reply), without evaluating the cell. */
+    private void interruptedBeforeItRan(Message<ShellExecuteRequest> request) {
+        int count = ((AtomicInteger) Fields.getStatic(RapaioKernel.class, "executionCount")).getAndIncrement();
+        String code = request.content().code();
+        channels.scheduleAfter(channels::freeMsgId);
+        channels.busyThenIdle();
+        channels.publish(new IOPubExecuteInput(code, count));
+        EvaluationInterruptedException e = new EvaluationInterruptedException(code.trim());
+        channels.publish(IOPubError.of(e, ex -> ErrorFormatters.exceptionFormat(kernel, ex)));
+        channels.scheduleAfter(() -> channels.replyError(MessageType.SHELL_EXECUTE_REPLY.newError(), ErrorReply.of(kernel, e, count)));
+    }
+
+    /**
+     * The handler table with execute wrapped (a cell begins when the shell thread takes it, before any wait) and
+     * interrupt replaced. Install it last, outside the wrappers that make a cell wait.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     Map<Object, Object> install(Map<?, ?> kernelHandlers) {
         Map<Object, Object> table = new HashMap<>(kernelHandlers);

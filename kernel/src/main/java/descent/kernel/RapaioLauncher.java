@@ -9,9 +9,11 @@ import java.util.logging.LogManager;
 
 import org.rapaio.jupyter.kernel.MainApp;
 import org.rapaio.jupyter.kernel.channels.Channels;
+import org.rapaio.jupyter.kernel.channels.MessageHandler;
 import org.rapaio.jupyter.kernel.core.ConnectionProperties;
 import org.rapaio.jupyter.kernel.core.RapaioKernel;
 import org.rapaio.jupyter.kernel.core.Transform;
+import org.rapaio.jupyter.kernel.message.MessageType;
 
 /**
  * The course kernelspec's entry point when IJava is not installed: starts rapaio-jupyter-kernel the way
@@ -41,6 +43,7 @@ public final class RapaioLauncher {
     private RapaioLauncher() {
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
             System.err.println("usage: java -cp descent-kernel.jar:rapaio-jupyter-kernel.jar "
@@ -74,11 +77,14 @@ public final class RapaioLauncher {
         channels.connect(kernel);
         Map<?, ?> handlers = (Map<?, ?>) Fields.get(channels, "handlers");
         Replies replies = new Replies(channels);
+        Interrupts interrupts = new Interrupts(kernel, channels, replies);
         Map<Object, Object> table = new ProtocolReplies(kernel, channels, replies).install(handlers);
         table = new Inspector(kernel.javaEngine().getShell(), JavadocIndex.load(), replies).install(table);
+        table.put(MessageType.SHELL_EXECUTE_REQUEST,
+                interrupts.unlessInterrupted((MessageHandler) table.get(MessageType.SHELL_EXECUTE_REQUEST)));
         table = imports.install(table);  // the requests that use JShell wait for rapaio's imports
         // outermost: a cell counts as started (and can be interrupted) from the moment the shell thread takes it
-        table = new Interrupts(kernel, channels, replies).install(table);
+        table = interrupts.install(table);
         gate.open(new MessageIds(channels, replies).install(table));  // first of all: the shell's message id
         Fields.set(channels, "handlers", gate);
         for (String name : LOOP_CHANNELS) {
