@@ -39,6 +39,9 @@ def start_kernel():
 @pytest.fixture(scope="module")
 def kernel():
     km, kc = start_kernel()
+    # the interrupt tests below stop a cell that runs; one interrupted while the kernel's first cell still
+    # compiles (seconds on a busy machine) is tools/tests/test_protocol.py's
+    assert run_cell(km, kc, "int warmUp = 1;", limit=60)[0] == "ok"
     yield km, kc
     kc.stop_channels()
     if km.is_alive():

@@ -19,6 +19,14 @@ final class Fields {
         }
     }
 
+    static Object getStatic(Class<?> owner, String name) {
+        try {
+            return field(owner, name).get(null);
+        } catch (IllegalAccessException e) {
+            throw unknown(owner, name, e);
+        }
+    }
+
     static void set(Object owner, String name, Object value) {
         try {
             field(owner.getClass(), name).set(owner, value);

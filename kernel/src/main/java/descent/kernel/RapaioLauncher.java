@@ -9,9 +9,11 @@ import java.util.logging.LogManager;
 
 import org.rapaio.jupyter.kernel.MainApp;
 import org.rapaio.jupyter.kernel.channels.Channels;
+import org.rapaio.jupyter.kernel.channels.MessageHandler;
 import org.rapaio.jupyter.kernel.core.ConnectionProperties;
 import org.rapaio.jupyter.kernel.core.RapaioKernel;
 import org.rapaio.jupyter.kernel.core.Transform;
+import org.rapaio.jupyter.kernel.message.MessageType;
 
 /**
  * The course kernelspec's entry point when IJava is not installed: starts rapaio-jupyter-kernel the way
@@ -24,7 +26,9 @@ import org.rapaio.jupyter.kernel.core.Transform;
  *   <li>each loop thread (shell, control, heartbeat) is checked and restarted if it lost the start race
  *       ({@link LoopThreads});</li>
  *   <li>the shell and the control thread each run only their own after-actions ({@link PerThreadActions});</li>
- *   <li>interrupt cancels the running cell and keeps the engine ({@link Interrupts});</li>
+ *   <li>interrupt stops the cell, however early it comes, and keeps the engine ({@link Interrupts});</li>
+ *   <li>the requests rapaio answers against Jupyter's messaging specification are answered as it asks
+ *       ({@link ProtocolReplies}, {@link Inspector}, {@link PlainText});</li>
  *   <li>after shutdown the JVM exits at once, instead of waiting for idle engine threads;</li>
  *   <li>rapaio's start-up imports, JShell's first compilation, are evaluated while the kernel already
  *       answers Jupyter's handshake, not before it binds a socket ({@link StartupImports});</li>
@@ -39,6 +43,7 @@ public final class RapaioLauncher {
     private RapaioLauncher() {
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
             System.err.println("usage: java -cp descent-kernel.jar:rapaio-jupyter-kernel.jar "
@@ -71,7 +76,16 @@ public final class RapaioLauncher {
         Fields.set(channels, "afterActions", new PerThreadActions());
         channels.connect(kernel);
         Map<?, ?> handlers = (Map<?, ?>) Fields.get(channels, "handlers");
-        gate.open(imports.install(new Interrupts(kernel, channels).install(handlers)));
+        Replies replies = new Replies(channels);
+        Interrupts interrupts = new Interrupts(kernel, channels, replies);
+        Map<Object, Object> table = new ProtocolReplies(kernel, channels, replies).install(handlers);
+        table = new Inspector(kernel.javaEngine().getShell(), JavadocIndex.load(), replies).install(table);
+        table.put(MessageType.SHELL_EXECUTE_REQUEST,
+                interrupts.unlessInterrupted((MessageHandler) table.get(MessageType.SHELL_EXECUTE_REQUEST)));
+        table = imports.install(table);  // the requests that use JShell wait for rapaio's imports
+        // outermost: a cell counts as started (and can be interrupted) from the moment the shell thread takes it
+        table = interrupts.install(table);
+        gate.open(new MessageIds(channels, replies).install(table));  // first of all: the shell's message id
         Fields.set(channels, "handlers", gate);
         for (String name : LOOP_CHANNELS) {
             LoopThreads.ensureServing(Fields.get(channels, name));

@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.rapaio.jupyter.kernel.channels.LoopThread;
-import org.rapaio.jupyter.kernel.core.java.RapaioExecutionControl;
 
 class LauncherPartsTest {
 
@@ -71,24 +70,6 @@ class LauncherPartsTest {
         assertSame(serving, channel.loopThread);
         serving.shutdown();
         serving.join(5_000);
-    }
-
-    @Test
-    void snippetOfNamesTheCellsCodeOnlyOnAnEngineStack() {
-        String engine = RapaioExecutionControl.class.getName();
-        StackTraceElement[] cell = {
-            new StackTraceElement("REPL.$JShell$12", "do_it$", null, 1),
-            new StackTraceElement("jdk.internal.reflect.NativeMethodAccessorImpl", "invoke0", null, -2),
-            new StackTraceElement("java.lang.reflect.Method", "invoke", null, 568),
-            new StackTraceElement(engine, "lambda$execute$0", null, 58),
-            new StackTraceElement("java.util.concurrent.FutureTask", "run", null, 264),
-        };
-        assertEquals("REPL.$JShell$12.do_it$", Interrupts.snippetOf(cell));
-        StackTraceElement[] idle = {
-            new StackTraceElement("java.util.concurrent.SynchronousQueue", "poll", null, 1),
-            new StackTraceElement("java.util.concurrent.ThreadPoolExecutor", "getTask", null, 1),
-        };
-        assertNull(Interrupts.snippetOf(idle));
     }
 
     @Test
