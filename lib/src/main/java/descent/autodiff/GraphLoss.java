@@ -98,7 +98,7 @@ public final class GraphLoss implements Loss {
 
     /** The model's cost over rows X (never copied: a graph never writes an input's entries) and y. */
     private Tensor cost(Parameters params, double[] x, double[] y, int rows, int cols) {
-        Tensor result = model.cost(params, Tensor.leaf(x, rows, cols), y.clone());
+        Tensor result = model.cost(params, Tensor.dataOnly(x, rows, cols), y.clone());
         if (result == null) throw new IllegalStateException("the model returned null: it must return the batch's 1×1 cost");
         return result;
     }

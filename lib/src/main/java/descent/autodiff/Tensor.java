@@ -37,6 +37,12 @@ public final class Tensor {
     private final String op;
     private final List<Tensor> inputs;
     private final TensorRule rule;
+    /**
+     * True for rows of a dataset that {@link GraphLoss} hands to a model: nobody asks for their gradient,
+     * so a matrix product skips forming it (dX = dC·Wᵀ would cost as much as the product itself). Their
+     * {@link #grad()} stays 0.
+     */
+    private boolean dataOnly;
 
     Tensor(double[] data, int rows, int cols, String op, TensorRule rule, List<Tensor> inputs) {
         this.data = data;
@@ -77,6 +83,13 @@ public final class Tensor {
     public static Tensor row(double... entries) {
         Check.notNull("entries", entries);
         return of(entries, 1, entries.length);
+    }
+
+    /** Rows of data as a leaf whose gradient nobody needs (no copy, no check): see {@link #dataOnly}. */
+    static Tensor dataOnly(double[] entries, int rows, int cols) {
+        Tensor t = leaf(entries, rows, cols);
+        t.dataOnly = true;
+        return t;
     }
 
     /** A leaf over {@code entries} as they are (no copy, no check): the caller's array must not change. */
@@ -142,11 +155,16 @@ public final class Tensor {
         double[] c = new double[m * n];
         GradientCore.matmul(a.data, b.data, m, k, n, c);
         return result("matmul", c, m, n, out -> {
-            double[] da = new double[m * k], db = new double[k * n];
-            GradientCore.matmulTransposedB(out.grad, b.data, m, n, k, da);
-            GradientCore.matmulTransposedA(a.data, out.grad, m, k, n, db);
-            addInto(a.grad, da);
-            addInto(b.grad, db);
+            if (!a.dataOnly) {
+                double[] da = new double[m * k];
+                GradientCore.matmulTransposedB(out.grad, b.data, m, n, k, da);
+                addInto(a.grad, da);
+            }
+            if (!b.dataOnly) {
+                double[] db = new double[k * n];
+                GradientCore.matmulTransposedA(a.data, out.grad, m, k, n, db);
+                addInto(b.grad, db);
+            }
         }, a, b);
     }
 

@@ -84,6 +84,7 @@ class ValueTest {
                 worst = Math.max(worst, check(op, positiveOnly ? Math.abs(a0) : a0, b0));
             }
         }
+        System.out.println("ValueTest: largest |analytic − central| / max(1, |central|) " + worst);
         assertTrue(worst < 1e-8, "largest relative error against central differences: " + worst);
     }
 
