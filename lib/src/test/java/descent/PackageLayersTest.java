@@ -64,6 +64,22 @@ class PackageLayersTest {
         assertEquals(Map.of(), left, "packages on a cycle (bottom-up order so far: " + order + ")");
     }
 
+    /**
+     * Automatic differentiation sits on the gradient core, the data and the loss and function interfaces
+     * it implements (GraphLoss, GraphObjective); the optimisers and the training loop train it without
+     * knowing it, and nothing below it knows it either.
+     */
+    @Test
+    void autodiffSitsAboveTheCoreAndTheLossesAndBelowNothingItNeeds() throws IOException {
+        Map<String, Set<String>> deps = dependencies();
+        assertTrue(deps.containsKey("autodiff"), deps.toString());
+        assertTrue(Set.of("core", "data", "loss", "function").containsAll(deps.get("autodiff")),
+                "autodiff uses " + deps.get("autodiff") + ": only core, data, loss and function are below it");
+        for (String below : List.of("core", "data", "loss", "function", "optim", "train", "schedule")) {
+            assertFalse(deps.getOrDefault(below, Set.of()).contains("autodiff"), below + " uses autodiff: " + deps.get(below));
+        }
+    }
+
     @Test
     void trainingNeedsNoLinearAlgebraAndNoParticularLoss() throws IOException {
         Set<String> train = dependencies().get("train");

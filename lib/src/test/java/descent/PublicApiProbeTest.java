@@ -161,6 +161,8 @@ class PublicApiProbeTest {
         s.add(PublicApiProbeTest::regression);
         s.add(MeanSquaredError::mean);
         s.add(descent.loss.LogLoss::new);
+        s.add(() -> descent.autodiff.Value.of(0.5, "x"));
+        s.add(() -> descent.autodiff.Tensor.of(new double[] {0.5, 1, 1.5, 2}, 2, 2));
         s.add(() -> new descent.loss.HuberLoss(1));
         s.add(() -> descent.loss.L2Penalty.of(MeanSquaredError.mean(), 0.1));
         s.add(() -> new GradientDescent(0.1));

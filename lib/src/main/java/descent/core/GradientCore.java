@@ -547,6 +547,92 @@ public final class GradientCore {
         }
     }
 
+    // ---- matrix products: the hot loops of the array-level autodiff (descent.autodiff.Tensor) ----
+
+    /**
+     * C = A·B for a row-major m×k matrix A and k×n matrix B, into the m×n matrix {@code c} (overwritten).
+     * Each entry is a row of A times a column of B as {@link Kernel#dot} rounds a dot product (SIMD when
+     * available, the same bits either way): B is transposed once, then row i of C is the kernel's dots of
+     * row i of A against the rows of Bᵀ. For a column vector B (n = 1) that is exactly the linear
+     * model's z = Xw of {@link #sum}, bit for bit.
+     */
+    public static void matmul(double[] a, double[] b, int m, int k, int n, double[] c) {
+        checkProduct(a, "m×k", m, k, b, "k×n", k, n, c, "m×n", m, n);
+        matmul(kernelForProducts(), a, b, m, k, n, c);
+    }
+
+    /**
+     * C = A·Bᵀ for a row-major m×k matrix A and n×k matrix B, into the m×n matrix {@code c} (overwritten):
+     * entry (i, j) is row i of A times row j of B, as {@link #matmul} rounds it. The backward pass of
+     * C = A·B gives dA = dC·Bᵀ this way.
+     */
+    public static void matmulTransposedB(double[] a, double[] b, int m, int k, int n, double[] c) {
+        checkProduct(a, "m×k", m, k, b, "n×k", n, k, c, "m×n", m, n);
+        matmulTransposedB(kernelForProducts(), a, b, m, k, n, c);
+    }
+
+    /**
+     * C = Aᵀ·B for a row-major m×k matrix A and m×n matrix B, into the k×n matrix {@code c} (overwritten):
+     * column j of C is Σ_i B[i, j]·(row i of A), summed as the kernel's {@link Kernel#accumulate} sums a
+     * gradient Σ ℓ′_i x_i. The backward pass of C = A·B gives dB = Aᵀ·dC this way; for n = 1 it is the
+     * linear model's Xᵀd.
+     */
+    public static void matmulTransposedA(double[] a, double[] b, int m, int k, int n, double[] c) {
+        checkProduct(a, "m×k", m, k, b, "m×n", m, n, c, "k×n", k, n);
+        matmulTransposedA(kernelForProducts(), a, b, m, k, n, c);
+    }
+
+    /** The kernel now, having started the SIMD warm-up (as {@link #sum} does). */
+    private static Kernel kernelForProducts() {
+        if (!simdCompiled) startWarmUp();
+        return kernelNow();
+    }
+
+    static void matmul(Kernel kernel, double[] a, double[] b, int m, int k, int n, double[] c) {
+        double[] bt = new double[n * k];
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) bt[j * k + p] = b[p * n + j];
+        }
+        matmulTransposedB(kernel, a, bt, m, k, n, c);
+    }
+
+    static void matmulTransposedB(Kernel kernel, double[] a, double[] b, int m, int k, int n, double[] c) {
+        double[] row = new double[k], out = new double[n];
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(a, i * k, row, 0, k);  // the kernel's w starts at 0
+            kernel.dots(b, 0, k, row, n, out, false);
+            System.arraycopy(out, 0, c, i * n, n);
+        }
+    }
+
+    static void matmulTransposedA(Kernel kernel, double[] a, double[] b, int m, int k, int n, double[] c) {
+        double[] column = new double[m], sum = new double[k];
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < m; i++) column[i] = b[i * n + j];
+            java.util.Arrays.fill(sum, 0.0);
+            kernel.accumulate(a, 0, k, column, m, sum);
+            for (int p = 0; p < k; p++) c[p * n + j] = sum[p];
+        }
+    }
+
+    /** Sizes ≥ 1 and arrays of exactly the sizes their shapes say. */
+    private static void checkProduct(double[] a, String aShape, int aRows, int aCols, double[] b, String bShape,
+                                     int bRows, int bCols, double[] c, String cShape, int cRows, int cCols) {
+        checkMatrix("a", a, aShape, aRows, aCols);
+        checkMatrix("b", b, bShape, bRows, bCols);
+        checkMatrix("c", c, cShape, cRows, cCols);
+    }
+
+    private static void checkMatrix(String name, double[] array, String shape, int rows, int cols) {
+        Check.notNull(name, array);
+        Check.atLeast(name + "'s rows", rows, 1);
+        Check.atLeast(name + "'s columns", cols, 1);
+        if ((long) rows * cols != array.length) {
+            throw new IllegalArgumentException(name + " has length " + array.length + " but its " + shape + " shape "
+                    + rows + "×" + cols + " needs " + (long) rows * cols);
+        }
+    }
+
     /** The linear model's output x_i·w for one row. */
     public static double predict(double[] x, int n, double[] w, int row) {
         Check.notNull("x", x);

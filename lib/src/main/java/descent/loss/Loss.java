@@ -76,6 +76,15 @@ public interface Loss {
         return 0;
     }
 
+    /**
+     * The length of the parameter vector w this loss takes on {@code data}: one weight per column for a
+     * linear model (the default); a model of its own size for a loss built from a graph
+     * ({@code descent.autodiff.GraphLoss}). The training loop starts w at this length.
+     */
+    default int parameterCount(Dataset data) {
+        return descent.Check.notNull("data", data).cols();
+    }
+
     /** A short name for legends and tables, e.g. "MSE". */
     String name();
 }

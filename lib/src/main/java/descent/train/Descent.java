@@ -192,8 +192,10 @@ public final class Descent {
                     + " updates); give at most " + MAX_BUDGET / iterationsPerEpoch() + " epochs");
         }
         List<StoppingRule> rules = stoppingRules();
-        double[] theta = init.weights(data.cols());
-        Check.length("initial weights", theta, data.cols(), "one weight per column of the data");
+        int parameters = loss.parameterCount(data);  // one per column of the data for a linear model
+        double[] theta = init.weights(parameters);
+        Check.length("initial weights", theta, parameters, parameters == data.cols()
+                ? "one weight per column of the data" : "the loss's " + parameters + " parameters");
         Check.finite("initial weights", theta);
         BatchSampler sampler = new BatchSampler(data, mode, batchSize, seed);
         Loop loop = new Loop(new SampledLoss(loss, data, sampler), optimizer, theta, Divergence.ofTraining(), rules,
