@@ -73,18 +73,36 @@ def run_cell(km, kc, code, interrupt_after=None, limit=20.0):
     return reply["content"]["status"], since, "".join(printed)
 
 
-@pytest.mark.parametrize("code", [
-    "long spins = 0; while (true) { spins++; }",
-    "while (true) { Thread.sleep(100); }",
-    "while (true) { try { Thread.sleep(100); } catch (InterruptedException ignored) { } }",
-], ids=["busy-loop", "sleep-loop", "loop-that-swallows-interrupts"])
-def test_interrupt_stops_the_cell_and_the_next_cell_runs(kernel, code):
+def threads_in_cell_code(km):
+    """Stack frames of the kernel's threads that run a cell's code: JShell compiles each snippet into a class whose
+    do_it$ method runs it, on either kernel."""
+    dump = subprocess.run(["jcmd", str(km.provisioner.process.pid), "Thread.print"], capture_output=True, text=True,
+                          timeout=60).stdout
+    assert "Full thread dump" in dump, dump[:500]  # the dump is real
+    return [line.strip() for line in dump.splitlines() if ".do_it$(" in line]
+
+
+@pytest.mark.parametrize("code, variable", [
+    ("int before = 7; while (true) { }", "before == 7"),
+    ("long spins = 0; while (true) { spins++; }", "spins > 0"),
+    ("int naps = 0; while (true) { Thread.sleep(100); naps++; }", "naps > 0"),
+    ("int wakes = 0; while (true) { try { Thread.sleep(100); } catch (InterruptedException ignored) { } wakes++; }",
+     "wakes > 0"),
+], ids=["empty-loop", "busy-loop", "sleep-loop", "loop-that-swallows-interrupts"])
+def test_interrupt_stops_the_cell_and_the_next_cell_runs(kernel, code, variable):
+    """The module's kernel gets the first of these as its first cell (IJava compiles its start-up script then, and
+    an interrupt can arrive before the loop begins). The loop's thread is gone shortly after, and the variable the
+    interrupted cell declared is still there for the next cell."""
     km, kc = kernel
     status, seconds, _ = run_cell(km, kc, code, interrupt_after=1.0)
     assert status == "error", "an interrupted cell ends with an error"
     assert seconds < 2.0, f"the cell ended {seconds:.2f} s after the interrupt"
-    status, _, printed = run_cell(km, kc, 'System.out.println("next cell " + (6 * 7));')
-    assert status == "ok" and "next cell 42" in printed, (status, printed)
+    status, _, printed = run_cell(km, kc, f'System.out.println("next cell " + (6 * 7) + " " + ({variable}));')
+    assert status == "ok" and "next cell 42 true" in printed, (status, printed)
+    deadline = time.monotonic() + 2.0
+    while threads_in_cell_code(km) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert threads_in_cell_code(km) == [], "the interrupted loop still runs on a thread of the kernel"
 
 
 def test_shutdown_takes_under_a_second():
