@@ -73,7 +73,13 @@ final class IJavaInterrupts {
             env.defer().reply(new InterruptReply());
             Cell cell = running.get();
             if (cell != null && cell.enforcing.compareAndSet(false, true)) {
-                Thread enforcer = new Thread(() -> enforce(cell), "descent-interrupt");
+                Thread enforcer = new Thread(() -> {
+                    try {
+                        enforce(cell);
+                    } finally {
+                        cell.enforcing.set(false);  // a later ■ on a cell that outlived this one tries again
+                    }
+                }, "descent-interrupt");
                 enforcer.setDaemon(true);
                 enforcer.start();
             }
