@@ -38,9 +38,9 @@ def library_classpath():
 # (tech.tablesaw.api.Table, tech.tablesaw.plotly.*, org.knowm.xchart.*), and the jars of every type in those jars'
 # public signatures (fastutil: tablesaw's Selection is an IntIterable; univocity, RoaringBitmap, VectorGraphics2D,
 # guava and its failureaccess, pebble); tools/tests/test_setup.py checks the list against those jars' public
-# signatures with javap. The library's other dependencies are needed only to run it: on rapaio they go on the
-# run-time classpath alone, so JShell's compiler does not open and index them at every start. IJava gets every
-# jar on its one classpath.
+# signatures with javap. The library's other dependencies are needed only to run it: they go on the run-time
+# classpath alone (on rapaio and on IJava under the course's launcher), so JShell's compiler does not open and
+# index them at every start.
 COMPILE_JARS = ("descent-", "tablesaw-core-", "tablesaw-jsplot-", "xchart-", "fastutil-", "univocity-parsers-",
                 "RoaringBitmap-", "VectorGraphics2D-", "guava-", "failureaccess-", "pebble-")
 
@@ -60,6 +60,21 @@ def find_ijava():
         if name != NAME and any("ijava" in a.lower() for a in argv):
             return spec["spec"]
     return None
+
+
+LAUNCHER_JAR = os.path.join(ROOT, "kernel", "target", "kernel", "descent-kernel.jar")
+
+
+def ijava_launcher_argv(ijava_argv):
+    """IJava's argv (`java [options] -jar .../ijava-X.jar {connection_file}`, as conda-forge's and IJava's own
+    installer write it) turned into one that runs the course's descent.kernel.IJavaLauncher with IJava's jar on
+    the class path; None for an argv of another form or before the launcher is built."""
+    if "-jar" not in ijava_argv[:-1] or not os.path.exists(LAUNCHER_JAR):
+        return None
+    at = ijava_argv.index("-jar")
+    return [ijava_argv[0], *JVM_FLAGS, "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED", *ijava_argv[1:at],
+            "-cp", os.pathsep.join([LAUNCHER_JAR, ijava_argv[at + 1]]), "descent.kernel.IJavaLauncher",
+            *ijava_argv[at + 2:]]
 
 
 def rapaio_classpath():
@@ -108,7 +123,18 @@ def spec():
         "DESCENT_PLOTLY_JS": os.path.join(ROOT, "node_modules", "plotly.js-dist-min", "plotly.min.js"),
     }
     ijava = find_ijava()
-    if ijava:
+    launched = ijava and ijava_launcher_argv(ijava["argv"])
+    if launched:
+        # IJava under the course's launcher: ■ ends any runaway cell (descent.kernel.IJavaInterrupts), and the
+        # same lean JShell as rapaio's (no class-name index, run-time-only jars off the compiler's classpath).
+        compile_jars, runtime_jars = split_classpath(jars)
+        env["IJAVA_CLASSPATH"] = ":".join(compile_jars)
+        env["DESCENT_RUNTIME_CLASSPATH"] = ";".join(runtime_jars)  # descent.kernel.RuntimeClasspath
+        env["IJAVA_COMPILER_OPTS"] = ""
+        argv = launched
+        interrupt_mode = "message"  # handled by the launcher (descent.kernel.IJavaInterrupts)
+        kind = "IJava"
+    elif ijava:  # an IJava kernelspec of another form: IJava as it is, every jar on its one classpath
         env["IJAVA_CLASSPATH"] = ":".join(jars)
         env["IJAVA_COMPILER_OPTS"] = ""
         argv = list(ijava["argv"])
@@ -133,7 +159,7 @@ def spec():
         kind = "rapaio-jupyter-kernel " + os.path.basename(kernel_jar)[len("rapaio-jupyter-kernel-"):-len(".jar")]
     env.update(LEAN_ENV)
     # descent-jvm JAVA <lean flags> <agent> <the kernel's own options and main> ...
-    agent = "-javaagent:" + os.path.join(ROOT, "kernel", "target", "kernel", "descent-kernel.jar")
+    agent = "-javaagent:" + LAUNCHER_JAR
     argv = ["sh", os.path.join(ROOT, "kernel", "bin", "descent-jvm"), argv[0], *LEAN_FLAGS, agent, *argv[1:]]
     return kind, {"argv": argv, "display_name": DISPLAY_NAME, "language": "java",
                   "interrupt_mode": interrupt_mode, "env": env, "metadata": {"descent_kernel": kind}}

@@ -202,7 +202,7 @@ def tree_digest(folder):
 
 def kernels_running():
     return [p.pid for p in psutil.process_iter(["cmdline"])
-            if any("RapaioLauncher" in a or "ijava" in a.lower() for a in (p.info["cmdline"] or []))]
+            if any("RapaioLauncher" in a or "IJavaLauncher" in a or "ijava" in a.lower() for a in (p.info["cmdline"] or []))]
 
 
 def grade(submissions, out, tmp):

@@ -48,21 +48,26 @@ def kernel():
         km.shutdown_kernel(now=True)
 
 
-def run_cell(km, kc, code, interrupt_after=None, limit=20.0):
+def run_cell(km, kc, code, interrupt_after=None, limit=20.0, from_output=False):
     """(status, seconds from interrupt to the cell's reply, printed text), once both the reply (shell)
-    and the cell's "idle" (iopub, after its last output) have arrived, in whichever order."""
+    and the cell's "idle" (iopub, after its last output) have arrived, in whichever order. The interrupt is sent
+    `interrupt_after` seconds after the request, or with `from_output` after the cell's first printed output (its
+    code runs then: the time JShell takes to compile the cell is not counted)."""
     msg_id = kc.execute(code)
     start, interrupted, printed = time.monotonic(), None, []
     reply, since, idle = None, None, False
     while reply is None or not idle:
         assert time.monotonic() - start < limit, f"no reply to {code!r} within {limit} s"
-        if interrupt_after is not None and interrupted is None and time.monotonic() - start > interrupt_after:
+        if interrupt_after is not None and interrupted is None and (printed or not from_output) \
+                and time.monotonic() - start > interrupt_after:
             km.interrupt_kernel()
             interrupted = time.monotonic()
         if kc.iopub_channel.msg_ready():
             msg = kc.get_iopub_msg(timeout=1)
             if msg["parent_header"].get("msg_id") == msg_id:
                 if msg["msg_type"] == "stream":
+                    if not printed and from_output:
+                        start = time.monotonic()
                     printed.append(msg["content"]["text"])
                 idle = idle or (msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle")
             continue
@@ -76,18 +81,53 @@ def run_cell(km, kc, code, interrupt_after=None, limit=20.0):
     return reply["content"]["status"], since, "".join(printed)
 
 
-@pytest.mark.parametrize("code", [
-    "long spins = 0; while (true) { spins++; }",
-    "while (true) { Thread.sleep(100); }",
-    "while (true) { try { Thread.sleep(100); } catch (InterruptedException ignored) { } }",
-], ids=["busy-loop", "sleep-loop", "loop-that-swallows-interrupts"])
-def test_interrupt_stops_the_cell_and_the_next_cell_runs(kernel, code):
+def threads_in_cell_code(km):
+    """Stack frames of the kernel's threads that run a cell's code: JShell compiles each snippet into a class whose
+    do_it$ method runs it, on either kernel."""
+    dump = subprocess.run(["jcmd", str(km.provisioner.process.pid), "Thread.print"], capture_output=True, text=True,
+                          timeout=60).stdout
+    assert "Full thread dump" in dump, dump[:500]  # the dump is real
+    return [line.strip() for line in dump.splitlines() if ".do_it$(" in line]
+
+
+@pytest.mark.parametrize("code, variable", [
+    ("int before = 7; while (true) { }", "before == 7"),
+    ("long spins = 0; while (true) { spins++; }", "spins > 0"),
+    ("int naps = 0; while (true) { Thread.sleep(100); naps++; }", "naps > 0"),
+    ("int wakes = 0; while (true) { try { Thread.sleep(100); } catch (InterruptedException ignored) { } wakes++; }",
+     "wakes > 0"),
+], ids=["empty-loop", "busy-loop", "sleep-loop", "loop-that-swallows-interrupts"])
+def test_interrupt_stops_the_cell_and_the_next_cell_runs(kernel, code, variable):
+    """■ half a second into the loop: the cell ends within a second or two, the loop's thread is gone shortly after,
+    and the variable the interrupted cell declared is still there for the next cell."""
     km, kc = kernel
-    status, seconds, _ = run_cell(km, kc, code, interrupt_after=1.0)
+    code = code.replace("while", 'System.out.println("looping"); while', 1)
+    status, seconds, _ = run_cell(km, kc, code, interrupt_after=0.5, from_output=True)
     assert status == "error", "an interrupted cell ends with an error"
     assert seconds < 2.0, f"the cell ended {seconds:.2f} s after the interrupt"
-    status, _, printed = run_cell(km, kc, 'System.out.println("next cell " + (6 * 7));')
-    assert status == "ok" and "next cell 42" in printed, (status, printed)
+    status, _, printed = run_cell(km, kc, f'System.out.println("next cell " + (6 * 7) + " " + ({variable}));')
+    assert status == "ok" and "next cell 42 true" in printed, (status, printed)
+    deadline = time.monotonic() + 5.0  # stopped 0.3 s after the interrupt; a loaded machine may take longer
+    while threads_in_cell_code(km) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert threads_in_cell_code(km) == [], "the interrupted loop still runs on a thread of the kernel"
+
+
+def test_an_interrupt_while_the_first_cell_compiles_is_not_lost():
+    """■ pressed 0.3 s after a fresh kernel's first cell was sent, while JShell still compiles it (on IJava, with its
+    start-up script): once the loop begins it is ended, not left to run for good."""
+    if on_rapaio():
+        pytest.xfail("the rapaio launcher (descent.kernel.Interrupts) answers an interrupt that comes before the "
+                     "cell's code runs and the loop then runs for good (issue #53's report)")
+    km, kc = start_kernel()
+    try:
+        status, _, _ = run_cell(km, kc, "long m = 0; while (true) m++;", interrupt_after=0.3, limit=30)
+        assert status == "error"
+        status, _, printed = run_cell(km, kc, 'System.out.println("after " + (m >= 0));')
+        assert status == "ok" and "after true" in printed, (status, printed)
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
 
 
 def test_shutdown_takes_under_a_second():
@@ -100,17 +140,27 @@ def test_shutdown_takes_under_a_second():
     assert seconds < 1.0, f"shutdown took {seconds:.2f} s"
 
 
-def rapaio_only():
-    spec = json.load(open(os.path.join(sys.prefix, "share", "jupyter", "kernels", "descent-java", "kernel.json")))
+def installed_spec():
+    return json.load(open(os.path.join(sys.prefix, "share", "jupyter", "kernels", "descent-java", "kernel.json")))
+
+
+def lean_jshell_only():
+    """The kernelspec, when its JShell is the course's lean one: rapaio under the launcher, or IJava under
+    descent.kernel.IJavaLauncher (an IJava kernelspec of another form runs IJava as it is)."""
+    spec = installed_spec()
     if "DESCENT_RUNTIME_CLASSPATH" not in spec["env"]:
-        pytest.skip("IJava is installed: one classpath, and JShell is IJava's")
+        pytest.skip("IJava as it is: one classpath, and JShell is IJava's")
     return spec
+
+
+def on_rapaio():
+    return installed_spec()["metadata"]["descent_kernel"].startswith("rapaio")
 
 
 def test_run_time_only_jars_are_loaded_but_not_compiled_against(kernel):
     """icu4j is on DESCENT_RUNTIME_CLASSPATH: the library's code can load it (tablesaw does), a cell that names
     it does not compile (JShell's compiler never opened it), and a compile-time jar's types compile."""
-    spec = rapaio_only()
+    spec = lean_jshell_only()
     assert any("icu4j" in j for j in spec["env"]["DESCENT_RUNTIME_CLASSPATH"].split(";"))
     km, kc = kernel
     status, _, printed = run_cell(km, kc, 'System.out.println(Class.forName("com.ibm.icu.text.Normalizer2")'
@@ -127,7 +177,7 @@ def test_run_time_only_jars_are_loaded_but_not_compiled_against(kernel):
 def test_jshell_keeps_no_class_name_index_and_still_completes(kernel):
     """descent.kernel.CompletionIndex: no ClassIndex in the kernel's heap after cells and a completion, and
     Tab still completes a variable's members and the library's classes."""
-    rapaio_only()
+    lean_jshell_only()
     km, kc = kernel
     assert run_cell(km, kc, 'import descent.data.*;\nString word = "abc";')[0] == "ok"
     for code, want in [("word.toUpper", "toUpperCase("), ("Datasets.lin", "linear("), ("Math.ab", "abs(")]:
@@ -159,9 +209,10 @@ def outputs_of(kc, code, limit=30.0):
 def test_a_chart_reaches_the_notebook_with_its_text_alternative(kernel):
     """descent.kernel.ChartImages (issue #40): a library chart, as a cell's value or through display(...), comes as
     image/png with its alt text as text/plain and as the image's alt metadata, which the export template turns into
-    <img alt>; any other picture still shows, as a plain PNG."""
-    rapaio_only()
+    <img alt>; any other picture still shows, as a plain PNG. On IJava, whose renderer the course does not replace,
+    the alt text comes as text/plain alone."""
     km, kc = kernel
+    rapaio = on_rapaio()
     chart = 'descent.plot.LineChart.of("Two steps").series("cost", new double[] {3, 1})'
     for code in (f"{chart}.image()", f"display({chart}.image());"):
         outs = [o for o in outputs_of(kc, code) if "image/png" in o["data"]]   # rapaio's display(...) also returns an id
@@ -169,7 +220,8 @@ def test_a_chart_reaches_the_notebook_with_its_text_alternative(kernel):
         data, meta = outs[0]["data"], outs[0].get("metadata", {})
         assert data["image/png"].startswith("iVBOR"), "a PNG"
         assert data["text/plain"] == "Two steps: y against x from 0 to 1. y falls from 3 to 1.", data["text/plain"]
-        assert meta.get("image/png", {}).get("alt") == data["text/plain"], meta
+        if rapaio:
+            assert meta.get("image/png", {}).get("alt") == data["text/plain"], meta
     outs = outputs_of(kc, "new java.awt.image.BufferedImage(20, 10, java.awt.image.BufferedImage.TYPE_INT_RGB)")
     assert len(outs) == 1 and outs[0]["data"]["image/png"].startswith("iVBOR"), outs
     assert "alt" not in outs[0].get("metadata", {}).get("image/png", {}), outs

@@ -31,7 +31,7 @@ def test_failing_cell_is_reported_and_fails_the_run(tmp_path):
 
 def java_kernels():
     """pids of running course kernels (either kind)."""
-    found = subprocess.run(["pgrep", "-f", "descent.kernel.RapaioLauncher|ijava"], capture_output=True, text=True)
+    found = subprocess.run(["pgrep", "-f", "descent.kernel.RapaioLauncher|descent.kernel.IJavaLauncher|ijava"], capture_output=True, text=True)
     return set(found.stdout.split())
 
 

