@@ -38,7 +38,10 @@ public final class BatchDescentExercises {
             for (int p = 0; p < POINTS.length; p++) {
                 double[] fd = finiteDifferences(POINTS[p]);
                 for (int j = 0; j < 2; j++) {
-                    mine[2 * p + j] = partial.of(XB, POINTS[p].clone(), j);
+                    double[] w = POINTS[p].clone();
+                    mine[2 * p + j] = partial.of(XB, w, j);
+                    Feedback changed = Unchanged.check("weights", POINTS[p], w);
+                    if (changed != null) return changed;
                     reference[2 * p + j] = fd[j];
                 }
             }
@@ -67,7 +70,10 @@ public final class BatchDescentExercises {
             for (int p = 0; p < POINTS.length; p++) {
                 double[] fd = finiteDifferences(POINTS[p]);
                 double[] g = {123.0, -456.0};   // what a previous step left behind
-                gradient.into(XB, POINTS[p].clone(), g);
+                double[] w = POINTS[p].clone();
+                gradient.into(XB, w, g);
+                Feedback changed = Unchanged.check("weights", POINTS[p], w);
+                if (changed != null) return changed;
                 double[] clean = new double[2];
                 gradient.into(XB, POINTS[p].clone(), clean);
                 if (!Compare.close(g, clean, 1e-9)) accumulates = true;
