@@ -17,7 +17,7 @@ from dataclasses import dataclass
 # The words in a check's message that name each category: a message that only restates the formula or shows
 # values does not name the mutation. Lower case; a message counts if it contains any of them.
 CATEGORY_WORDS = {
-    "sign": ["sign", "opposite", "uphill", "wrong way", "direction", "minus"],
+    "sign": ["sign", "opposite", "uphill", "wrong way", "direction", "minus", "climb", "against the gradient"],
     "off-by-one": ["one too", "off by one", "first", "last", "bound", "t + 1", "one row", "one more", "one fewer",
                    "never stays", "sattolo", "biased", "draw for draw"],
     "integer division": ["integer division"],

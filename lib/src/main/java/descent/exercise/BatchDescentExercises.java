@@ -156,6 +156,10 @@ public final class BatchDescentExercises {
 
     private static Feedback diagnose(double[] mine, double[] reference, String what,
                                      java.util.function.IntToDoubleFunction withoutX) {
+        if (java.util.Arrays.stream(mine).allMatch(v -> v == 0)) {
+            return Feedback.wrong("zero", what + " is exactly 0 at every w: 2 / data.rows() is integer division in Java "
+                    + "(2 / 100 = 0) — write 2.0 / data.rows(); or nothing was ever added to your sum");
+        }
         Feedback scale = Compare.scaleMistake(Compare.factor(mine, reference), XB.rows(), what);
         if (scale != null) return scale;
         double[] noX = new double[mine.length];

@@ -991,4 +991,12 @@ class ExerciseChecksTest {
         assertTrue(!Exercise.onePastTheEnd("Index 5 out of bounds for length 2"));
         assertTrue(!Exercise.onePastTheEnd("i = 7 is invalid: rows are 0..99"));
     }
+
+    @Test
+    void aGradientThatIsExactlyZeroNamesIntegerDivision() {
+        // 2 / xb.rows() = 2 / 100 = 0 in int arithmetic: every partial is 0.0
+        Feedback f = BatchDescentExercises.assessPartial((xb, w, j) -> partial(xb, w, j, 2 / xb.rows(), true));
+        wrong("zero", f);
+        assertTrue(f.toString().contains("integer division"), f.toString());
+    }
 }
