@@ -57,11 +57,13 @@ def with_answer(source, lines):
 
 
 class Kernel:
-    def __init__(self):
+    def __init__(self, env=None):
+        """env: variables added to this process's environment for the kernel (e.g. DESCENT_DEADLINE_SECONDS)."""
         self.km = KernelManager(kernel_name="descent-java")
         with open(os.devnull, "w") as quiet:
             # in the notebooks' folder, as Jupyter starts a notebook's kernel (notebook 12 reads ../bench/results.csv)
-            self.km.start_kernel(stdout=quiet, stderr=quiet, cwd=os.path.join(ROOT, "notebooks"))
+            self.km.start_kernel(stdout=quiet, stderr=quiet, cwd=os.path.join(ROOT, "notebooks"),
+                                 env={**os.environ, **(env or {})})
         self.kc = self.km.client()
         self.kc.start_channels()
         self.kc.wait_for_ready(timeout=90)

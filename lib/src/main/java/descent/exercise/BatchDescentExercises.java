@@ -38,7 +38,10 @@ public final class BatchDescentExercises {
             for (int p = 0; p < POINTS.length; p++) {
                 double[] fd = finiteDifferences(POINTS[p]);
                 for (int j = 0; j < 2; j++) {
-                    mine[2 * p + j] = partial.of(XB, POINTS[p].clone(), j);
+                    double[] w = POINTS[p].clone();
+                    mine[2 * p + j] = partial.of(XB, w, j);
+                    Feedback changed = Unchanged.check("weights", POINTS[p], w);
+                    if (changed != null) return changed;
                     reference[2 * p + j] = fd[j];
                 }
             }
@@ -67,7 +70,10 @@ public final class BatchDescentExercises {
             for (int p = 0; p < POINTS.length; p++) {
                 double[] fd = finiteDifferences(POINTS[p]);
                 double[] g = {123.0, -456.0};   // what a previous step left behind
-                gradient.into(XB, POINTS[p].clone(), g);
+                double[] w = POINTS[p].clone();
+                gradient.into(XB, w, g);
+                Feedback changed = Unchanged.check("weights", POINTS[p], w);
+                if (changed != null) return changed;
                 double[] clean = new double[2];
                 gradient.into(XB, POINTS[p].clone(), clean);
                 if (!Compare.close(g, clean, 1e-9)) accumulates = true;
@@ -150,6 +156,10 @@ public final class BatchDescentExercises {
 
     private static Feedback diagnose(double[] mine, double[] reference, String what,
                                      java.util.function.IntToDoubleFunction withoutX) {
+        if (java.util.Arrays.stream(mine).allMatch(v -> v == 0)) {
+            return Feedback.wrong("zero", what + " is exactly 0 at every w: 2 / data.rows() is integer division in Java "
+                    + "(2 / 100 = 0) — write 2.0 / data.rows(); or nothing was ever added to your sum");
+        }
         Feedback scale = Compare.scaleMistake(Compare.factor(mine, reference), XB.rows(), what);
         if (scale != null) return scale;
         double[] noX = new double[mine.length];

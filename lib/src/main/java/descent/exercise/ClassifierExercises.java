@@ -46,7 +46,10 @@ public final class ClassifierExercises {
             for (int p = 0; p < 2; p++) {
                 double[] g = new double[n];
                 Arrays.fill(g, 5.0);
-                gradient.into(TRAIN, points[p].clone(), g);
+                double[] at = points[p].clone();
+                gradient.into(TRAIN, at, g);
+                Feedback changed = Unchanged.check("weights", points[p], at);
+                if (changed != null) return changed;
                 double[] clean = new double[n];
                 gradient.into(TRAIN, points[p].clone(), clean);
                 accumulates |= !Compare.close(g, clean, 1e-9);
@@ -95,6 +98,7 @@ public final class ClassifierExercises {
     static Feedback assessRate(double eta) {
         return Exercise.report("set myEta", () -> {
             if (Exercise.isTodo(eta)) return Feedback.notDone("set myEta to a number");
+            if (eta == 0) return IntegerDivision.zero("myEta", eta);
             if (!(eta > 0) || Double.isInfinite(eta)) return Feedback.wrong("not-positive", "η must be > 0");
             History h = Descent.of(new LogLoss(), TRAIN).minibatch(32).seed(1).optimizer(new GradientDescent(eta))
                     .init(Init.zeros()).maxEpochs(30).run();

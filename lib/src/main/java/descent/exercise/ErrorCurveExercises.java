@@ -106,6 +106,7 @@ public final class ErrorCurveExercises {
     static Feedback assessLearningRate(double eta) {
         return Exercise.report("set myEta", () -> {
             if (Exercise.isTodo(eta)) return Feedback.notDone("set myEta to a number");
+            if (eta == 0) return IntegerDivision.zero("myEta", eta);
             if (!(eta > 0) || Double.isInfinite(eta)) {
                 return Feedback.wrong("not-positive", "η = " + eta + " does not step downhill: η must be > 0");
             }

@@ -56,9 +56,25 @@ public final class Exercise {
         } catch (RuntimeException | StackOverflowError e) {
             feedback = Feedback.wrong("throws", "your code threw " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                    + " — read the line it names and run the cell again");
+                    + (onePastTheEnd(e.getMessage()) ? " — an index one past the last: is a loop bound one too far "
+                    + "(<= where < belongs)?" : " — read the line it names and run the cell again"));
         }
         return feedback;
+    }
+
+    private static final java.util.regex.Pattern PAST_END = java.util.regex.Pattern.compile(
+            "Index (\\d+) out of bounds for length (\\d+)|= (\\d+) is invalid: \\w+ are 0\\.\\.(\\d+)");
+
+    /**
+     * Whether an exception's message is an index equal to the length (Java's "Index 2 out of bounds for length 2",
+     * the library's "i = 100 is invalid: rows are 0..99"): the classic loop bound one too far.
+     */
+    static boolean onePastTheEnd(String message) {
+        if (message == null) return false;
+        java.util.regex.Matcher m = PAST_END.matcher(message);
+        if (!m.find()) return false;
+        return m.group(1) != null ? m.group(1).equals(m.group(2))
+                : Long.parseLong(m.group(3)) == Long.parseLong(m.group(4)) + 1;
     }
 
     /** A distance to the optimum J − J*: rounding can make it a hair below 0, which reads as nonsense. */

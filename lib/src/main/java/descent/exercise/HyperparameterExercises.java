@@ -65,8 +65,10 @@ public final class HyperparameterExercises {
         return Exercise.report("write the search inside the lambda", () -> {
             if (Exercise.isTodo(search)) return Feedback.notDone("write the search");
             double[] etas = {0.001, 0.01, 0.03, 0.1, 0.3};
-            double[][] costs = {{0.30, 0.20, 0.50, Double.NaN, 0.25}, {Double.NaN, 0.9, 0.4, 0.35, 0.12}};
-            double[] answers = {0.01, 0.3};
+            // the best in the middle, last (after a NaN first), and first: each edge of the loop has a grid
+            double[][] costs = {{0.30, 0.20, 0.50, Double.NaN, 0.25}, {Double.NaN, 0.9, 0.4, 0.35, 0.12},
+                    {0.05, 0.2, Double.NaN, 0.3, 0.4}};
+            double[] answers = {0.01, 0.3, 0.001};
             for (int k = 0; k < costs.length; k++) {
                 double[] c = costs[k];
                 double mine = search.best(etas.clone(), eta -> c[indexOf(etas, eta)]);
@@ -88,13 +90,21 @@ public final class HyperparameterExercises {
                 if (c[at] == max) {
                     return Feedback.wrong("highest", grid + " you picked the highest cost: keep the lowest");
                 }
+                if (answers[k] == etas[0] || answers[k] == etas[etas.length - 1]) {
+                    boolean first = answers[k] == etas[0];
+                    return Feedback.wrong(first ? "skips-first" : "skips-last", grid + " the lowest cost is the "
+                            + (first ? "first" : "last") + " of the grid, η = " + answers[k] + ", and you picked η = "
+                            + mine + ": does your loop start at the first entry (index 0) and run to the last "
+                            + "(i < grid.length)?");
+                }
                 if (at == 0 || at == etas.length - 1) {
                     return Feedback.wrong("never-updated", grid + " you returned η = " + mine + ", the " + (at == 0 ? "first" : "last")
                             + " of the grid: compare each cost with the best so far and remember the η when it is lower");
                 }
                 return Feedback.wrong("other", grid + " you picked η = " + mine + "; the lowest cost belongs to η = " + answers[k]);
             }
-            return Feedback.done("your search picks the lowest validation cost and skips diverged runs on both test grids");
+            return Feedback.done("your search picks the lowest validation cost and skips diverged runs on three test grids (best in the "
+                    + "middle, last and first)");
         });
     }
 

@@ -150,7 +150,8 @@ public final class OptimizerExercises {
             if (k >= 0) return Feedback.done("μ = " + Exercise.num(mu) + " gets there in " + k + " steps");
             if (mu == 0) {
                 return Feedback.wrong("plain", "μ = 0 is plain gradient descent: with η = 0.02 x shrinks by only 2% a step, "
-                        + "and after 100 steps x = " + Exercise.num(p.last()[0]));
+                        + "and after 100 steps x = " + Exercise.num(p.last()[0]) + " (if you wrote a fraction such as 4 / 5, "
+                        + "Java's integer division made it 0: write 4.0 / 5)");
             }
             int crossings = 0;
             double[][] pts = p.points();
@@ -172,6 +173,7 @@ public final class OptimizerExercises {
     static Feedback assessAdamRate(double eta) {
         return Exercise.report("set myEta", () -> {
             if (Exercise.isTodo(eta)) return Feedback.notDone("set myEta to a number");
+            if (eta == 0) return IntegerDivision.zero("myEta", eta);
             if (!(eta > 0) || Double.isInfinite(eta)) return Feedback.wrong("not-positive", "η must be > 0");
             Path p = Minimizer.walk(new Rosenbrock(), new Adam(eta), new double[] {-1.5, 2.5}, 800);
             int k = p.stepsToReach(1e-3);

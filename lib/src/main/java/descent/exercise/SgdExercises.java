@@ -42,6 +42,7 @@ public final class SgdExercises {
 
     private static final Dataset XB = Datasets.linear(20, 5).withBias();
     private static final int EPOCHS = 3;
+    private static final long SEED = 1;
 
     private SgdExercises() {}
 
@@ -62,6 +63,11 @@ public final class SgdExercises {
             if (Compare.close(mine, reference, 1e-12)) {
                 return Feedback.done("η(0) = 0.1, η(10) = " + Exercise.num(mine[2]) + ", η(1000) = " + Exercise.num(mine[3])
                         + ": the rate falls like 1/t");
+            }
+            if (Compare.close(mine, reference, 1e-6)) {   // float arithmetic: 24 bits, about 7 digits
+                return Feedback.done("η(0) = 0.1, η(10) = " + Exercise.num(mine[2]) + ", η(1000) = " + Exercise.num(mine[3])
+                        + ": the rate falls like 1/t (your values agree to float precision, about 7 digits — a float, "
+                        + "not a double; fine for a rate)");
             }
             if (mine[0] == 0 && mine[3] == 0) {
                 return Feedback.wrong("integer-division", "your rate is 0: 5 / (t + 50) divides whole numbers in Java and "
@@ -94,14 +100,14 @@ public final class SgdExercises {
     /** Runs {@link #EPOCHS} epochs from w = 0 with one seeded generator, recording every gradient call. */
     private static Recording record(Epoch epoch) {
         double[] w = new double[XB.cols()];
-        Random rng = new Random(1);
+        Random rng = new Random(SEED);
         List<List<Call>> epochs = new ArrayList<>();
         List<double[]> ends = new ArrayList<>();
         for (int e = 0; e < EPOCHS; e++) {
             List<Call> calls = new ArrayList<>();
             epochs.add(calls);
             epoch.run(w, e, (rows, at, g) -> {
-                rowGradient(rows, at, g);
+                EpochReplay.rowGradient(XB, rows, at, g);
                 calls.add(new Call(rows.clone(), at.clone(), g.clone()));
             }, rng);
             ends.add(w.clone());
@@ -123,6 +129,7 @@ public final class SgdExercises {
                     rate, rng));
             List<List<Call>> epochs = run.epochs();
             List<double[]> ends = run.ends();
+            if (EpochReplay.sameEnds(ends, EpochReplay.referenceEnds(XB, m, 1, EPOCHS, SEED, rate::rate))) return sgdDone(m);
             Feedback order = checkOrder(epochs, m, 1);
             if (order != null) return order;
             // replay: the weights at each call follow from the previous call's gradient and a rate
@@ -132,7 +139,7 @@ public final class SgdExercises {
                     Call c = calls.get(i);
                     double[] next = i + 1 < calls.size() ? calls.get(i + 1).w
                             : ends.get(e);
-                    double eta = stepRate(c, next);
+                    double eta = EpochReplay.stepRate(c.w, c.g, next);
                     long t = (long) e * m + i;
                     if (Compare.close(eta, rate.rate(t), 1e-9)) continue;
                     if (Compare.close(eta, -rate.rate(t), 1e-9)) return ascends();
@@ -148,9 +155,15 @@ public final class SgdExercises {
                             + " × the gradient; expected η(" + t + ") = " + Exercise.num(rate.rate(t)));
                 }
             }
-            return Feedback.done(EPOCHS + " epochs on " + m + " rows: every row once per epoch, a new order each epoch, and "
-                    + "each step w ← w − η(epoch·m + i)·∇J_i");
+            return Feedback.wrong("other", "every step moved w by η(epoch·m + i) × its gradient, but the weights after "
+                    + "each epoch are not those of one pass over the shuffled rows: does the loop read the gradient it "
+                    + "was just given, and leave w alone between the steps?");
         });
+    }
+
+    private static Feedback sgdDone(int m) {
+        return Feedback.done(EPOCHS + " epochs on " + m + " rows: every row once per epoch, in the Fisher–Yates order of "
+                + "the rng, and each step w ← w − η(epoch·m + i)·∇J_i");
     }
 
     /** The minibatch epoch: batches of b (the last one smaller) covering every row once, w ← w − η·mean ∇J. */
@@ -161,31 +174,40 @@ public final class SgdExercises {
     static Feedback assessMinibatchEpoch(MinibatchEpoch epoch) {
         return Exercise.report("write the epoch's loop inside the lambda", () -> {
             if (Exercise.isTodo(epoch)) return Feedback.notDone("write the epoch");
-            int m = XB.rows(), b = 6;
-            double eta = 0.05;
-            Recording run = record((w, e, grad, rng) -> epoch.run(w, m, b, grad, eta, rng));
-            List<List<Call>> epochs = run.epochs();
-            List<double[]> ends = run.ends();
-            Feedback order = checkOrder(epochs, m, b);
-            if (order != null) return order;
-            for (int e = 0; e < EPOCHS; e++) {
-                List<Call> calls = epochs.get(e);
-                for (int i = 0; i < calls.size(); i++) {
-                    double[] next = i + 1 < calls.size() ? calls.get(i + 1).w : ends.get(e);
-                    double step = stepRate(calls.get(i), next);
-                    if (Compare.close(step, eta, 1e-9)) continue;
-                    if (Compare.close(step, -eta, 1e-9)) return ascends();
-                    if (Compare.close(step, eta * calls.get(i).rows.length, 1e-9)) {
-                        return Feedback.wrong("sum", "your step is η × " + calls.get(i).rows.length + " × the batch's mean "
-                                + "gradient: grad.at already averages over the batch, step by η times it");
-                    }
-                    return Feedback.wrong("other", "batch " + i + " of epoch " + e + " moved w by " + Exercise.num(step)
-                            + " × its gradient; expected η = " + eta);
-                }
+            for (int b : new int[] {6, 5}) {   // 20 rows: a last batch of 2, and batches that divide m exactly
+                Feedback wrong = minibatchRun(epoch, XB.rows(), b, 0.05);
+                if (wrong != null) return wrong;
             }
-            return Feedback.done(EPOCHS + " epochs on " + m + " rows in batches of " + b + " (the last of "
-                    + (m % b) + "): every row once per epoch, a new order each epoch, each step w ← w − η·∇J_batch");
+            return Feedback.done(EPOCHS + " epochs on " + XB.rows() + " rows in batches of 6 (the last of 2) and of 5: the "
+                    + "weights after each epoch are those of w ← w − η·∇J_batch over the Fisher–Yates order");
         });
+    }
+
+    /** Null if the epochs in batches of b end where the reference's do, else the diagnosis. */
+    private static Feedback minibatchRun(MinibatchEpoch epoch, int m, int b, double eta) {
+        Recording run = record((w, e, grad, rng) -> epoch.run(w, m, b, grad, eta, rng));
+        List<List<Call>> epochs = run.epochs();
+        List<double[]> ends = run.ends();
+        if (EpochReplay.sameEnds(ends, EpochReplay.referenceEnds(XB, m, b, EPOCHS, SEED, t -> eta))) return null;
+        Feedback order = checkOrder(epochs, m, b);
+        if (order != null) return order;
+        for (int e = 0; e < EPOCHS; e++) {
+            List<Call> calls = epochs.get(e);
+            for (int i = 0; i < calls.size(); i++) {
+                double[] next = i + 1 < calls.size() ? calls.get(i + 1).w : ends.get(e);
+                double step = EpochReplay.stepRate(calls.get(i).w, calls.get(i).g, next);
+                if (Compare.close(step, eta, 1e-9)) continue;
+                if (Compare.close(step, -eta, 1e-9)) return ascends();
+                if (Compare.close(step, eta * calls.get(i).rows.length, 1e-9)) {
+                    return Feedback.wrong("sum", "your step is η × " + calls.get(i).rows.length + " × the batch's mean "
+                            + "gradient: grad.at already averages over the batch, step by η times it");
+                }
+                return Feedback.wrong("other", "batch " + i + " of epoch " + e + " moved w by " + Exercise.num(step)
+                        + " × its gradient; expected η = " + eta);
+            }
+        }
+        return Feedback.wrong("other", "every batch moved w by η × its gradient, but the weights after each epoch are "
+                + "not those of one pass over the shuffled batches: does the loop leave w alone between the steps?");
     }
 
     /** Ascent is found by the replay: the step went along the gradient. */
@@ -193,73 +215,11 @@ public final class SgdExercises {
         return Feedback.wrong("ascends", "your steps go along the gradient, uphill: w ← w − η·g, with a minus");
     }
 
-    /** The η with next = at − η·g, from the largest entry of g (NaN if w did not move along g). */
-    private static double stepRate(Call c, double[] next) {
-        int j = 0;
-        for (int k = 1; k < c.g.length; k++) if (Math.abs(c.g[k]) > Math.abs(c.g[j])) j = k;
-        if (c.g[j] == 0) return Double.NaN;
-        double eta = (c.w[j] - next[j]) / c.g[j];
-        for (int k = 0; k < c.g.length; k++) {
-            if (Math.abs(c.w[k] - eta * c.g[k] - next[k]) > 1e-9 * (1 + Math.abs(next[k]))) return Double.NaN;
-        }
-        return eta;
-    }
-
-    /** Every epoch visits each row once, in batches of b (the last one m mod b), in a new order. */
+    /** Each epoch's orders checked against Fisher–Yates from the recorder's seed ({@link ShuffleProbe}). */
     private static Feedback checkOrder(List<List<Call>> epochs, int m, int b) {
-        String unit = b == 1 ? "row" : "batch";
-        List<int[]> orders = new ArrayList<>();
-        for (int e = 0; e < epochs.size(); e++) {
-            List<Call> calls = epochs.get(e);
-            int expected = (m + b - 1) / b;
-            int[] order = calls.stream().flatMapToInt(c -> Arrays.stream(c.rows)).toArray();
-            int[] seen = new int[m];
-            for (int r : order) if (r >= 0 && r < m) seen[r]++;
-            int missing = 0, twice = 0;
-            for (int s : seen) { if (s == 0) missing++; if (s > 1) twice++; }
-            if (b > 1 && missing == m % b && calls.size() == m / b) {
-                return Feedback.wrong("drops-last", "epoch " + e + " made " + calls.size() + " steps and never used "
-                        + missing + " rows: the last, smaller batch (m mod b = " + (m % b) + " rows) is still a batch — "
-                        + "take a step with it");
-            }
-            if (missing > 0 || twice > 0) {
-                return Feedback.wrong("not-a-permutation", "epoch " + e + " used " + (m - missing) + " of the " + m
-                        + " rows" + (twice > 0 ? ", " + twice + " of them more than once" : "")
-                        + ": an epoch is one pass over a shuffled order of all rows, each exactly once");
-            }
-            if (b > 1) {
-                for (int k = 0; k < calls.size(); k++) {
-                    int want = k < calls.size() - 1 ? b : m - b * (expected - 1);
-                    if (calls.get(k).rows.length != want || calls.size() != expected) {
-                        return Feedback.wrong("batch-size", "epoch " + e + "'s batch " + k + " has "
-                                + calls.get(k).rows.length + " rows; with m = " + m + " and b = " + b + " there are "
-                                + expected + " batches, " + b + " rows each but the last");
-                    }
-                }
-            }
-            orders.add(order);
-        }
-        int[] identity = new int[m];
-        for (int i = 0; i < m; i++) identity[i] = i;
-        if (Arrays.equals(orders.get(0), identity) && Arrays.equals(orders.get(1), identity)) {
-            return Feedback.wrong("no-shuffle", "you visit the rows in their stored order 0, 1, 2, …: shuffle them first "
-                    + "(sorted data would pull w towards the last " + unit + "es seen)");
-        }
-        if (Arrays.equals(orders.get(0), orders.get(1)) && Arrays.equals(orders.get(1), orders.get(2))) {
-            return Feedback.wrong("never-reshuffles", "every epoch repeats the first epoch's order: reshuffle at the start "
-                    + "of each epoch with the rng you are given (a new Random(seed) per epoch gives the same order)");
-        }
-        return null;
-    }
-
-    /** The mean gradient of (1/|B|) Σ (x_iᵀw − y_i)² over rows B. */
-    private static void rowGradient(int[] rows, double[] w, double[] g) {
-        Arrays.fill(g, 0);
-        for (int i : rows) {
-            double r = -XB.y(i);
-            for (int j = 0; j < w.length; j++) r += XB.x(i, j) * w[j];
-            for (int j = 0; j < w.length; j++) g[j] += 2 * r * XB.x(i, j) / rows.length;
-        }
+        List<List<int[]>> batches = new ArrayList<>();
+        for (List<Call> calls : epochs) batches.add(calls.stream().map(Call::rows).toList());
+        return ShuffleProbe.judge(batches, m, b, SEED);
     }
 
     /** The number of updates in one epoch of m rows in batches of b: ⌈m/b⌉, predicted. */
@@ -276,7 +236,8 @@ public final class SgdExercises {
             }
             if (updates == m / b) {
                 return Feedback.wrong("floor", updates + " counts only the full batches: 156 × 64 = 9984, and the last 16 "
-                        + "rows still make a batch and a step. Round up");
+                        + "rows still make a batch and a step. Round up — and mind integer division: 10000 / 64 is "
+                        + "already 156 in Java, so Math.ceil(10000 / 64) is 156 too; write Math.ceil(10000 / 64.0)");
             }
             if (updates == m) {
                 return Feedback.wrong("per-row", "10000 is one update per row (SGD); a minibatch step uses 64 rows at once");

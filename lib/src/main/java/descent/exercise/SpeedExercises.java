@@ -22,6 +22,7 @@ public final class SpeedExercises {
         return Exercise.report("set myMegabytes", () -> {
             if (Exercise.isTodo(megabytes)) return Feedback.notDone("set myMegabytes to a number of megabytes");
             double exact = 1_000_000.0 * 16 * 8 / 1e6;
+            if (megabytes == 0) return IntegerDivision.zero("myMegabytes", megabytes);
             if (Math.abs(megabytes - exact) < 0.5) {
                 return Feedback.done("128 MB = 1,000,000 rows × 16 columns × 8 bytes ÷ 10⁶: at about 10 GB/s that "
                         + "alone takes about 13 ms, whatever the arithmetic");

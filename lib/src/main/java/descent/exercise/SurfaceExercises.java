@@ -72,8 +72,9 @@ public final class SurfaceExercises {
         return Exercise.report("write the test inside the lambda", () -> {
             if (Exercise.isTodo(test)) return Feedback.notDone("write the test");
             double[][][] cases = {{{2, 0}, {0, 3}}, {{-2, 0}, {0, -1}}, {{2, 0}, {0, -3}}, {{1, 2}, {2, 1}},
-                {{2, 1}, {1, 2}}, {{-1, 2}, {2, -1}}};
-            String[] answers = {"minimum", "maximum", "saddle", "saddle", "minimum", "saddle"};
+                {{2, 1}, {1, 2}}, {{-1, 2}, {2, -1}}, {{1, 1.5}, {1.5, 2}}};
+            // the last: det = 1·2 − 1.5·1.5 = −0.25, a saddle, but 1·2 − 1.5 or 2·1·2 − 2.25 would be positive
+            String[] answers = {"minimum", "maximum", "saddle", "saddle", "minimum", "saddle", "saddle"};
             for (int k = 0; k < cases.length; k++) {
                 String mine = test.kind(new double[][] {cases[k][0].clone(), cases[k][1].clone()});
                 if (answers[k].equals(mine)) continue;
@@ -90,13 +91,18 @@ public final class SurfaceExercises {
                     return Feedback.wrong("swapped", "for " + h + " you answered " + mine + ": positive curvature in every "
                             + "direction (det > 0, a > 0) is a minimum, negative is a maximum");
                 }
+                if (k == 6) {
+                    return Feedback.wrong("determinant-factor", "for " + h + " you answered " + mine + ", but det H = "
+                            + "1·2 − 1.5·1.5 = −0.25 < 0: a saddle. Check the factors of your determinant: ac − b·b, each "
+                            + "entry once (an off-diagonal entry without its factor, or a doubled one, flips this sign)");
+                }
                 if (k == 2) {
                     return Feedback.wrong("saddle-missed", "for " + h + " you answered " + mine + ": the curvature is +2 "
                             + "along x and −3 along y, so it is a saddle (det H < 0)");
                 }
                 return Feedback.wrong("other", "for " + h + " you answered " + mine + ", it is a " + answers[k]);
             }
-            return Feedback.done("all six Hessians classified: det H < 0 is a saddle; det H > 0 is a minimum when "
+            return Feedback.done("all seven Hessians classified: det H < 0 is a saddle; det H > 0 is a minimum when "
                     + "h₀₀ > 0 and a maximum when h₀₀ < 0");
         });
     }
@@ -116,6 +122,7 @@ public final class SurfaceExercises {
     static Feedback assessNarrowRate(double eta) {
         return Exercise.report("set myEta", () -> {
             if (Exercise.isTodo(eta)) return Feedback.notDone("set myEta to a number");
+            if (eta == 0) return IntegerDivision.zero("myEta", eta);
             if (!(eta > 0) || Double.isInfinite(eta)) return Feedback.wrong("not-positive", "η must be > 0");
             Path walk = Minimizer.walk(NARROW, new GradientDescent(eta), new double[] {-9, 3}, 100);
             int k = walk.stepsToReach(new double[] {0, 0}, 0.01);
@@ -149,7 +156,10 @@ public final class SurfaceExercises {
             double[] mine = new double[8], reference = new double[8];
             for (int k = 0; k < points.length; k++) {
                 double[] g = {Double.NaN, Double.NaN};
-                gradient.into(points[k].clone(), g);
+                double[] q = points[k].clone();
+                gradient.into(q, g);
+                Feedback changed = Unchanged.check("point q", points[k], q);
+                if (changed != null) return changed;
                 double[] fd = descent.function.GradientCheck.central(ROSENBROCK::value, points[k]);
                 mine[2 * k] = g[0]; mine[2 * k + 1] = g[1];
                 reference[2 * k] = fd[0]; reference[2 * k + 1] = fd[1];

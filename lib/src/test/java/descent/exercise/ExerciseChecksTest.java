@@ -767,4 +767,236 @@ class ExerciseChecksTest {
         assertEquals("0.0005", Exercise.num(0.0005));
         assertEquals("1.23e+07", Exercise.num(12345678.9));
     }
+
+    // ---------------------------------------------------------------- #46: arguments, shuffles, edges, routes
+
+    @Test
+    void aGradientThatMovesTheWeightsItWasGivenIsNamed() {
+        // the right gradient, then w[0] -= 0.1·g[0]: the values the check reads are right, w is not
+        DataGradient stepsToo = (xb, w, g) -> {
+            for (int j = 0; j < g.length; j++) g[j] = partial(xb, w, j, 2.0 / xb.rows(), true);
+            w[0] -= 0.1 * g[0];
+        };
+        Feedback f = BatchDescentExercises.assessGradient(stepsToo);
+        wrong("changes-argument", f);
+        // at w = (1, 1) the notebook's data give ∂J/∂w_0 = −25.30 (finite differences): w_0 becomes 1 + 2.53 = 3.53
+        assertTrue(f.toString().contains("weights[0] was 1 before the call and 3.53 after (1 of 2 entries changed)"),
+                f.toString());
+        wrong("changes-argument", BatchDescentExercises.assessPartial((xb, w, j) -> {
+            double d = partial(xb, w, j, 2.0 / xb.rows(), true);
+            w[j] = 0;   // "resets" the weight it differentiated by
+            return d;
+        }));
+        wrong("changes-argument", ClassifierExercises.assessLogLossGradient((xb, w, g) -> {
+            Arrays.fill(g, 0);
+            for (int i = 0; i < xb.rows(); i++) {
+                double z = 0;
+                for (int j = 0; j < w.length; j++) z += xb.x(i, j) * w[j];
+                double r = 1 / (1 + Math.exp(-z)) - xb.y(i);
+                for (int j = 0; j < w.length; j++) g[j] += r * xb.x(i, j) / xb.rows();
+            }
+            for (int j = 0; j < w.length; j++) w[j] -= g[j];
+        }));
+        wrong("changes-argument", SurfaceExercises.assessRosenbrockGradient((q, g) -> {
+            double x = q[0], y = q[1];
+            g[0] = -2 * (1 - x) - 400 * x * (y - x * x);
+            g[1] = 200 * (y - x * x);
+            q[0] -= 0.001 * g[0];
+        }));
+    }
+
+    /** One epoch's order from rng: Fisher–Yates draws nextInt(i + 1), Sattolo nextInt(i), the biased shuffle nextInt(m). */
+    private static int[] shuffledBy(String kind, int m, Random rng) {
+        int[] order = new int[m];
+        for (int i = 0; i < m; i++) order[i] = i;
+        if (kind.equals("sort by keys")) {   // a uniform shuffle too, but not the Fisher–Yates draws
+            double[] keys = new double[m];
+            for (int i = 0; i < m; i++) keys[i] = rng.nextDouble();
+            return java.util.stream.IntStream.range(0, m).boxed().sorted((a, b) -> Double.compare(keys[a], keys[b]))
+                    .mapToInt(Integer::intValue).toArray();
+        }
+        for (int i = m - 1; i > 0; i--) {
+            int k = kind.equals("sattolo") ? rng.nextInt(i) : kind.equals("any") ? rng.nextInt(m) : rng.nextInt(i + 1);
+            int tmp = order[i]; order[i] = order[k]; order[k] = tmp;
+        }
+        return order;
+    }
+
+    private static SgdExercises.SgdEpoch sgdShuffledBy(String kind) {
+        return (w, epoch, m, grad, rate, rng) -> {
+            int[] order = shuffledBy(kind, m, rng);
+            double[] g = new double[w.length];
+            for (int i = 0; i < m; i++) {
+                grad.at(order[i], w, g);
+                double eta = rate.rate((long) epoch * m + i);
+                for (int j = 0; j < w.length; j++) w[j] -= eta * g[j];
+            }
+        };
+    }
+
+    @Test
+    void shufflesAreComparedDrawForDrawWithFisherYates() {
+        passes(SgdExercises.assessSgdEpoch(sgdShuffledBy("fisher-yates")));
+        // Collections.shuffle draws the same numbers as Fisher–Yates from m − 1 down (its loop: i = size..2, nextInt(i))
+        passes(SgdExercises.assessSgdEpoch((w, epoch, m, grad, rate, rng) -> {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < m; i++) order.add(i);
+            java.util.Collections.shuffle(order, rng);
+            double[] g = new double[w.length];
+            for (int i = 0; i < m; i++) {
+                grad.at(order.get(i), w, g);
+                for (int j = 0; j < w.length; j++) w[j] -= rate.rate((long) epoch * m + i) * g[j];
+            }
+        }));
+        Feedback sattolo = SgdExercises.assessSgdEpoch(sgdShuffledBy("sattolo"));
+        wrong("sattolo", sattolo);
+        assertTrue(sattolo.toString().contains("no row ever stays in place"), sattolo.toString());
+        wrong("biased-shuffle", SgdExercises.assessSgdEpoch(sgdShuffledBy("any")));
+        wrong("not-fisher-yates", SgdExercises.assessSgdEpoch(sgdShuffledBy("sort by keys")));
+        // Sattolo's orders are single cycles: no fixed point in any epoch (checked on m = 20, seed 1, three epochs)
+        for (int[] order : ShuffleProbe.orders(20, 3, 1, "sattolo")) {
+            for (int i = 0; i < order.length; i++) assertTrue(order[i] != i, Arrays.toString(order));
+        }
+    }
+
+    @Test
+    void aMinibatchMeanBuiltFromSingleRowCallsPasses() {
+        // the route differs (b calls of one row each, averaged by hand), the weights after each step are the same
+        passes(SgdExercises.assessMinibatchEpoch((w, m, b, grad, eta, rng) -> {
+            int[] order = shuffledBy("fisher-yates", m, rng);
+            double[] g = new double[w.length], mean = new double[w.length];
+            for (int from = 0; from < m; from += b) {
+                int to = Math.min(m, from + b);
+                Arrays.fill(mean, 0);
+                for (int i = from; i < to; i++) {
+                    grad.at(new int[] {order[i]}, w, g);
+                    for (int j = 0; j < w.length; j++) mean[j] += g[j] / (to - from);
+                }
+                for (int j = 0; j < w.length; j++) w[j] -= eta * mean[j];
+            }
+        }));
+        wrong("sattolo", SgdExercises.assessMinibatchEpoch((w, m, b, grad, eta, rng) -> {
+            int[] order = shuffledBy("sattolo", m, rng);
+            double[] g = new double[w.length];
+            for (int from = 0; from < m; from += b) {
+                grad.at(Arrays.copyOfRange(order, from, Math.min(m, from + b)), w, g);
+                for (int j = 0; j < w.length; j++) w[j] -= eta * g[j];
+            }
+        }));
+    }
+
+    @Test
+    void aFloatScheduleIsAcceptedAndSaidToBeAFloat() {
+        // 5f / (0 + 50f) = 0.1f = 0.100000001490116…: 1.5e-8 off, inside float's 2^-24 ≈ 6e-8 relative
+        Feedback f = SgdExercises.assessSchedule(t -> 5f / (t + 50f));
+        passes(f);
+        assertTrue(f.toString().contains("a float, not a double"), f.toString());
+    }
+
+    @Test
+    void integerDivisionIsNamedWhereAValueAnswerCanMeetIt() {
+        // double myEta = 1 / 10; stores 0.0; double myGuess = 21 / 10; stores 2.0 (2.1 cut off)
+        wrong("integer-division", ErrorCurveExercises.assessLearningRate(1 / 10));
+        wrong("integer-division", SurfaceExercises.assessNarrowRate(1 / 10));
+        wrong("integer-division", ClassifierExercises.assessRate(1 / 10));
+        wrong("integer-division", OptimizerExercises.assessAdamRate(1 / 10));
+        wrong("integer-division", SpeedExercises.assessMegabytes(16 * 8 / 1000));
+        Feedback guess = WelcomeExercises.assessGuess(21 / 10);
+        wrong("integer-division", guess);
+        assertTrue(guess.toString().contains("2.1 with its fraction cut off"), guess.toString());
+        // Math.ceil(10000 / 64) = Math.ceil(156) = 156: the floor diagnosis names integer division as its cause
+        Feedback updates = SgdExercises.assessUpdatesPerEpoch((int) Math.ceil(10000 / 64));
+        wrong("floor", updates);
+        assertTrue(updates.toString().contains("integer division"), updates.toString());
+        Feedback mu = OptimizerExercises.assessMu(4 / 5);
+        wrong("plain", mu);
+        assertTrue(mu.toString().contains("integer division"), mu.toString());
+    }
+
+    @Test
+    void aGridSearchThatSkipsTheFirstOrLastEntryIsNamed() {
+        // grid 3 has its best first: costs (0.05, 0.2, NaN, 0.3, 0.4) → η = 0.001; from index 1 the best is 0.01 (0.2)
+        Feedback first = HyperparameterExercises.assessGridSearch((etas, cost) -> {
+            double best = Double.NaN, bestCost = Double.POSITIVE_INFINITY;
+            for (int i = 1; i < etas.length; i++) {
+                double c = cost.applyAsDouble(etas[i]);
+                if (c < bestCost) { bestCost = c; best = etas[i]; }
+            }
+            return best;
+        });
+        wrong("skips-first", first);
+        assertTrue(first.toString().contains("you picked η = 0.01"), first.toString());
+        // grid 2 has its best last: costs (NaN, 0.9, 0.4, 0.35, 0.12) → η = 0.3; without it, 0.1 (0.35)
+        wrong("skips-last", HyperparameterExercises.assessGridSearch((etas, cost) -> {
+            double best = Double.NaN, bestCost = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < etas.length - 1; i++) {
+                double c = cost.applyAsDouble(etas[i]);
+                if (c < bestCost) { bestCost = c; best = etas[i]; }
+            }
+            return best;
+        }));
+    }
+
+    @Test
+    void anEmptyLastBatchWhenBDividesMIsNamed() {
+        // from <= m: with m = 20 and b = 5 the loop runs a fifth time at from = 20, asking for rows [20, 20)
+        Feedback f = SgdExercises.assessMinibatchEpoch((w, m, b, grad, eta, rng) -> {
+            int[] order = shuffledBy("fisher-yates", m, rng);
+            double[] g = new double[w.length];
+            for (int from = 0; from <= m; from += b) {
+                grad.at(Arrays.copyOfRange(order, from, Math.min(m, from + b)), w, g);
+                for (int j = 0; j < w.length; j++) w[j] -= eta * g[j];
+            }
+        });
+        wrong("empty-batch", f);
+        assertTrue(f.toString().contains("b = 5"), f.toString());
+        // the loop that runs down to i = 0 draws nextInt(1) once more each epoch: named, not called "not Fisher–Yates"
+        wrong("extra-draw", SgdExercises.assessSgdEpoch((w, epoch, m, grad, rate, rng) -> {
+            int[] order = new int[m];
+            for (int i = 0; i < m; i++) order[i] = i;
+            for (int i = m - 1; i >= 0; i--) {
+                int k = rng.nextInt(i + 1);
+                int tmp = order[i]; order[i] = order[k]; order[k] = tmp;
+            }
+            double[] g = new double[w.length];
+            for (int i = 0; i < m; i++) {
+                grad.at(order[i], w, g);
+                for (int j = 0; j < w.length; j++) w[j] -= rate.rate((long) epoch * m + i) * g[j];
+            }
+        }));
+    }
+
+    @Test
+    void aDeterminantWithAFactorMissingIsNamed() {
+        // H = [[1, 1.5], [1.5, 2]]: ac − b² = 2 − 2.25 = −0.25 (saddle); ac − b = 0.5 > 0 says minimum
+        Feedback f = SurfaceExercises.assessStationaryPoint(h -> {
+            double det = h[0][0] * h[1][1] - h[1][0];
+            return det < 0 ? "saddle" : h[0][0] > 0 ? "minimum" : "maximum";
+        });
+        wrong("determinant-factor", f);
+        assertTrue(f.toString().contains("−0.25"), f.toString());
+    }
+
+    @Test
+    void anIndexOnePastTheEndIsCalledALoopBoundOneTooFar() {
+        // i <= data.rows(): the library refuses row 100 of 100 ("i = 100 is invalid: rows are 0..99")
+        Feedback f = BatchDescentExercises.assessPartial((xb, w, j) -> {
+            double s = 0;
+            for (int i = 0; i <= xb.rows(); i++) s += residual(xb, w, i) * xb.x(i, j);
+            return 2.0 / xb.rows() * s;
+        });
+        wrong("throws", f);
+        assertTrue(f.toString().contains("one too far"), f.toString());
+        assertTrue(Exercise.onePastTheEnd("Index 2 out of bounds for length 2"));
+        assertTrue(!Exercise.onePastTheEnd("Index 5 out of bounds for length 2"));
+        assertTrue(!Exercise.onePastTheEnd("i = 7 is invalid: rows are 0..99"));
+    }
+
+    @Test
+    void aGradientThatIsExactlyZeroNamesIntegerDivision() {
+        // 2 / xb.rows() = 2 / 100 = 0 in int arithmetic: every partial is 0.0
+        Feedback f = BatchDescentExercises.assessPartial((xb, w, j) -> partial(xb, w, j, 2 / xb.rows(), true));
+        wrong("zero", f);
+        assertTrue(f.toString().contains("integer division"), f.toString());
+    }
 }
