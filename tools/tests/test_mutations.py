@@ -195,3 +195,16 @@ def write_report():
     os.makedirs(os.path.join(ROOT, "build"), exist_ok=True)
     with open(os.path.join(ROOT, "build", "mutants.md"), "w", encoding="utf-8") as f:
         f.write("# Mutation suite (tools/tests/test_mutations.py)\n\n" + table(rows) + "\n\n" + details(rows) + "\n")
+
+
+NAMED_FLOOR = 0.30  # today's share is 33 % (build/mutants.md); issue #46 asks for 85 %: raise it as checks improve
+
+
+def test_the_share_of_mutants_named_does_not_fall():
+    """A regression floor on the share of killed mutants whose message names the mutation's category, over every
+    notebook (runs after them; skipped when only some notebooks ran, e.g. under -k)."""
+    if sorted(RESULTS) != sorted(os.path.basename(p) for p in NOTEBOOKS):
+        pytest.skip("the mutation suite ran over only some notebooks")
+    rows = [r for name in RESULTS for r in RESULTS[name]]
+    killed, named = sum(r["killed"] for r in rows), sum(r["named"] for r in rows)
+    assert killed > 0 and named / killed >= NAMED_FLOOR, f"{named} of {killed} killed mutants named"
