@@ -113,6 +113,31 @@ def value_mutants(lines):
     return out
 
 
+# Single-place substitutions on a line's code, (category, pattern, replacement), one mutant per occurrence.
+LINE_SUBSTITUTIONS = [
+    ("sign", r"(?<=[\w)\]]) \+ (?=[\w(])", " - "),          # + and - between operands swapped
+    ("sign", r"(?<=[\w)\]]) - (?=[\w(])", " + "),
+    ("sign", r"-=", "+="),
+    ("sign", r"\+=(?= [^b\d])", "-="),
+    ("sign", r"(?<=[=(,] )-(?=[\w(])", ""),                  # a unary minus dropped
+    ("integer division", r"\b(\d+)\.0\b(?= /)", r"\1"),       # a double literal in a division made an int
+]
+# ... and on loop headers and index draws only: bounds and indices off by one
+BOUND_SUBSTITUTIONS = [
+    ("off-by-one", r" < (?!=)", " <= "),
+    ("off-by-one", r" <= ", " < "),
+    ("off-by-one", r" > 0", " >= 0"),
+    ("off-by-one", r"(\w) \+ 1\b", r"\1"),
+    ("off-by-one", r"(\w) - 1\b", r"\1"),
+    ("off-by-one", r"= 0;", "= 1;"),
+]
+# ... and in place instead of from a copy
+COPY_SUBSTITUTIONS = [
+    ("in place", r"\b(\w+)\.clone\(\)", r"\1"),
+    ("in place", r"Arrays\.copyOfRange\((\w+), [^;]*\);", r"\1;"),
+]
+
+
 def _subs(line, pattern, repl):
     """Each single-place substitution of pattern in line (one mutant per occurrence)."""
     for m in re.finditer(pattern, line):
@@ -133,36 +158,13 @@ def code_mutants(lines):
         if not code.strip():
             continue
         tail = line[len(code):]
-        # sign: + ↔ - between operands, -= ↔ +=, a unary minus dropped
-        for new, what in _subs(code, r"(?<=[\w)\]]) \+ (?=[\w(])", " - "):
-            add("sign", i, new + tail, what)
-        for new, what in _subs(code, r"(?<=[\w)\]]) - (?=[\w(])", " + "):
-            add("sign", i, new + tail, what)
-        for new, what in _subs(code, r"-=", "+="):
-            add("sign", i, new + tail, what)
-        for new, what in _subs(code, r"\+=(?= [^b\d])", "-="):
-            add("sign", i, new + tail, what)
-        for new, what in _subs(code, r"(?<=[=(,] )-(?=[\w(])", ""):
-            add("sign", i, new + tail, what)
-        # off by one: loop bounds and indices
+        for category, pattern, replacement in LINE_SUBSTITUTIONS:
+            for new, what in _subs(code, pattern, replacement):
+                add(category, i, new + tail, what)
         if re.match(r"\s*(for|while)\b", code) or "nextInt" in code or "pow" in code:
-            for new, what in _subs(code, r" < (?!=)", " <= "):
-                add("off-by-one", i, new + tail, what)
-            for new, what in _subs(code, r" <= ", " < "):
-                add("off-by-one", i, new + tail, what)
-            for new, what in _subs(code, r" > 0", " >= 0"):
-                add("off-by-one", i, new + tail, what)
-            for new, what in _subs(code, r"(\w) \+ 1\b", r"\1"):
-                add("off-by-one", i, new + tail, what)
-            for new, what in _subs(code, r"(\w) - 1\b", r"\1"):
-                add("off-by-one", i, new + tail, what)
-            for new, what in _subs(code, r"= 0;", "= 1;"):
-                add("off-by-one", i, new + tail, what)
-        # integer division: a double literal in a division made an int
-        for new, what in _subs(code, r"\b(\d+)\.0\b(?= /)", r"\1"):
-            add("integer division", i, new + tail, what)
-        for new, what in _subs(code, r"(?<=/ \()(\w+) \+ (\d+)\)", r"\1 + \2)"):
-            pass
+            for category, pattern, replacement in BOUND_SUBSTITUTIONS:
+                for new, what in _subs(code, pattern, replacement):
+                    add(category, i, new + tail, what)
         # factor: drop either operand of a product, or double one
         for m in re.finditer(rf"({TOKEN}) \* ({TOKEN})", code):
             left, right = m.group(1), m.group(2)
@@ -172,31 +174,25 @@ def code_mutants(lines):
             add("factor", i, code[:m.start()] + "2 * " + code[m.start():] + tail, f"{m.group(0)} (doubled)")
         for new, what in _subs(code, rf" / ({TOKEN})", r""):
             add("factor", i, new + tail, what + " (dropped)")
-        # in place instead of from a copy
-        for new, what in _subs(code, r"\b(\w+)\.clone\(\)", r"\1"):
-            add("in place", i, new + tail, what)
-        for new, what in _subs(code, r"Arrays\.copyOfRange\((\w+), [^;]*\);", r"\1;"):
-            add("in place", i, new + tail, what)
+        for category, pattern, replacement in COPY_SUBSTITUTIONS:
+            for new, what in _subs(code, pattern, replacement):
+                add(category, i, new + tail, what)
         # swapped arguments / hyperparameters in one call: f(a, b) → f(b, a)
         for m in re.finditer(r"(\w+)\(([^(),]+), ([^(),]+)\)", code):
             if m.group(1) in ("fill",):
                 continue
             add("swapped arguments", i,
                 code[:m.start()] + f"{m.group(1)}({m.group(3)}, {m.group(2)})" + code[m.end():] + tail, m.group(0))
-        # comparison turned round
-        for new, what in _subs(code, r"(?<=\w) < (?=\w)", " > "):
-            if not re.match(r"\s*(for|while)\b", code):
-                add("comparison", i, new + tail, what)
-        for new, what in _subs(code, r"(?<=\w) < (?=\w)", " <= "):
-            if not re.match(r"\s*(for|while)\b", code):
-                add("comparison", i, new + tail, what)
+        if not re.match(r"\s*(for|while)\b", code):  # a comparison turned round, outside loop headers
+            for replacement in (" > ", " <= "):
+                for new, what in _subs(code, r"(?<=\w) < (?=\w)", replacement):
+                    add("comparison", i, new + tail, what)
         # a statement deleted
         if STATEMENT.match(code) or re.match(r"\s*for\b.*\)\s*[^{;]+;\s*$", code):
             new = list(lines)
             new[i] = ""
             out.append(Mutant("statement deleted" if not re.match(r"\s*Arrays\.fill", code) else "accumulator",
                               f"line {i + 1}: {line.strip()} deleted", tuple(new)))
-        # return early: a return at the end of a loop's body
     # two hyperparameters swapped: each pair of distinct decimal literals exchanged everywhere
     literals = sorted({m for line in lines for m in re.findall(r"(?<![\w.])\d+\.\d+(?:e-?\d+)?", line.split("//")[0])
                        if float(m) not in (0.0, 1.0, 2.0)})

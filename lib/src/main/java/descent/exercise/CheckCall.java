@@ -53,8 +53,11 @@ final class CheckCall {
         return new CheckCall(call.strip(), exercises, m.group(2), answers);
     }
 
-    /** Runs the check with the answers, in the order the call names them; the check's own failure propagates. */
-    void invoke(Object... values) throws Throwable {
+    /**
+     * Runs the check with the answers, in the order the call names them; what the check (or the student's code in
+     * it) throws propagates as it was thrown, checked or not, for {@link Grading} to report.
+     */
+    void invoke(Object... values) {
         if (values.length != answers.size()) {
             throw new GraderFault(text + " names " + answers.size() + " answers but was given " + values.length);
         }
@@ -62,8 +65,15 @@ final class CheckCall {
         try {
             check.invoke(null, values);
         } catch (InvocationTargetException e) {
-            throw e.getCause();
+            throw CheckCall.<RuntimeException>rethrow(e.getCause());
+        } catch (IllegalAccessException e) {  // public static methods of this package: cannot happen
+            throw new GraderFault(text + " could not be called: " + e.getMessage());
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T rethrow(Throwable e) throws T {
+        throw (T) e;
     }
 
     private Method resolve(Object[] values) {
