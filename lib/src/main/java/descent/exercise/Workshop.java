@@ -483,6 +483,11 @@ public final class Workshop {
                 return Feedback.wrong("relative", "your test looks at the relative change ΔJ/J; this task asks for the "
                         + "absolute change |ΔJ| < 1e-4");
             }
+            if (!smallFall && (rule.stop(1.0, 5e-5) || rule.stop(5e-5, 1.0))) {  // J small, its change near 1
+                return Feedback.wrong("reads-j", "your test looks at J itself, not at its change: it stops when J jumps"
+                        + " between 1 and 0.00005 (a change of almost 1) and not when J changes by 0.00005 near 1. "
+                        + "Compare the change, |J_t − J_{t−1}| < 1e-4");
+            }
             if (!smallFall) {
                 return Feedback.wrong("threshold", "your test does not stop when J changes by 0.00005 (< 1e-4): check the "
                         + "threshold, 1e-4 = 0.0001");

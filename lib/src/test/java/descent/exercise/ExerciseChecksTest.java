@@ -393,6 +393,8 @@ class ExerciseChecksTest {
         notDone(Workshop.assessStopRule((p, c) -> stub()));
         wrong("no-abs", Workshop.assessStopRule((p, c) -> p - c < 1e-4));
         wrong("signed", Workshop.assessStopRule((p, c) -> c - p < 1e-4));
+        wrong("reads-j", Workshop.assessStopRule((p, c) -> c < 1e-4));   // J itself, not its change
+        wrong("reads-j", Workshop.assessStopRule((p, c) -> p < 1e-4));
         wrong("relative", Workshop.assessStopRule((p, c) -> Math.abs(p - c) / Math.abs(p) < 1e-4));
         wrong("inverted", Workshop.assessStopRule((p, c) -> Math.abs(p - c) > 1e-4));
         wrong("threshold", Workshop.assessStopRule((p, c) -> Math.abs(p - c) < 1e-6));
