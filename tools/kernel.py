@@ -233,14 +233,16 @@ def install():
         sys.exit(f"error: {kernels} is not among the folders this Jupyter reads kernels from "
                  f"(`jupyter --paths`); run the set-up with the Python of the Jupyter that serves the notebooks")
     kind, content = spec()
-    archive = os.path.join(ARCHIVE_DIR, f"classes-{archive_key(content)}.jsa")
+    # One archive per kernel (IJava, rapaio): two environments set up from one checkout keep theirs.
+    prefix = "classes-" + kind.split()[0].lower() + "-"
+    archive = os.path.join(ARCHIVE_DIR, f"{prefix}{archive_key(content)}.jsa")
     why = None if os.path.exists(archive) else make_archive(content, archive)
     if why:
         note = f"; no class-data archive ({why})"
     else:
         content = with_archive(content, archive, "SharedArchiveFile")
         note = "; class-data archive " + os.path.relpath(archive, ROOT)
-        for stale in glob.glob(os.path.join(ARCHIVE_DIR, "classes-*.jsa")):
+        for stale in glob.glob(os.path.join(ARCHIVE_DIR, prefix + "*.jsa")):
             if stale != archive:
                 os.remove(stale)
     os.makedirs(KERNEL_DIR, exist_ok=True)
