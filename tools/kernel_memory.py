@@ -281,7 +281,10 @@ def main():
         where = group.kind if group else "systemd-run scope"
         print(f"memory limit {args.memory_limit / MB:.0f} MB: {where}", flush=True)
 
-    report = {"edition": args.edition, "copies": args.copies, "keep_open": args.keep_open,
+    from jupyter_client.kernelspec import KernelSpecManager
+    kind = KernelSpecManager().get_kernel_spec(args.kernel).metadata.get("descent_kernel", "unknown")
+    print(f"kernel: {args.kernel} ({kind})", flush=True)
+    report = {"kernel": kind, "edition": args.edition, "copies": args.copies, "keep_open": args.keep_open,
               "limit_mb": round(args.memory_limit / MB) if args.memory_limit else None, "notebooks": []}
     open_runs, failed = [], 0
     try:

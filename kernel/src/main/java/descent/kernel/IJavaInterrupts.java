@@ -59,11 +59,13 @@ final class IJavaInterrupts {
         connection.setHandler(MessageType.EXECUTE_REQUEST, (env, message) -> {
             Cell cell = new Cell();
             running.set(cell);
+            IdleMemory.cellStarted();
             try {
                 execute.handle(env, message);
             } finally {
                 running.compareAndSet(cell, null);
                 cell.done.countDown();
+                IdleMemory.cellEnded();
             }
         });
         connection.setHandler(MessageType.INTERRUPT_REQUEST, (env, message) -> {

@@ -118,6 +118,7 @@ final class Interrupts {
         cellDone = done;
         CellInterrupts.Cell cell = cells.begin(request.getId(), request.header().sessionId(),
                 CellInterrupts.date(request.header().timestamp()));
+        IdleMemory.cellStarted();
         try {
             kernelHandler.handle(request);
         } finally {
@@ -125,6 +126,7 @@ final class Interrupts {
             channels.runAfterActions();
             cells.end(cell);
             done.countDown();
+            IdleMemory.cellEnded();
         }
     }
 
