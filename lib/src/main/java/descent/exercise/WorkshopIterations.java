@@ -26,10 +26,26 @@ final class WorkshopIterations {
                         + "is built from them").then(() -> Show.table(sweepTable(rates, mine)));
             }
             int star = indexOf(rates, SPECTRUM.optimalStep());
+            boolean allZero = true;
+            for (int m : mine) allZero &= m == 0;
+            if (allZero) {
+                return Feedback.wrong("comparison", "you report 0 iterations at every η, though at w = 0 J − J* = "
+                        + Exercise.num(MSE.value(XB, new double[XB.cols()]) - BEST) + ": your test returns while J − J* is "
+                        + "still larger than 1e-6 — the comparison is the wrong way round, J − J* < 1e-6");
+            }
             if (allMinusOne) {
                 return Feedback.wrong("never", "your count never reaches the target, even at η* where " + reference[star]
-                        + " iterations do: compare J − J* (not J: J* = " + Exercise.num(BEST) + ") with 1e-6, and step "
-                        + "against the gradient");
+                        + " iterations do: compare J − J* (not J: J* = " + Exercise.num(BEST) + ") with 1e-6, and update "
+                        + "every weight, from the first (j = 0) to the last, against the gradient by the factor η times g_j");
+            }
+            for (double scale : new double[] {2, 0.5}) {
+                boolean scaled = true;
+                for (int k = 0; k < rates.length; k++) scaled &= mine[k] == iterationsToReach(scale * rates[k]);
+                if (scaled) {
+                    return Feedback.wrong("factor", "your counts are the reference's at " + Exercise.num(scale) + "·η for "
+                            + "every η: your update steps by " + Exercise.num(scale) + "·η·g, "
+                            + (scale == 2 ? "twice the step: one factor 2 too many" : "half the step: a factor 2 missing"));
+                }
             }
             boolean offByOne = true;
             for (int k = 0; k < rates.length; k++) {

@@ -17,7 +17,8 @@ final class WorkshopLines {
             List<double[]> reference = reference(0.1, 10);
             if (mine == null || mine.size() != 10) {
                 return Feedback.wrong("count", "10 iterations should give 10 lines, yours gave "
-                        + (mine == null ? "null" : mine.size()) + ": add w once per iteration");
+                        + (mine == null ? "null" : mine.size()) + ": add w once per iteration"
+                        + (mine != null && mine.isEmpty() ? " (is the lines.add line missing?)" : ""));
             }
             if (matches(mine, reference)) {
                 return Feedback.done("your 10 lines match the library's batch descent to 1e-12; below, your loop for four "
@@ -30,8 +31,11 @@ final class WorkshopLines {
             }
             if (Compare.close(mine.get(0), new double[XB.cols()], 0) && matches(mine.subList(1, 10), reference.subList(0, 9))) {
                 return Feedback.wrong("off-by-one", "your first line is the start w = 0 and the last update is missing: "
-                        + "update w first, then add the line");
+                        + "in each iteration the order is gradient, update, then lines.add — yours adds the line before "
+                        + "the update, or updates before the gradient is computed (with g still 0)");
             }
+            Feedback first = firstUpdate(mine.get(0), reference.get(0), 0.1);
+            if (first != null) return first;
             double start = MSE.value(XB, new double[XB.cols()]);
             double after = MSE.value(XB, mine.get(9));
             if (!(after < start)) {
@@ -41,6 +45,49 @@ final class WorkshopLines {
             return Feedback.wrong("other", "after one iteration your w is " + vector(mine.get(0)) + ", the library's "
                     + vector(reference.get(0)) + ": compute g at the current w, then w_j ← w_j − η g_j");
         });
+    }
+
+    /**
+     * What the first update from w = 0 says, compared with the reference's −η·∇J(0) coordinate by coordinate:
+     * nothing moved; one weight left out; every weight off by one factor; the same step whatever the gradient.
+     */
+    static Feedback firstUpdate(double[] mine, double[] reference, double eta) {
+        int moved = 0, leftOut = -1;
+        for (int j = 0; j < mine.length; j++) {
+            if (mine[j] != 0) moved++;
+            else if (reference[j] != 0) leftOut = j;
+        }
+        if (moved == 0) {
+            return Feedback.wrong("no-step", "your w never moves from 0: the gradient is never computed (g stays 0), "
+                    + "or the update line w_j ← w_j − η g_j is missing");
+        }
+        if (leftOut >= 0 && moved == mine.length - 1) {
+            String which = leftOut == 0 ? "the first weight, w_0 (the bias)" : leftOut == mine.length - 1
+                    ? "the last weight, w_" + leftOut : "w_" + leftOut;
+            return Feedback.wrong("weight-skipped", "after one iteration " + which + " is still 0 while the others "
+                    + "moved: your loop over j skips it. Run j from 0 while j < w.length");
+        }
+        double k = Compare.factor(mine, reference);
+        if (Compare.close(k, -1, 1e-9)) {
+            return Feedback.wrong("sign", "your first update has the opposite sign: it steps uphill, along the "
+                    + "gradient. w_j ← w_j − η g_j");
+        }
+        if (Compare.close(k, 1 / eta, 1e-9)) {
+            return Feedback.wrong("no-eta", "your first update is g itself, 1/η = " + Exercise.num(1 / eta) + " times "
+                    + "the step: the factor η is missing, w_j ← w_j − η g_j");
+        }
+        if (Double.isFinite(k) && !Compare.close(k, 1, 1e-9)) {
+            return Feedback.wrong("factor", "your first update is " + Exercise.num(k) + " times the right one"
+                    + (Compare.close(k, 2, 1e-9) ? ", twice its size: one factor 2 too many" : ": a factor is off")
+                    + " in w_j ← w_j − η g_j");
+        }
+        boolean flat = true;
+        for (double d : mine) flat &= Compare.close(d, -eta, 1e-12);
+        if (flat) {
+            return Feedback.wrong("no-gradient", "every weight moved by −η whatever its gradient: g_j is missing as a "
+                    + "factor, w_j ← w_j − η g_j");
+        }
+        return null;
     }
 
     private static void figure(Workshop.FittedLines loop) {

@@ -27,73 +27,76 @@ final class WorkshopScaling {
      * 0.43/0.0069 = 62 from rounded bounds) still passes: down to 0.9 times the measurement.
      */
     static Feedback assessScalingPrediction(double factor) {
-        return Exercise.report("set myFactor", () -> {
-            if (Exercise.isTodo(factor)) return Feedback.notDone("set myFactor to a number");
-            Dataset tenfold = scaled(DATA, 10).withBias();
-            HessianSpectrum scaled = HessianSpectrum.of(MSE, tenfold);
-            double measured = scaled.lambdaMax() / SPECTRUM.lambdaMax();
-            double[] h = hessianEntries(XB), h10 = hessianEntries(tenfold);
-            if (!(factor > 0) || Double.isInfinite(factor)) {
-                return Feedback.wrong("not-positive", Exercise.num(factor) + " is not a factor: give how many times "
-                        + "larger λ_max gets, a positive number");
+        return Exercise.report("set myFactor", () -> NearMiss.explain(judgeScalingPrediction(factor), "myFactor", factor,
+                x -> judgeScalingPrediction(x).passed()));
+    }
+
+    private static Feedback judgeScalingPrediction(double factor) {
+        if (Exercise.isTodo(factor)) return Feedback.notDone("set myFactor to a number");
+        Dataset tenfold = scaled(DATA, 10).withBias();
+        HessianSpectrum scaled = HessianSpectrum.of(MSE, tenfold);
+        double measured = scaled.lambdaMax() / SPECTRUM.lambdaMax();
+        double[] h = hessianEntries(XB), h10 = hessianEntries(tenfold);
+        if (!(factor > 0) || Double.isInfinite(factor)) {
+            return Feedback.wrong("not-positive", Exercise.num(factor) + " is not a factor: give how many times "
+                    + "larger λ_max gets, a positive number");
+        }
+        if (factor >= 0.9 * measured && factor <= 100) {
+            String lead;
+            if (factor >= 95) {
+                lead = (factor >= 99.5 ? "100" : "about 100, your " + Exercise.num(factor) + ",")
+                        + " is what H's entries say: its x·x entry, 2·mean(x²), grows exactly "
+                        + "10² = 100-fold (" + Exercise.num(h[2]) + " → " + Exercise.num(h10[2]) + "). Measured, λ_max "
+                        + "grows " + Exercise.num(measured) + "-fold";
+            } else if (factor <= 1.1 * measured) {
+                lead = Exercise.num(factor) + " is the measurement: λ_max grows " + Exercise.num(measured) + "-fold";
+            } else {
+                lead = Exercise.num(factor) + " lies between the measurement and the 100 of H's x·x entry: λ_max "
+                        + "grows " + Exercise.num(measured) + "-fold";
             }
-            if (factor >= 0.9 * measured && factor <= 100) {
-                String lead;
-                if (factor >= 95) {
-                    lead = (factor >= 99.5 ? "100" : "about 100, your " + Exercise.num(factor) + ",")
-                            + " is what H's entries say: its x·x entry, 2·mean(x²), grows exactly "
-                            + "10² = 100-fold (" + Exercise.num(h[2]) + " → " + Exercise.num(h10[2]) + "). Measured, λ_max "
-                            + "grows " + Exercise.num(measured) + "-fold";
-                } else if (factor <= 1.1 * measured) {
-                    lead = Exercise.num(factor) + " is the measurement: λ_max grows " + Exercise.num(measured) + "-fold";
-                } else {
-                    lead = Exercise.num(factor) + " lies between the measurement and the 100 of H's x·x entry: λ_max "
-                            + "grows " + Exercise.num(measured) + "-fold";
-                }
-                String reasoned = factor >= 95 ? "" : ". From H's entries one predicts 100: its x·x entry, 2·mean(x²), "
-                        + "grows exactly 10² = 100-fold (" + Exercise.num(h[2]) + " → " + Exercise.num(h10[2]) + ")";
-                return Feedback.done(lead + " (" + Exercise.num(SPECTRUM.lambdaMax()) + " → "
-                        + Exercise.num(scaled.lambdaMax()) + "), so 2/λ_max shrinks from "
-                        + Exercise.num(SPECTRUM.stabilityBound()) + " to " + Exercise.num(scaled.stabilityBound()) + reasoned
-                        + ". The measurement is below 100 because before scaling λ_max is more than the x·x entry: the "
-                        + "bias·x entry, 2·mean(x) = " + Exercise.num(h[1]) + ", couples the bias column to x and lifts "
-                        + "λ_max from " + Exercise.num(h[2]) + " to " + Exercise.num(SPECTRUM.lambdaMax()) + "; after "
-                        + "scaling the x·x entry is nearly all of λ_max (" + Exercise.num(h10[2]) + " of "
-                        + Exercise.num(scaled.lambdaMax()) + "). So the factor is about 100 × " + Exercise.num(h[2]) + "/"
-                        + Exercise.num(SPECTRUM.lambdaMax()) + " ≈ " + Math.round(100 * h[2] / SPECTRUM.lambdaMax())
-                        + ". With x standardised (mean 0, no coupling) it is exactly 100: see the first table")
-                        .then(() -> {
-                            System.out.println("\nH = (2/m) X_bᵀX_b entry by entry, and how much λ_max grows with x · 10:");
-                            Show.table(hessianTable());
-                            System.out.println("What the scale does to descent:");
-                            Show.table(scalingTable());
-                        });
-            }
-            if (factor > 100) {
-                return Feedback.wrong("beyond-100", "λ_max cannot grow more than 100-fold: each entry of H = (2/m) X_bᵀX_b "
-                        + "is a mean of products of two columns, so x · 10 multiplies the x·x entry by 10² = 100, the bias·x "
-                        + "entries by 10 and the bias·bias entry by 1 — no direction of H grows by more than 100");
-            }
-            if (factor < 1) {
-                return Feedback.wrong("inverted", "λ_max grows when x does (steeper walls), so the factor is above 1: give "
-                        + "how many times larger λ_max gets, which is how many times smaller 2/λ_max gets. If you meant "
-                        + "that 2/λ_max keeps " + Exercise.num(factor) + " of its size, the factor is 1/" + Exercise.num(factor)
-                        + " = " + Exercise.num(1 / factor));
-            }
-            if (factor < 1.5) {
-                return Feedback.wrong("unchanged", "scaling does change H: its x·x entry, 2·mean(x²), is multiplied by "
-                        + "10² = 100 and its bias·x entries by 10; only the bias·bias entry stays. λ_max grows with them");
-            }
-            if (factor >= 5 && factor <= 20) {
-                return Feedback.wrong("linear", "not " + Exercise.num(factor) + ": λ_max scales with the square of the "
-                        + "feature's scale, not in proportion: the entries of H = (2/m) X_bᵀX_b hold Σx², so x · 10 "
-                        + "multiplies the x·x "
-                        + "entry by 10² = 100 (the bias·x entries, Σx, only by 10)");
-            }
-            return Feedback.wrong("other", Exercise.num(factor) + " is not what H says: which entries of "
-                    + "H = (2/m) X_bᵀX_b change when x is multiplied by 10, and by how much? Each is a mean of products "
-                    + "of two columns: bias·bias, bias·x and x·x");
-        });
+            String reasoned = factor >= 95 ? "" : ". From H's entries one predicts 100: its x·x entry, 2·mean(x²), "
+                    + "grows exactly 10² = 100-fold (" + Exercise.num(h[2]) + " → " + Exercise.num(h10[2]) + ")";
+            return Feedback.done(lead + " (" + Exercise.num(SPECTRUM.lambdaMax()) + " → "
+                    + Exercise.num(scaled.lambdaMax()) + "), so 2/λ_max shrinks from "
+                    + Exercise.num(SPECTRUM.stabilityBound()) + " to " + Exercise.num(scaled.stabilityBound()) + reasoned
+                    + ". The measurement is below 100 because before scaling λ_max is more than the x·x entry: the "
+                    + "bias·x entry, 2·mean(x) = " + Exercise.num(h[1]) + ", couples the bias column to x and lifts "
+                    + "λ_max from " + Exercise.num(h[2]) + " to " + Exercise.num(SPECTRUM.lambdaMax()) + "; after "
+                    + "scaling the x·x entry is nearly all of λ_max (" + Exercise.num(h10[2]) + " of "
+                    + Exercise.num(scaled.lambdaMax()) + "). So the factor is about 100 × " + Exercise.num(h[2]) + "/"
+                    + Exercise.num(SPECTRUM.lambdaMax()) + " ≈ " + Math.round(100 * h[2] / SPECTRUM.lambdaMax())
+                    + ". With x standardised (mean 0, no coupling) it is exactly 100: see the first table")
+                    .then(() -> {
+                        System.out.println("\nH = (2/m) X_bᵀX_b entry by entry, and how much λ_max grows with x · 10:");
+                        Show.table(hessianTable());
+                        System.out.println("What the scale does to descent:");
+                        Show.table(scalingTable());
+                    });
+        }
+        if (factor > 100) {
+            return Feedback.wrong("beyond-100", "λ_max cannot grow more than 100-fold: each entry of H = (2/m) X_bᵀX_b "
+                    + "is a mean of products of two columns, so x · 10 multiplies the x·x entry by 10² = 100, the bias·x "
+                    + "entries by 10 and the bias·bias entry by 1 — no direction of H grows by more than 100");
+        }
+        if (factor < 1) {
+            return Feedback.wrong("inverted", "λ_max grows when x does (steeper walls), so the factor is above 1: give "
+                    + "how many times larger λ_max gets, which is how many times smaller 2/λ_max gets. If you meant "
+                    + "that 2/λ_max keeps " + Exercise.num(factor) + " of its size, the factor is 1/" + Exercise.num(factor)
+                    + " = " + Exercise.num(1 / factor));
+        }
+        if (factor < 1.5) {
+            return Feedback.wrong("unchanged", "scaling does change H: its x·x entry, 2·mean(x²), is multiplied by "
+                    + "10² = 100 and its bias·x entries by 10; only the bias·bias entry stays. λ_max grows with them");
+        }
+        if (factor >= 5 && factor <= 20) {
+            return Feedback.wrong("linear", "not " + Exercise.num(factor) + ": λ_max scales with the square of the "
+                    + "feature's scale, not in proportion: the entries of H = (2/m) X_bᵀX_b hold Σx², so x · 10 "
+                    + "multiplies the x·x "
+                    + "entry by 10² = 100 (the bias·x entries, Σx, only by 10)");
+        }
+        return Feedback.wrong("other", Exercise.num(factor) + " is not what H says: which entries of "
+                + "H = (2/m) X_bᵀX_b change when x is multiplied by 10, and by how much? Each is a mean of products "
+                + "of two columns: bias·bias, bias·x and x·x");
     }
 
     /** The entries of H = (2/m) X_bᵀX_b of a data set with its bias column first: bias·bias, bias·x, x·x. */

@@ -49,6 +49,10 @@ final class WorkshopStopping {
                         + " between 1 and 0.00005 (a change of almost 1) and not when J changes by 0.00005 near 1. "
                         + "Compare the change, |J_t − J_{t−1}| < 1e-4");
             }
+            if (!smallFall && rule.stop(1.0, -1.0)) {   // |J_t + J_{t−1}|: a change of 2 reads as 0
+                return Feedback.wrong("sum", "your test stops when J goes from 1 to −1, a change of 2, and not when it "
+                        + "changes by 0.00005: it adds the two costs. The change is J_t − J_{t−1}, with a minus sign");
+            }
             if (!smallFall) {
                 return Feedback.wrong("threshold", "your test does not stop when J changes by 0.00005 (< 1e-4): check the "
                         + "threshold, 1e-4 = 0.0001");
@@ -72,24 +76,30 @@ final class WorkshopStopping {
 
     static Feedback assessMomentumBeatsBestStep(double eta, double mu) {
         return Exercise.report("set myEta and myMu", () -> {
-            if (Exercise.isTodo(eta) || Exercise.isTodo(mu)) return Feedback.notDone("set myEta and myMu");
-            if (!(eta > 0) || !(mu >= 0 && mu < 1)) {
-                return Feedback.wrong("invalid", "η = " + eta + ", μ = " + mu + ": η must be > 0 and μ in [0, 1)");
-            }
-            int gd = iterationsToReach(SPECTRUM.optimalStep());
-            Momentum momentum = new Momentum(eta, mu);
-            History h = Descent.of(MSE, XB).optimizer(momentum).init(Init.zeros()).maxIterations(BUDGET).tolerance(0).run();
-            int reached = firstWithin(h.epochLoss(), BEST);
-            if (h.diverged()) {
-                return Feedback.wrong("diverges", "momentum with η = " + Exercise.num(eta) + ", μ = " + Exercise.num(mu)
-                        + " diverged: its bound is 2(1 + μ)/λ_max = " + Exercise.num(momentum.stableRateBound(SPECTRUM.lambdaMax())));
-            }
-            if (reached >= 0 && reached < gd) {
-                return Feedback.done("momentum needs " + reached + " iterations, GD at η* needs " + gd
-                        + " (try √κ: the heavy-ball optimum is μ = ((√κ − 1)/(√κ + 1))²)");
-            }
-            return Feedback.wrong("slower", "momentum with these values needs " + (reached < 0 ? "more than " + BUDGET : reached)
-                    + " iterations, GD at η* needs " + gd + ": raise μ towards 0.9 and η towards 2(1 + μ)/λ_max");
+            Feedback f = judgeMomentumBeatsBestStep(eta, mu);
+            Feedback byEta = NearMiss.explain(f, "η", eta, x -> judgeMomentumBeatsBestStep(x, mu).passed());
+            return byEta != f ? byEta : NearMiss.explain(f, "μ", mu, x -> judgeMomentumBeatsBestStep(eta, x).passed());
         });
+    }
+
+    private static Feedback judgeMomentumBeatsBestStep(double eta, double mu) {
+        if (Exercise.isTodo(eta) || Exercise.isTodo(mu)) return Feedback.notDone("set myEta and myMu");
+        if (!(eta > 0) || !(mu >= 0 && mu < 1)) {
+            return Feedback.wrong("invalid", "η = " + eta + ", μ = " + mu + ": η must be > 0 and μ in [0, 1)");
+        }
+        int gd = iterationsToReach(SPECTRUM.optimalStep());
+        Momentum momentum = new Momentum(eta, mu);
+        History h = Descent.of(MSE, XB).optimizer(momentum).init(Init.zeros()).maxIterations(BUDGET).tolerance(0).run();
+        int reached = firstWithin(h.epochLoss(), BEST);
+        if (h.diverged()) {
+            return Feedback.wrong("diverges", "momentum with η = " + Exercise.num(eta) + ", μ = " + Exercise.num(mu)
+                    + " diverged: its bound is 2(1 + μ)/λ_max = " + Exercise.num(momentum.stableRateBound(SPECTRUM.lambdaMax())));
+        }
+        if (reached >= 0 && reached < gd) {
+            return Feedback.done("momentum needs " + reached + " iterations, GD at η* needs " + gd
+                    + " (try √κ: the heavy-ball optimum is μ = ((√κ − 1)/(√κ + 1))²)");
+        }
+        return Feedback.wrong("slower", "momentum with these values needs " + (reached < 0 ? "more than " + BUDGET : reached)
+                + " iterations, GD at η* needs " + gd + ": raise μ towards 0.9 and η towards 2(1 + μ)/λ_max");
     }
 }
