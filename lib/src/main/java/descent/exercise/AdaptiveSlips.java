@@ -112,6 +112,8 @@ final class AdaptiveSlips {
             slips.add(new StepProbe.Slip(c[0] + "-correction-" + c[1], words,
                     first ? adam(eta, m, v, wrong, cv, ADAM_EPS, Form.RIGHT) : adam(eta, m, v, cm, wrong, ADAM_EPS, Form.RIGHT)));
         }
+        slips.add(new StepProbe.Slip("no-rate", "every step is 1/η = " + Exercise.num(1 / eta) + " times too long: the "
+                + "learning rate η is missing as a factor (" + ADAM_THETA + ")", adam(1, m, v, cm, cv, ADAM_EPS, Form.RIGHT)));
         slips.add(new StepProbe.Slip("betas-swapped", "β₁ and β₂ are swapped: m averages with β₁ = 0.9 (a short memory "
                 + "for the direction), v with β₂ = 0.999 (a long one for the scale)", adam(eta, AverageLine.of(BETA2,
                 1 - BETA2, 1), AverageLine.of(BETA1, 1 - BETA1, 2), correction(BETA2, 1), correction(BETA1, 1), ADAM_EPS,

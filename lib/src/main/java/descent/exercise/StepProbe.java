@@ -87,7 +87,7 @@ final class StepProbe {
             return Feedback.wrong("sign", "every step has the opposite sign to the right one: your update climbs, "
                     + "in the direction of the gradient. Look at the signs in " + line + " and in the " + state);
         }
-        if (Double.isFinite(k) && k != 0) return Feedback.wrong("factor", factorWords(k, eta, line));
+        if (Double.isFinite(k) && k != 0 && !same(k, 1)) return Feedback.wrong("factor", factorWords(k, eta, line));
         if (lagsByOne(mine, ref)) {
             return Feedback.wrong("order", "your first step is 0 and each later step is the one the reference takes a "
                     + "step earlier: θ moved with the " + state + " before the " + state + " was updated (still 0 at "

@@ -84,7 +84,8 @@ final class WorkshopStopping {
 
     private static Feedback judgeMomentumBeatsBestStep(double eta, double mu) {
         if (Exercise.isTodo(eta) || Exercise.isTodo(mu)) return Feedback.notDone("set myEta and myMu");
-        if (!(eta > 0) || !(mu >= 0 && mu < 1)) {
+        if (eta == 0) return IntegerDivision.zero("myEta", eta);
+            if (!(eta > 0) || !(mu >= 0 && mu < 1)) {
             return Feedback.wrong("invalid", "η = " + eta + ", μ = " + mu + ": η must be > 0 and μ in [0, 1)");
         }
         int gd = iterationsToReach(SPECTRUM.optimalStep());
