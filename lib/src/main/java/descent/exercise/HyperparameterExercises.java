@@ -36,14 +36,16 @@ public final class HyperparameterExercises {
             for (String s : names) {
                 String k = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
                 if (!Arrays.asList(QUANTITIES).contains(k)) {
-                    return Feedback.wrong("unknown", "\"" + s + "\" is not one of " + String.join(", ", QUANTITIES));
+                    return Feedback.wrong("unknown", "\"" + s + "\" is not one of " + String.join(", ", QUANTITIES)
+                            + ": an entry too many on your list (or a misspelt one)");
                 }
                 mine.add(k);
             }
             for (String k : mine) {
                 if (!HYPER.contains(k)) {
                     return Feedback.wrong("learned-listed", "the " + k + " are learned: gradient descent changes them at every "
-                            + "step. A hyperparameter is set by you before training and stays fixed while it runs");
+                            + "step, so they are one too many on your list. A hyperparameter is set by you before training "
+                            + "and stays fixed while it runs");
                 }
             }
             for (String k : HYPER) {
@@ -75,6 +77,11 @@ public final class HyperparameterExercises {
                 if (mine == answers[k]) continue;
                 String grid = "for validation costs " + Arrays.toString(c) + " at η = " + Arrays.toString(etas);
                 int at = indexOf(etas, mine);
+                if (Double.isNaN(mine)) {
+                    return Feedback.wrong("never-set", grid + " you returned NaN, the value the best η starts with: it "
+                            + "was never set. Either the comparison never holds (a cost smaller than the best so far, "
+                            + "cost < bestCost, with the best starting at +∞), or the line that remembers the η is missing");
+                }
                 if (at < 0) {
                     boolean isCost = false;
                     for (double v : c) isCost |= v == mine;
@@ -97,6 +104,11 @@ public final class HyperparameterExercises {
                             + mine + ": does your loop start at the first entry (index 0) and run to the last "
                             + "(i < grid.length)?");
                 }
+                if (at == lastFinite(c)) {
+                    return Feedback.wrong("best-not-kept", grid + " you returned η = " + mine + ", the last run that did "
+                            + "not diverge: every cost beat your best so far, so the best cost is never updated. "
+                            + "Remember the cost along with its η (bestCost = cost)");
+                }
                 if (at == 0 || at == etas.length - 1) {
                     return Feedback.wrong("never-updated", grid + " you returned η = " + mine + ", the " + (at == 0 ? "first" : "last")
                             + " of the grid: compare each cost with the best so far and remember the η when it is lower");
@@ -106,6 +118,11 @@ public final class HyperparameterExercises {
             return Feedback.done("your search picks the lowest validation cost and skips diverged runs on three test grids (best in the "
                     + "middle, last and first)");
         });
+    }
+
+    private static int lastFinite(double[] costs) {
+        for (int k = costs.length - 1; k >= 0; k--) if (!Double.isNaN(costs[k])) return k;
+        return -1;
     }
 
     private static int indexOf(double[] values, double v) {

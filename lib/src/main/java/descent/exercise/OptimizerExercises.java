@@ -44,14 +44,11 @@ public final class OptimizerExercises {
                         + Exercise.num(eta) + ", μ = " + MU + "), ending at " + Exercise.point(path.last()))
                         .then(() -> showPaths(path, walk(new GradientDescent(eta)), "Your momentum and gradient descent"));
             }
-            Feedback common = commonSlips(path, eta);
-            if (common != null) return common;
             if (same(path, walk(new Momentum(eta * (1 - MU), MU)))) {
                 return Feedback.wrong("damped", "you step by (1 − μ)·η·g: that is an exponential average of gradients, "
-                        + "not classical momentum. Use v ← μv − ηg");
+                        + "not classical momentum — a factor (1 − μ) too many. Use v ← μv − ηg");
             }
-            return Feedback.wrong("other", "your path leaves the library's at step " + firstDifference(path,
-                    walk(new Momentum(eta, MU))) + ": v ← μv − η∇J, then θ ← θ + v, with the v kept from the last step");
+            return MomentumSlips.momentum(mine, MU);
         });
     }
 
@@ -72,12 +69,10 @@ public final class OptimizerExercises {
             }
             if (same(path, walk(new Momentum(eta, MU)))) {
                 return Feedback.wrong("plain-momentum", "that is classical momentum: Nesterov moves θ by −μ·v_prev + (1 + μ)·v, "
-                        + "which is the step you get by taking the gradient at the look-ahead point");
+                        + "which is the step you get by taking the gradient at the look-ahead point. If you wrote that, "
+                        + "save v_prev before you update v: saved after, it is the new v and the two terms add up to v");
             }
-            Feedback common = commonSlips(path, eta);
-            if (common != null) return common;
-            return Feedback.wrong("other", "your path leaves the library's at step " + firstDifference(path,
-                    walk(new Nesterov(eta, MU))) + ": keep v_prev, update v ← μv − η∇J, then θ ← θ − μ v_prev + (1 + μ) v");
+            return MomentumSlips.nesterov(mine, MU);
         });
     }
 
@@ -100,10 +95,7 @@ public final class OptimizerExercises {
                         + "keeps all of the old cache and adds more, so it grows without bound and the steps die out. "
                         + "Assign: cache = decay·cache + (1 − decay)·g²");
             }
-            Feedback common = commonSlips(path, eta);
-            if (common != null) return common;
-            return Feedback.wrong("other", "your path leaves the library's at step " + firstDifference(path,
-                    walk(new RMSprop(eta))) + ": check √cache (not cache) and ε = 1e-7 outside the square root");
+            return AdaptiveSlips.rmsprop(mine);
         });
     }
 
@@ -121,18 +113,7 @@ public final class OptimizerExercises {
                 return Feedback.done("your Adam walks the same " + STEPS + " steps as the library's Adam(η = " + Exercise.num(eta)
                         + "), ending at " + Exercise.point(path.last()));
             }
-            if (path.steps() >= 1 && !descent.Vectors.allFinite(path.points()[1])) {
-                return Feedback.wrong("t-from-0", "your first step gave " + Exercise.point(path.points()[1]) + ": with t = 0 on the "
-                        + "first step, 1 − β^t = 0 and the correction divides by zero. The first step is number t + 1");
-            }
-            if (same(path, walk(new Adam(eta).withoutBiasCorrection()))) {
-                return Feedback.wrong("no-bias-correction", "that is Adam without bias correction: m and v start at 0, so for "
-                        + "the first steps they are too small; divide by 1 − β₁^(t+1) and 1 − β₂^(t+1)");
-            }
-            Feedback common = commonSlips(path, eta);
-            if (common != null) return common;
-            return Feedback.wrong("other", "your path leaves the library's at step " + firstDifference(path, walk(new Adam(eta)))
-                    + ": m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², then the corrected m̂, v̂ and θ ← θ − η m̂/(√v̂ + ε)");
+            return AdaptiveSlips.adam(mine);
         });
     }
 
@@ -142,27 +123,30 @@ public final class OptimizerExercises {
     }
 
     static Feedback assessMu(double mu) {
-        return Exercise.report("set myMu", () -> {
-            if (Exercise.isTodo(mu)) return Feedback.notDone("set myMu to a number in [0, 1)");
-            if (!(mu >= 0 && mu < 1)) return Feedback.wrong("range", "μ = " + mu + ": momentum needs 0 ≤ μ < 1");
-            Path p = Minimizer.walk(NARROW, new Momentum(0.02, mu), START, 100);
-            int k = p.stepsToReach(new double[] {0, 0}, 0.01);
-            if (k >= 0) return Feedback.done("μ = " + Exercise.num(mu) + " gets there in " + k + " steps");
-            if (mu == 0) {
-                return Feedback.wrong("plain", "μ = 0 is plain gradient descent: with η = 0.02 x shrinks by only 2% a step, "
-                        + "and after 100 steps x = " + Exercise.num(p.last()[0]) + " (if you wrote a fraction such as 4 / 5, "
-                        + "Java's integer division made it 0: write 4.0 / 5)");
-            }
-            int crossings = 0;
-            double[][] pts = p.points();
-            for (int t = 1; t < pts.length; t++) if (Math.signum(pts[t][0]) != Math.signum(pts[t - 1][0])) crossings++;
-            if (crossings >= 3) {
-                return Feedback.wrong("circles", "μ = " + Exercise.num(mu) + " keeps too much velocity: the path crosses x = 0 "
-                        + crossings + " times and still circles at " + Exercise.point(p.last()) + ". Less momentum");
-            }
-            return Feedback.wrong("too-little", "μ = " + Exercise.num(mu) + " helps too little: after 100 steps the path is at "
-                    + Exercise.point(p.last()) + ", still creeping along x. More momentum");
-        });
+        return Exercise.report("set myMu", () -> NearMiss.explain(judgeMu(mu), "μ", mu,
+                x -> judgeMu(x).passed()));
+    }
+
+    private static Feedback judgeMu(double mu) {
+        if (Exercise.isTodo(mu)) return Feedback.notDone("set myMu to a number in [0, 1)");
+        if (!(mu >= 0 && mu < 1)) return Feedback.wrong("range", "μ = " + mu + ": momentum needs 0 ≤ μ < 1");
+        Path p = Minimizer.walk(NARROW, new Momentum(0.02, mu), START, 100);
+        int k = p.stepsToReach(new double[] {0, 0}, 0.01);
+        if (k >= 0) return Feedback.done("μ = " + Exercise.num(mu) + " gets there in " + k + " steps");
+        if (mu == 0) {
+            return Feedback.wrong("plain", "μ = 0 is plain gradient descent: with η = 0.02 x shrinks by only 2% a step, "
+                    + "and after 100 steps x = " + Exercise.num(p.last()[0]) + " (if you wrote a fraction such as 4 / 5, "
+                    + "Java's integer division made it 0: write 4.0 / 5)");
+        }
+        int crossings = 0;
+        double[][] pts = p.points();
+        for (int t = 1; t < pts.length; t++) if (Math.signum(pts[t][0]) != Math.signum(pts[t - 1][0])) crossings++;
+        if (crossings >= 3) {
+            return Feedback.wrong("circles", "μ = " + Exercise.num(mu) + " keeps too much velocity: the path crosses x = 0 "
+                    + crossings + " times and still circles at " + Exercise.point(p.last()) + ". Less momentum");
+        }
+        return Feedback.wrong("too-little", "μ = " + Exercise.num(mu) + " helps too little: after 100 steps the path is at "
+                + Exercise.point(p.last()) + ", still creeping along x. More momentum");
     }
 
     /** Adam's η on Rosenbrock from (−1.5, 2.5): f &lt; 10⁻³ within 800 steps. */
@@ -171,47 +155,32 @@ public final class OptimizerExercises {
     }
 
     static Feedback assessAdamRate(double eta) {
-        return Exercise.report("set myEta", () -> {
-            if (Exercise.isTodo(eta)) return Feedback.notDone("set myEta to a number");
-            if (eta == 0) return IntegerDivision.zero("myEta", eta);
-            if (!(eta > 0) || Double.isInfinite(eta)) return Feedback.wrong("not-positive", "η must be > 0");
-            Path p = Minimizer.walk(new Rosenbrock(), new Adam(eta), new double[] {-1.5, 2.5}, 800);
-            int k = p.stepsToReach(1e-3);
-            if (k >= 0) return Feedback.done("Adam(η = " + Exercise.num(eta) + ") reaches f < 1e-3 in " + k + " steps");
-            if (p.diverged()) {
-                return Feedback.wrong("too-large", "Adam(η = " + Exercise.num(eta) + ") flew off (f = " + Exercise.num(p.lastValue())
-                        + "): its steps are about η long whatever the gradient, far wider than the valley. Take a smaller η");
-            }
-            double[] v = p.values();
-            double lastStretch = v[v.length - 1], before = v[Math.max(0, v.length - 201)];
-            int rises = 0;
-            for (int t = Math.max(1, v.length - 200); t < v.length; t++) if (v[t] > v[t - 1]) rises++;
-            if (rises < 10 && lastStretch < before && eta < 0.1) {  // small, steady steps; large η fails by jumping
-                return Feedback.wrong("crawls", "Adam(η = " + Exercise.num(eta) + ") is still going steadily downhill at step 800 "
-                        + "(f fell from " + Exercise.num(before) + " to " + Exercise.num(lastStretch) + " in the last 200 steps): "
-                        + "each step is about η long, too short for the long valley. Take a larger η");
-            }
-            return Feedback.wrong("bounces", "Adam(η = " + Exercise.num(eta) + ") stalls at f ≈ " + Exercise.num(lastStretch)
-                    + ": its steps, about η long whatever the gradient, keep jumping across the narrow valley. Take a smaller η");
-        });
+        return Exercise.report("set myEta", () -> NearMiss.explain(judgeAdamRate(eta), "η", eta,
+                x -> judgeAdamRate(x).passed()));
     }
 
-    private static Feedback commonSlips(Path path, double eta) {
-        if (path.steps() >= 1 && !descent.Vectors.allFinite(path.points()[1])) {
-            return Feedback.wrong("not-finite", "your first step gave " + Exercise.point(path.points()[1]) + ": a division by zero? ");
+    private static Feedback judgeAdamRate(double eta) {
+        if (Exercise.isTodo(eta)) return Feedback.notDone("set myEta to a number");
+        if (eta == 0) return IntegerDivision.zero("myEta", eta);
+        if (!(eta > 0) || Double.isInfinite(eta)) return Feedback.wrong("not-positive", "η must be > 0");
+        Path p = Minimizer.walk(new Rosenbrock(), new Adam(eta), new double[] {-1.5, 2.5}, 800);
+        int k = p.stepsToReach(1e-3);
+        if (k >= 0) return Feedback.done("Adam(η = " + Exercise.num(eta) + ") reaches f < 1e-3 in " + k + " steps");
+        if (p.diverged()) {
+            return Feedback.wrong("too-large", "Adam(η = " + Exercise.num(eta) + ") flew off (f = " + Exercise.num(p.lastValue())
+                    + "): its steps are about η long whatever the gradient, far wider than the valley. Take a smaller η");
         }
-        if (path.steps() >= 1 && path.values()[1] > path.values()[0]) {
-            return Feedback.wrong("ascends", "your first step climbs from f = " + Exercise.num(path.values()[0]) + " to "
-                    + Exercise.num(path.values()[1]) + ": step against the gradient (−η·g)");
+        double[] v = p.values();
+        double lastStretch = v[v.length - 1], before = v[Math.max(0, v.length - 201)];
+        int rises = 0;
+        for (int t = Math.max(1, v.length - 200); t < v.length; t++) if (v[t] > v[t - 1]) rises++;
+        if (rises < 10 && lastStretch < before && eta < 0.1) {  // small, steady steps; large η fails by jumping
+            return Feedback.wrong("crawls", "Adam(η = " + Exercise.num(eta) + ") is still going steadily downhill at step 800 "
+                    + "(f fell from " + Exercise.num(before) + " to " + Exercise.num(lastStretch) + " in the last 200 steps): "
+                    + "each step is about η long, too short for the long valley. Take a larger η");
         }
-        if (same(path, walk(new GradientDescent(eta)))) {
-            return Feedback.wrong("no-memory", "your path is plain gradient descent's: the state you keep (velocity, cache, "
-                    + "moments) never carries over to the next step. Update state[0][i] in place and use it");
-        }
-        if (path.steps() >= 1 && Compare.close(path.points()[1], path.points()[0], 0)) {
-            return Feedback.wrong("no-step", "θ did not move: write the new values into theta[i]");
-        }
-        return null;
+        return Feedback.wrong("bounces", "Adam(η = " + Exercise.num(eta) + ") stalls at f ≈ " + Exercise.num(lastStretch)
+                + ": its steps, about η long whatever the gradient, keep jumping across the narrow valley. Take a smaller η");
     }
 
     private static Path walk(Optimizer optimizer) {
@@ -225,13 +194,6 @@ public final class OptimizerExercises {
         }
         return true;
     }
-
-    private static int firstDifference(Path a, Path b) {
-        int n = Math.min(a.steps(), b.steps());
-        for (int t = 0; t <= n; t++) if (!Compare.close(a.points()[t], b.points()[t], 1e-9)) return t;
-        return n + 1;
-    }
-
 
     private static void showPaths(Path mine, Path other, String title) {
         Show.image(ContourPlot.of(NARROW).title(title).path("yours: " + mine.label(), mine.points())

@@ -82,7 +82,8 @@ final class SearchProbes implements DoublePredicate {
         if (Math.nextUp(Math.nextUp(from)) >= to) {
             return Feedback.wrong("never-stops", "the check stopped your search after " + LIMIT + " tests: after "
                     + stuckFrom + " it had narrowed the interval to neighbouring doubles around " + Exercise.num(eta)
-                    + ", and your loop's test still did not end it. Stop when hi − lo < 1e-5");
+                    + ", and your loop's test still did not end it. Stop when hi − lo < 1e-5: the width of the interval, a "
+                    + "difference with a minus sign (a test on hi + lo, or on lo < hi, never ends it)");
         }
         if (eta == from || eta == to) {
             return Feedback.wrong("interval-stuck", "the check stopped your search after " + LIMIT + " tests: your "
@@ -92,12 +93,19 @@ final class SearchProbes implements DoublePredicate {
                     + "diverges.test(mid) is " + (diverged ? "true, set hi = mid" : "false, set lo = mid")
                     + " (the else of your if), and compute mid anew in every pass");
         }
+        String midpoint = "the middle of [lo, hi] lies between lo and hi. Java reads lo + hi / 2 as lo + (hi / 2): "
+                + "write (lo + hi) / 2";
+        if (Math.abs(eta - (from - to) / 2) <= 1e-12 * Math.abs(to)) {
+            midpoint = "η = (lo − hi) / 2 = " + Exercise.num(eta) + " has the opposite sign to the middle: a minus where "
+                    + "(lo + hi) / 2 has a plus";
+        } else if (Math.abs(eta - (from + to)) <= 1e-12 * Math.abs(to)) {
+            midpoint = "η = lo + hi = " + Exercise.num(eta) + " is twice the middle: the factor 1/2 is missing, (lo + hi) / 2";
+        }
         return Feedback.wrong("midpoint-outside", "the check stopped your search after " + LIMIT + " tests: your "
                 + "interval did not shrink. Its test number " + (stuckFrom + 1) + ", η = " + Exercise.num(eta) + ", lay "
                 + (eta > to ? "above" : "below") + " the interval its earlier tests had left, [" + Exercise.num(from)
                 + ", " + Exercise.num(to) + "] (" + Exercise.num(from) + (from == lo ? " is lo" : " converged")
                 + ", " + Exercise.num(to) + (to == hi ? " is hi" : " diverged") + "), and no later test narrowed it "
-                + "again: the middle of [lo, hi] lies between lo and hi. Java reads lo + hi / 2 as lo + (hi / 2): "
-                + "write (lo + hi) / 2");
+                + "again: " + midpoint);
     }
 }

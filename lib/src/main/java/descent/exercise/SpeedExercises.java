@@ -19,33 +19,36 @@ public final class SpeedExercises {
     }
 
     static Feedback assessMegabytes(double megabytes) {
-        return Exercise.report("set myMegabytes", () -> {
-            if (Exercise.isTodo(megabytes)) return Feedback.notDone("set myMegabytes to a number of megabytes");
-            double exact = 1_000_000.0 * 16 * 8 / 1e6;
-            if (megabytes == 0) return IntegerDivision.zero("myMegabytes", megabytes);
-            if (Math.abs(megabytes - exact) < 0.5) {
-                return Feedback.done("128 MB = 1,000,000 rows × 16 columns × 8 bytes ÷ 10⁶: at about 10 GB/s that "
-                        + "alone takes about 13 ms, whatever the arithmetic");
-            }
-            if (Math.abs(megabytes - 16) < 0.5) {
-                return Feedback.wrong("values", "16 counts the doubles (16 million), not their bytes: each double takes 8 bytes");
-            }
-            if (Math.abs(megabytes - exact * 1e6 / (1 << 20)) < 0.05) {
-                return Feedback.wrong("mebibytes", Exercise.num(megabytes) + " is in MiB (2²⁰ = 1,048,576 bytes); "
-                        + "a megabyte here is 10⁶ bytes");
-            }
-            if (Math.abs(megabytes - exact * 1e6) < 1e6) {
-                return Feedback.wrong("bytes", Exercise.num(megabytes) + " is the number of bytes; divide by 10⁶ for megabytes");
-            }
-            if (Math.abs(megabytes - 8) < 0.5) {
-                return Feedback.wrong("one-column", "8 MB is one column of a million doubles; X has 16 columns");
-            }
-            if (Math.abs(megabytes - exact - 8) < 0.5) {
-                return Feedback.wrong("with-y", "136 MB counts y as well (8 MB); the question counts X only");
-            }
-            return Feedback.wrong("other", Exercise.num(megabytes) + " MB is not it: rows × columns × 8 bytes per double, "
-                    + "divided by 10⁶");
-        });
+        return Exercise.report("set myMegabytes", () -> NearMiss.explain(judgeMegabytes(megabytes), "myMegabytes", megabytes,
+                x -> judgeMegabytes(x).passed()));
+    }
+
+    private static Feedback judgeMegabytes(double megabytes) {
+        if (Exercise.isTodo(megabytes)) return Feedback.notDone("set myMegabytes to a number of megabytes");
+        double exact = 1_000_000.0 * 16 * 8 / 1e6;
+        if (megabytes == 0) return IntegerDivision.zero("myMegabytes", megabytes);
+        if (Math.abs(megabytes - exact) < 0.5) {
+            return Feedback.done("128 MB = 1,000,000 rows × 16 columns × 8 bytes ÷ 10⁶: at about 10 GB/s that "
+                    + "alone takes about 13 ms, whatever the arithmetic");
+        }
+        if (Math.abs(megabytes - 16) < 0.5) {
+            return Feedback.wrong("values", "16 counts the doubles (16 million), not their bytes: each double takes 8 bytes");
+        }
+        if (Math.abs(megabytes - exact * 1e6 / (1 << 20)) < 0.05) {
+            return Feedback.wrong("mebibytes", Exercise.num(megabytes) + " is in MiB (2²⁰ = 1,048,576 bytes); "
+                    + "a megabyte here is 10⁶ bytes");
+        }
+        if (Math.abs(megabytes - exact * 1e6) < 1e6) {
+            return Feedback.wrong("bytes", Exercise.num(megabytes) + " is the number of bytes; divide by 10⁶ for megabytes");
+        }
+        if (Math.abs(megabytes - 8) < 0.5) {
+            return Feedback.wrong("one-column", "8 MB is one column of a million doubles; X has 16 columns");
+        }
+        if (Math.abs(megabytes - exact - 8) < 0.5) {
+            return Feedback.wrong("with-y", "136 MB counts y as well (8 MB); the question counts X only");
+        }
+        return Feedback.wrong("other", Exercise.num(megabytes) + " MB is not it: rows × columns × 8 bytes per double, "
+                + "divided by 10⁶");
     }
 
     /** Prints whether batch size {@code b} keeps the fixed costs at most 10 % of an epoch in the notebook's model. */
@@ -54,25 +57,28 @@ public final class SpeedExercises {
     }
 
     static Feedback assessBatch(int b) {
-        return Exercise.report("set myBatch", () -> {
-            if (Exercise.isTodo(b)) return Feedback.notDone("set myBatch to a batch size");
-            if (b < 1) return Feedback.wrong("not-positive", "b = " + b + " is not a batch size: b counts rows, 1 or more");
-            long updates = updates(b);
-            double share = fixedShare(b);
-            String figures = String.format("b = %d: %,d update%s; fixed costs are %.2f %% of the epoch", b, updates,
-                    updates == 1 ? "" : "s", 100 * share);
-            if (share <= 0.10) {
-                String smallest = b == smallest() ? "the smallest batch that does it"
-                        : String.format("the smallest batch that does it is %d (%,d updates)", smallest(), updates(smallest()));
-                return Feedback.done(figures + (b >= M ? ", one update per epoch: full-batch descent; " : "; ") + smallest);
-            }
-            if (M % b != 0 && (double) M / b <= maxUpdates()) { // would pass without the ceiling
-                return Feedback.wrong("no-ceiling", figures + ", just over: m/b = " + Exercise.num((double) M / b)
-                        + " would be within the limit of " + Exercise.num(maxUpdates()) + " updates, but the last, partial batch is an update too, so count ⌈m/b⌉");
-            }
-            return Feedback.wrong("too-small", figures + ". Solve ⌈m/b⌉·1 µs ≤ 10 % of the epoch for b: fewer, "
-                    + "larger batches");
-        });
+        return Exercise.report("set myBatch", () -> NearMiss.explain(judgeBatch(b), "b", b,
+                x -> x == Math.rint(x) && Math.abs(x) < 1e9 && judgeBatch((int) x).passed()));
+    }
+
+    private static Feedback judgeBatch(int b) {
+        if (Exercise.isTodo(b)) return Feedback.notDone("set myBatch to a batch size");
+        if (b < 1) return Feedback.wrong("not-positive", "b = " + b + " is not a batch size: b counts rows, 1 or more");
+        long updates = updates(b);
+        double share = fixedShare(b);
+        String figures = String.format("b = %d: %,d update%s; fixed costs are %.2f %% of the epoch", b, updates,
+                updates == 1 ? "" : "s", 100 * share);
+        if (share <= 0.10) {
+            String smallest = b == smallest() ? "the smallest batch that does it"
+                    : String.format("the smallest batch that does it is %d (%,d updates)", smallest(), updates(smallest()));
+            return Feedback.done(figures + (b >= M ? ", one update per epoch: full-batch descent; " : "; ") + smallest);
+        }
+        if (M % b != 0 && (double) M / b <= maxUpdates()) { // would pass without the ceiling
+            return Feedback.wrong("no-ceiling", figures + ", just over: m/b = " + Exercise.num((double) M / b)
+                    + " would be within the limit of " + Exercise.num(maxUpdates()) + " updates, but the last, partial batch is an update too, so count ⌈m/b⌉");
+        }
+        return Feedback.wrong("too-small", figures + ". Solve ⌈m/b⌉·1 µs ≤ 10 % of the epoch for b: fewer, "
+                + "larger batches");
     }
 
     /** ⌈m/b⌉. */

@@ -170,7 +170,7 @@ class ExerciseChecksTest {
         notDone(Workshop.assessFittedLines((xb, eta, k) -> stub()));
         wrong("same-array", Workshop.assessFittedLines(lines(false, false, 1)));
         wrong("off-by-one", Workshop.assessFittedLines(lines(true, true, 1)));
-        wrong("ascends", Workshop.assessFittedLines(lines(true, false, -1)));
+        wrong("sign", Workshop.assessFittedLines(lines(true, false, -1)));
     }
 
     @Test
@@ -598,11 +598,11 @@ class ExerciseChecksTest {
         notDone(OptimizerExercises.assessMomentum(stub));
         notDone(OptimizerExercises.assessNesterov(stub));
         wrong("no-memory", OptimizerExercises.assessMomentum(momentum(0.8, false, false)));
-        wrong("ascends", OptimizerExercises.assessMomentum(new CustomOptimizer("up", 0.02, 1, (theta, grad, eta, t, s) -> {
+        wrong("weight-sign", OptimizerExercises.assessMomentum(new CustomOptimizer("up", 0.02, 1, (theta, grad, eta, t, s) -> {
             for (int i = 0; i < theta.length; i++) { s[0][i] = 0.8 * s[0][i] + eta * grad[i]; theta[i] += s[0][i]; }
         })));
         wrong("plain-momentum", OptimizerExercises.assessNesterov(momentum(0.8, true, false)));
-        wrong("other", OptimizerExercises.assessNesterov(momentum(0.5, true, true)));
+        wrong("departs", OptimizerExercises.assessNesterov(momentum(0.5, true, true)));
     }
 
     private static Optimizer rmsprop(double keep, boolean sqrt) {
@@ -632,7 +632,7 @@ class ExerciseChecksTest {
     void rmspropAndAdam() {
         passes(OptimizerExercises.assessRmsprop(rmsprop(0.9, true)));
         wrong("cache-plus-equals", OptimizerExercises.assessRmsprop(rmsprop(1.9, true)));
-        wrong("other", OptimizerExercises.assessRmsprop(rmsprop(0.9, false)));
+        wrong("no-root", OptimizerExercises.assessRmsprop(rmsprop(0.9, false)));
         passes(OptimizerExercises.assessAdam(adam(true, 1)));
         wrong("no-bias-correction", OptimizerExercises.assessAdam(adam(false, 1)));
         wrong("t-from-0", OptimizerExercises.assessAdam(adam(true, 0)));
