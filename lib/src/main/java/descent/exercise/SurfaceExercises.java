@@ -31,6 +31,13 @@ public final class SurfaceExercises {
     private static final XCosCx WAVE = new XCosCx(3);
     private static final QuadraticBowl NARROW = new QuadraticBowl(20);
     private static final Rosenbrock ROSENBROCK = new Rosenbrock();
+    /** ∇f of Rosenbrock's function as the notebook writes it, term by term, for {@link TermProbe}. */
+    private static final java.util.List<TermProbe.Term> ROSENBROCK_TERMS = java.util.List.of(
+            new TermProbe.Term(0, "−2(1 − x)", -2, TermProbe.parts(-2, 0, 0, 2, 1, 0)),
+            new TermProbe.Term(0, "−400x(y − x²)", -400, TermProbe.parts(-400, 1, 1, 400, 3, 0)),
+            new TermProbe.Term(1, "200(y − x²)", 200, TermProbe.parts(200, 0, 1, -200, 2, 0)));
+    private static final double[][] PROBE_POINTS = {{-1.5, 2.5}, {0.5, 0.5}, {2, 1}, {-0.3, -0.7}, {1.3, -0.4},
+        {0.7, 1.9}};
 
     private SurfaceExercises() {}
 
@@ -178,24 +185,17 @@ public final class SurfaceExercises {
                                 .title("Gradient descent driven by your gradient").path("your gradient, η = 0.001",
                                         mineWalk.points()).minima(ROSENBROCK.minima()).image(), "your descent path"));
             }
-            if (Double.isNaN(mine[0]) || Double.isNaN(mine[1])) {
-                return Feedback.wrong("not-written", "g still holds NaN after your code: write both g[0] and g[1]");
+            for (int k = 0; k < 8; k++) {
+                if (Double.isNaN(mine[k])) {
+                    return Feedback.wrong("not-written", "g[" + (k % 2) + "] still holds NaN after your code: it is never "
+                            + "written. Write both g[0] and g[1]");
+                }
             }
-            Feedback scale = Compare.scaleMistake(Compare.factor(mine, reference), 1, "your gradient");
-            if (scale != null) return scale;
-            boolean xRight = true, yRight = true;
-            for (int k = 0; k < 4; k++) {
-                xRight &= Compare.close(mine[2 * k], reference[2 * k], 1e-6);
-                yRight &= Compare.close(mine[2 * k + 1], reference[2 * k + 1], 1e-6);
-            }
-            if (xRight != yRight) {
-                String bad = xRight ? "∂f/∂y = 200(y − x²)" : "∂f/∂x = −2(1 − x) − 400x(y − x²)";
-                return Feedback.wrong(xRight ? "dy" : "dx", "g[" + (xRight ? 1 : 0) + "] is off (at (0.5, 0.5): "
-                        + Exercise.num(mine[xRight ? 3 : 2]) + " against " + Exercise.num(reference[xRight ? 3 : 2])
-                        + "); the other is right. Check " + bad + ": the chain rule on (y − x²)² brings down −2x");
-            }
-            return Feedback.wrong("other", "at (0.5, 0.5) your gradient is (" + Exercise.num(mine[2]) + ", " + Exercise.num(mine[3])
-                    + "), finite differences give (" + Exercise.num(reference[2]) + ", " + Exercise.num(reference[3]) + ")");
+            return new TermProbe(ROSENBROCK_TERMS, PROBE_POINTS).diagnosis()
+                    .otherwise(v -> "at (0.5, 0.5) your gradient is (" + Exercise.num(mine[2]) + ", "
+                            + Exercise.num(mine[3]) + "), finite differences give (" + Exercise.num(reference[2]) + ", "
+                            + Exercise.num(reference[3]) + "): ∂f/∂x = −2(1 − x) − 400x(y − x²), ∂f/∂y = 200(y − x²)")
+                    .of(TermProbe.probe(gradient, PROBE_POINTS));
         });
     }
 
