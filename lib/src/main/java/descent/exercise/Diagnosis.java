@@ -51,4 +51,17 @@ final class Diagnosis<P> {
         for (Hypothesis<P> h : hypotheses) if (h.explains().test(probes)) names.add(h.mistake());
         return names;
     }
+
+    /**
+     * Thrown from inside a check when a probe has explained what the student's code threw (an index two past the
+     * end, a bound ≤ 0): {@link Exercise#report} shows its feedback instead of the bare exception.
+     */
+    static final class Found extends RuntimeException {
+        final transient Feedback feedback;
+
+        Found(Feedback feedback) {
+            super(feedback.message(), null, false, false);
+            this.feedback = feedback;
+        }
+    }
 }

@@ -89,6 +89,8 @@ final class TermProbe {
         Diagnosis<Values> d = new Diagnosis<>();
         d.hypothesis("swapped", v -> swapped(v), v -> "your g[0] and g[1] are exchanged: g[0] holds ∂f/∂y and g[1] "
                 + "∂f/∂x");
+        d.hypothesis("sign", v -> scaledBy(v, -1), v -> "your gradient has the wrong sign in both components (−1 "
+                + "times ∇f at every point): it points uphill. Check the sign in front of each term");
         for (int k = 0; k < 2; k++) {
             int c = k;
             Term whole = new Term(c, "", 1, terms.stream().filter(t -> t.component() == c)
@@ -136,6 +138,15 @@ final class TermProbe {
     private double only(int k) {
         List<Term> of = terms.stream().filter(t -> t.component() == k).toList();
         return of.size() == 1 ? of.get(0).constant() : 0;
+    }
+
+    private boolean scaledBy(Values v, double k) {
+        for (int i = 0; i < points.length; i++) {
+            for (int c = 0; c < 2; c++) {
+                if (!Compare.close(v.mine()[i][c], k * with(c, points[i], null, null), 1e-7)) return false;
+            }
+        }
+        return true;
     }
 
     private boolean swapped(Values v) {

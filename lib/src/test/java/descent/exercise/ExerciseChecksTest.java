@@ -455,7 +455,7 @@ class ExerciseChecksTest {
         wrong("never-reshuffles", SgdExercises.assessSgdEpoch(sgd(SgdSlip.SAME_ORDER)));
         wrong("t-per-epoch", SgdExercises.assessSgdEpoch(sgd(SgdSlip.T_PER_EPOCH)));
         wrong("ascends", SgdExercises.assessSgdEpoch(sgd(SgdSlip.ASCENDS)));
-        wrong("not-a-permutation", SgdExercises.assessSgdEpoch(sgd(SgdSlip.SKIPS_ROW)));
+        wrong("skips-last", SgdExercises.assessSgdEpoch(sgd(SgdSlip.SKIPS_ROW)));
     }
 
     private static SgdExercises.MinibatchEpoch minibatch(boolean dropLast, boolean reshuffle, double sign) {
@@ -569,7 +569,7 @@ class ExerciseChecksTest {
             g[0] = 2 * (1 - p[0]) + 400 * p[0] * (p[1] - p[0] * p[0]);
             g[1] = -200 * (p[1] - p[0] * p[0]);
         }));
-        wrong("dx", SurfaceExercises.assessRosenbrockGradient((p, g) -> {
+        wrong("term-x", SurfaceExercises.assessRosenbrockGradient((p, g) -> {   // which term, which factor
             g[0] = -2 * (1 - p[0]) - 400 * (p[1] - p[0] * p[0]);
             g[1] = 200 * (p[1] - p[0] * p[0]);
         }));
