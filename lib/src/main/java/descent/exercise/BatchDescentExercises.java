@@ -117,18 +117,21 @@ public final class BatchDescentExercises {
         return Exercise.report("set myIterations", () -> {
             if (Exercise.isTodo(iterations)) return Feedback.notDone("set myIterations to a whole number");
             if (iterations < 1) {
-                return Feedback.wrong("not-positive", "myIterations = " + iterations + ": it must be at least 1");
+                return Feedback.wrong("not-positive", "myIterations = " + iterations + (iterations < 0 ? " is negative" : "")
+                        + ": a count of iterations is positive, at least 1");
             }
             int needed = fewestIterations();
             // past the answer J − J* only falls further; the cap keeps a huge guess from running for ever
             double gap = gapAfter(Math.min(iterations, 4 * needed));
             if (iterations < needed) {
-                return Feedback.wrong("too-few", "after " + iterations + " iterations J − J* = " + Exercise.gap(gap)
+                return Feedback.wrong("too-few", (needed - iterations == 1 ? "one too few: " : "too few: ") + "after "
+                        + iterations + " iterations J − J* = " + Exercise.gap(gap)
                         + ", not yet below 1e-6. Read the J − J* chart: where does the curve cross 1e-6?");
             }
             if (iterations > needed * 1.1 + 2) {
+                String times = iterations >= 5 * needed ? ", " + Math.round((double) iterations / needed) + " times too many" : "";
                 return Feedback.wrong("too-many", iterations + " iterations are enough (J − J* ≤ " + Exercise.gap(gap)
-                        + "), but " + needed + " already are: the task asks for the fewest. Read where the J − J* curve "
+                        + "), but " + needed + " already are" + times + ": the task asks for the fewest. Read where the J − J* curve "
                         + "crosses 1e-6");
             }
             return Feedback.done(iterations + " iterations: J − J* = " + Exercise.gap(gap) + " (the fewest that reach 1e-6 are "

@@ -97,7 +97,10 @@ public final class ClassifierExercises {
         return Exercise.report("set myEta", () -> {
             if (Exercise.isTodo(eta)) return Feedback.notDone("set myEta to a number");
             if (eta == 0) return IntegerDivision.zero("myEta", eta);
-            if (!(eta > 0) || Double.isInfinite(eta)) return Feedback.wrong("not-positive", "η must be > 0");
+            if (!(eta > 0) || Double.isInfinite(eta)) {
+                return Feedback.wrong("not-positive", "η = " + Exercise.num(eta) + " is too small: η must be > 0 (a "
+                        + "negative η steps uphill)");
+            }
             History h = Descent.of(new LogLoss(), TRAIN).minibatch(32).seed(1).optimizer(new GradientDescent(eta))
                     .init(Init.zeros()).maxEpochs(30).run();
             if (h.diverged()) return Feedback.wrong("diverges", h.message());
@@ -110,12 +113,12 @@ public final class ClassifierExercises {
                     100 * accuracy, heldOutLoss);
             if (rises > 2) {
                 return Feedback.wrong("bounces", result + ", but the training cost rose in " + rises + " of the " + (epochs.length - 1)
-                        + " epochs: the steps are so large that they jump across the valley. The accuracy hides it; "
+                        + " epochs: η is too large, the steps jump across the valley. The accuracy hides it; "
                         + "the log loss on held-out data does not. Take a smaller η");
             }
             if (accuracy >= 0.95) return Feedback.done(result + "; the training cost fell steadily");
             return Feedback.wrong("crawls", result + String.format("; the training cost is still %.3f after 30 epochs — "
-                    + "the steps are too small to get there. Take a larger η", h.finalLoss()));
+                    + "η is too small, the steps do not get there. Take a larger η", h.finalLoss()));
         });
     }
 }

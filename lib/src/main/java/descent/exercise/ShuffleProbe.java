@@ -167,7 +167,7 @@ final class ShuffleProbe {
         String said = String.valueOf(e.getMessage());
         if (said.equals("Index " + (m + 1) + " out of bounds for length " + m)) {
             return Feedback.wrong("start-m+1", "your code reached index m + 1 = " + (m + 1) + " of an array of " + m
-                    + ": the shuffle's loop starts at m + 1, but the last index is m − 1 (a + where the − belongs)");
+                    + ": the shuffle's loop starts at m + 1, but the last index is m − 1 (a plus where the minus belongs)");
         }
         if (said.contains("bound must be positive")) {
             return Feedback.wrong("bound-not-positive", "rng.nextInt was given a bound ≤ 0 (it threw \"" + said + "\"): "
@@ -175,7 +175,7 @@ final class ShuffleProbe {
         }
         if (e instanceof IllegalArgumentException && said.matches("-?\\d+ > -?\\d+")) {
             return Feedback.wrong("slice-backwards", "Arrays.copyOfRange was given an end before its start (" + said
-                    + "): a batch is order[from, from + b), its end from + b (a − where the + belongs?)");
+                    + "): a batch is order[from, from + b), its end from + b (a minus where the plus belongs?)");
         }
         return null;
     }
