@@ -35,25 +35,31 @@ public final class BatchDescentExercises {
         return Exercise.report("write ∂J/∂w_j inside the lambda", () -> {
             if (Exercise.isTodo(partial)) return Feedback.notDone("write the partial derivative");
             double[] mine = new double[6], reference = new double[6];
-            for (int p = 0; p < POINTS.length; p++) {
-                double[] fd = finiteDifferences(POINTS[p]);
-                for (int j = 0; j < 2; j++) {
-                    double[] w = POINTS[p].clone();
-                    mine[2 * p + j] = partial.of(XB, w, j);
-                    Feedback changed = Unchanged.check("weights", POINTS[p], w);
-                    if (changed != null) return changed;
-                    reference[2 * p + j] = fd[j];
+            RuntimeException threw = null;
+            try {
+                for (int p = 0; p < POINTS.length; p++) {
+                    double[] fd = finiteDifferences(POINTS[p]);
+                    for (int j = 0; j < 2; j++) {
+                        double[] w = POINTS[p].clone();
+                        mine[2 * p + j] = partial.of(XB, w, j);
+                        Feedback changed = Unchanged.check("weights", POINTS[p], w);
+                        if (changed != null) return changed;
+                        reference[2 * p + j] = fd[j];
+                    }
                 }
+            } catch (NotDoneYet | Deadline.Missed e) {
+                throw e;
+            } catch (RuntimeException e) {
+                threw = e;
             }
-            if (Compare.close(mine, reference, 1e-5)) {
+            if (threw == null && Compare.close(mine, reference, 1e-5)) {
                 return Feedback.done("∂J/∂w_0 and ∂J/∂w_1 match finite differences at three weight vectors (at w = (1, 1): "
                         + Exercise.num(mine[0]) + ", " + Exercise.num(mine[1]) + ")");
             }
-            return diagnose(mine, reference, "your partial derivative", p -> {
-                double s = 0;
-                for (int i = 0; i < XB.rows(); i++) s += 2.0 / XB.rows() * residual(POINTS[p / 2], i);
-                return s;   // ∂J/∂w_j without the factor x_ij
-            });
+            DataGradient all = (d, w, g) -> {
+                for (int j = 0; j < d.cols(); j++) g[j] = partial.of(d, w, j);
+            };
+            return new GradientProbe(all, z -> z, 2).diagnose("your partial derivative", XB.rows(), threw);
         });
     }
 
@@ -67,32 +73,35 @@ public final class BatchDescentExercises {
             if (Exercise.isTodo(gradient)) return Feedback.notDone("write the gradient");
             double[] mine = new double[6], reference = new double[6];
             boolean accumulates = false;
-            for (int p = 0; p < POINTS.length; p++) {
-                double[] fd = finiteDifferences(POINTS[p]);
-                double[] g = {123.0, -456.0};   // what a previous step left behind
-                double[] w = POINTS[p].clone();
-                gradient.into(XB, w, g);
-                Feedback changed = Unchanged.check("weights", POINTS[p], w);
-                if (changed != null) return changed;
-                double[] clean = new double[2];
-                gradient.into(XB, POINTS[p].clone(), clean);
-                if (!Compare.close(g, clean, 1e-9)) accumulates = true;
-                System.arraycopy(clean, 0, mine, 2 * p, 2);
-                System.arraycopy(fd, 0, reference, 2 * p, 2);
+            RuntimeException threw = null;
+            try {
+                for (int p = 0; p < POINTS.length; p++) {
+                    double[] g = {123.0, -456.0};   // what a previous step left behind
+                    double[] w = POINTS[p].clone();
+                    gradient.into(XB, w, g);
+                    Feedback changed = Unchanged.check("weights", POINTS[p], w);
+                    if (changed != null) return changed;
+                    double[] clean = new double[2];
+                    gradient.into(XB, POINTS[p].clone(), clean);
+                    if (!Compare.close(g, clean, 1e-9)) accumulates = true;
+                    System.arraycopy(clean, 0, mine, 2 * p, 2);
+                    System.arraycopy(finiteDifferences(POINTS[p]), 0, reference, 2 * p, 2);
+                }
+            } catch (NotDoneYet | Deadline.Missed e) {
+                throw e;
+            } catch (RuntimeException e) {
+                threw = e;
             }
-            if (accumulates && Compare.close(mine, reference, 1e-5)) {
+            boolean right = threw == null && Compare.close(mine, reference, 1e-5);
+            if (accumulates && right) {
                 return Feedback.wrong("not-cleared", "your gradient is right when g starts at zero, but you add to what g "
                         + "held before: in a loop g still holds the last step's gradient. Set g to zero first");
             }
-            if (Compare.close(mine, reference, 1e-5)) {
+            if (right) {
                 return Feedback.done("your gradient matches finite differences at three weight vectors and the library's "
                         + "MeanSquaredError.mean() (at w = (1, 1): (" + Exercise.num(mine[0]) + ", " + Exercise.num(mine[1]) + "))");
             }
-            return diagnose(mine, reference, "your gradient", p -> {
-                double s = 0;
-                for (int i = 0; i < XB.rows(); i++) s += 2.0 / XB.rows() * residual(POINTS[p / 2], i);
-                return s;
-            });
+            return new GradientProbe(gradient, z -> z, 2).diagnose("your gradient", XB.rows(), threw);
         });
     }
 
@@ -108,18 +117,21 @@ public final class BatchDescentExercises {
         return Exercise.report("set myIterations", () -> {
             if (Exercise.isTodo(iterations)) return Feedback.notDone("set myIterations to a whole number");
             if (iterations < 1) {
-                return Feedback.wrong("not-positive", "myIterations = " + iterations + ": it must be at least 1");
+                return Feedback.wrong("not-positive", "myIterations = " + iterations + (iterations < 0 ? " is negative" : "")
+                        + ": a count of iterations is positive, at least 1");
             }
             int needed = fewestIterations();
             // past the answer J − J* only falls further; the cap keeps a huge guess from running for ever
             double gap = gapAfter(Math.min(iterations, 4 * needed));
             if (iterations < needed) {
-                return Feedback.wrong("too-few", "after " + iterations + " iterations J − J* = " + Exercise.gap(gap)
+                return Feedback.wrong("too-few", (needed - iterations == 1 ? "one too few: " : "too few: ") + "after "
+                        + iterations + " iterations J − J* = " + Exercise.gap(gap)
                         + ", not yet below 1e-6. Read the J − J* chart: where does the curve cross 1e-6?");
             }
             if (iterations > needed * 1.1 + 2) {
+                String times = iterations >= 5 * needed ? ", " + Math.round((double) iterations / needed) + " times too many" : "";
                 return Feedback.wrong("too-many", iterations + " iterations are enough (J − J* ≤ " + Exercise.gap(gap)
-                        + "), but " + needed + " already are: the task asks for the fewest. Read where the J − J* curve "
+                        + "), but " + needed + " already are" + times + ": the task asks for the fewest. Read where the J − J* curve "
                         + "crosses 1e-6");
             }
             return Feedback.done(iterations + " iterations: J − J* = " + Exercise.gap(gap) + " (the fewest that reach 1e-6 are "
@@ -146,30 +158,7 @@ public final class BatchDescentExercises {
         return MeanSquaredError.mean().value(XB, LeastSquares.solve(XB));
     }
 
-    private static double residual(double[] w, int i) {
-        return XB.x(i, 0) * w[0] + XB.x(i, 1) * w[1] - XB.y(i);
-    }
-
     private static double[] finiteDifferences(double[] w) {
         return GradientCheck.central(v -> MeanSquaredError.mean().value(XB, v), w);
-    }
-
-    private static Feedback diagnose(double[] mine, double[] reference, String what,
-                                     java.util.function.IntToDoubleFunction withoutX) {
-        if (java.util.Arrays.stream(mine).allMatch(v -> v == 0)) {
-            return Feedback.wrong("zero", what + " is exactly 0 at every w: 2 / data.rows() is integer division in Java "
-                    + "(2 / 100 = 0) — write 2.0 / data.rows(); or nothing was ever added to your sum");
-        }
-        Feedback scale = Compare.scaleMistake(Compare.factor(mine, reference), XB.rows(), what);
-        if (scale != null) return scale;
-        double[] noX = new double[mine.length];
-        for (int k = 0; k < noX.length; k++) noX[k] = withoutX.applyAsDouble(k);
-        if (Compare.close(mine, noX, 1e-6)) {
-            return Feedback.wrong("missing-x", what + " is the same for w_0 and w_1: each residual must be multiplied by "
-                    + "x_ij, the input that w_j multiplies");
-        }
-        return Feedback.wrong("other", what + " at w = (1, 1) is (" + Exercise.num(mine[0]) + ", " + Exercise.num(mine[1])
-                + ") but finite differences give (" + Exercise.num(reference[0]) + ", " + Exercise.num(reference[1])
-                + "); ∂J/∂w_j = (2/m) Σ_i (x_iᵀw − y_i) x_ij");
     }
 }

@@ -35,6 +35,42 @@ final class EpochReplay {
         return ends;
     }
 
+    /** One gradient call of a student's loop: the rows asked for, the weights then, the gradient given. */
+    record Call(int[] rows, double[] w, double[] g) {}
+
+    /** What a student's epochs did: the calls of each epoch, and w at the end of each epoch. */
+    record Recording(List<List<Call>> epochs, List<double[]> ends) {}
+
+    /** One epoch of a student's loop, handed a gradient that records its calls. */
+    interface Epoch {
+        void run(double[] w, int epoch, SgdExercises.BatchGradient recorder, java.util.Random rng);
+    }
+
+    /** Runs epochCount epochs from w = 0 with one seeded generator, recording every gradient call. */
+    static Recording record(Dataset xb, int epochCount, long seed, Epoch epoch) {
+        double[] w = new double[xb.cols()];
+        java.util.Random rng = new java.util.Random(seed);
+        List<List<Call>> epochs = new ArrayList<>();
+        List<double[]> ends = new ArrayList<>();
+        for (int e = 0; e < epochCount; e++) {
+            List<Call> calls = new ArrayList<>();
+            epochs.add(calls);
+            try {
+                epoch.run(w, e, (rows, at, g) -> {
+                    EpochReplay.rowGradient(xb, rows, at, g);
+                    calls.add(new Call(rows.clone(), at.clone(), g.clone()));
+                }, rng);
+            } catch (NotDoneYet | Deadline.Missed ex) {
+                throw ex;
+            } catch (RuntimeException ex) {   // an exception a probe can explain is diagnosed, any other shown as is
+                Feedback explained = ShuffleProbe.explain(ex, xb.rows());
+                throw explained == null ? ex : new Diagnosis.Found(explained);
+            }
+            ends.add(w.clone());
+        }
+        return new Recording(epochs, ends);
+    }
+
     static boolean sameEnds(List<double[]> mine, List<double[]> reference) {
         for (int e = 0; e < mine.size(); e++) if (!Compare.close(mine.get(e), reference.get(e), 1e-9)) return false;
         return true;

@@ -50,11 +50,17 @@ public final class ErrorCurveExercises {
             }
             Feedback scale = Compare.scaleMistake(Compare.factor(mine, reference), 1000, "your slope");
             if (scale != null) return scale;
-            double[] meanOnly = new double[at.length];
-            for (int k = 0; k < at.length; k++) meanOnly[k] = 2 * MSE.mean();
-            if (Compare.close(mine, meanOnly, 1e-6) || Compare.factor(mine, new double[] {1, 1, 1, 1}) > 0) {
+            // probe: a slope α·m + β read off two points, verified at the others; 2(m − x̄) has α = 2, β = −2x̄
+            double alpha = (mine[3] - mine[0]) / (at[3] - at[0]), beta = mine[0] - alpha * at[0];
+            boolean line = true;
+            for (int k = 0; k < at.length; k++) line &= Compare.close(mine[k], alpha * at[k] + beta, 1e-9);
+            if (line && Compare.close(alpha, 0, 1e-12)) {
                 return Feedback.wrong("constant", "your slope is the same at every m (" + Exercise.num(mine[0])
-                        + "): it must depend on m — it is 2(m − x̄)");
+                        + "): it must depend on m — the factor (m − x̄) is missing from 2(m − x̄)");
+            }
+            if (line && Compare.close(alpha, 2, 1e-9) && Compare.close(beta, 2 * MSE.mean(), 1e-6)) {
+                return Feedback.wrong("mean-sign", "your slope is 2(m + x̄): right in m, but x̄ enters with the wrong sign "
+                        + "— it is 2(m − x̄), zero at the mean");
             }
             return Feedback.wrong("other", "at m = 1.5 your slope is " + Exercise.num(mine[1])
                     + " but finite differences give " + Exercise.num(reference[1]) + "; the slope is 2(m − x̄)");
@@ -84,7 +90,11 @@ public final class ErrorCurveExercises {
             }
             if (Compare.close(mine, 3.0, 1e-12)) {
                 return Feedback.wrong("missing-eta", "from m = 1 with slope −2 you went to 3: the whole slope was "
-                        + "taken as the step. Multiply it by η");
+                        + "taken as the step — the factor η is missing. Multiply it by η");
+            }
+            if (Compare.close(step.next(1.0, 5.0, 0.1), mine, 1e-12)) {   // probe: another slope, same m and η
+                return Feedback.wrong("no-slope", "from m = 1 with η = 0.1 you go to " + Exercise.num(mine) + " whether the "
+                        + "slope is −2 or 5: your step does not use the slope — the factor slope is missing from η·slope");
             }
             if (Compare.close(mine, -0.2, 1e-12) || Compare.close(mine, 0.2, 1e-12)) {
                 return Feedback.wrong("step-only", "you returned the step (" + Exercise.num(mine)
@@ -108,7 +118,8 @@ public final class ErrorCurveExercises {
             if (Exercise.isTodo(eta)) return Feedback.notDone("set myEta to a number");
             if (eta == 0) return IntegerDivision.zero("myEta", eta);
             if (!(eta > 0) || Double.isInfinite(eta)) {
-                return Feedback.wrong("not-positive", "η = " + eta + " does not step downhill: η must be > 0");
+                return Feedback.wrong("not-positive", "η = " + Exercise.num(eta) + " is too small: η must be > 0 (a "
+                        + "negative η steps uphill)");
             }
             Path walk = Minimizer.walk(MSE, new GradientDescent(eta), new double[] {1.0}, 10);
             int reached = walk.stepsToReach(new double[] {MSE.mean()}, 0.001);
@@ -120,7 +131,7 @@ public final class ErrorCurveExercises {
             }
             double m = walk.last()[0];
             if (factor < -1) {
-                return Feedback.wrong("diverges", "η = " + Exercise.num(eta) + " runs away: after " + walk.steps()
+                return Feedback.wrong("diverges", "η = " + Exercise.num(eta) + " is too large, it runs away: after " + walk.steps()
                         + " steps m = " + Exercise.num(m) + ". " + per + ", more than 1 in size, so every overshoot is "
                         + "larger than the last. Stay below η = 1 (= 2 / MSE″)");
             }
@@ -133,7 +144,7 @@ public final class ErrorCurveExercises {
                         + "every step and is still " + Exercise.num(Math.abs(m - MSE.mean())) + " away after 10. " + per
                         + "; a smaller η damps it faster");
             }
-            return Feedback.wrong("crawls", "η = " + Exercise.num(eta) + " crawls: m creeps towards the mean from one "
+            return Feedback.wrong("crawls", "η = " + Exercise.num(eta) + " is too small, it crawls: m creeps towards the mean from one "
                     + "side and is still " + Exercise.num(Math.abs(m - MSE.mean())) + " away after 10 steps. " + per
                     + "; take a larger η");
         });
@@ -165,6 +176,20 @@ public final class ErrorCurveExercises {
             if (Compare.close(mine, forward, 1e-9) || Compare.close(mine, 3 - 3 * eps + eps * eps, 1e-9)) {
                 return Feedback.wrong("one-sided", "you get " + String.format("%.6f", mine) + " for x³ at 1 (true 3): "
                         + "that is a one-sided difference, off by about 3ε. Take f(x + ε) − f(x − ε)");
+            }
+            if (mine == 0) {   // probe: x³ is not flat at 1, so both values were taken at the same point
+                return Feedback.wrong("same-point", "you get 0 for x³ at 1, where the slope is 3: your two values of f are "
+                        + "taken at the same point. One is f(x + ε), the other f(x − ε) — check the sign in each");
+            }
+            double flat = difference.at(x -> 1.0, 1.0, eps);   // probe: a constant f has slope 0
+            if (flat != 0) {
+                return Feedback.wrong("sum", "for the constant f(x) = 1 you get " + Exercise.num(flat) + ", not 0: you "
+                        + "added the two values of f. It is their difference, f(x + ε) − f(x − ε), with a minus");
+            }
+            double ratio = mine / central;
+            if (Compare.close(ratio, eps, 1e-6) || Compare.close(ratio, 2 * eps, 1e-6)) {
+                return Feedback.wrong("no-eps", "you get " + Exercise.num(mine) + ", " + (Compare.close(ratio, eps, 1e-6)
+                        ? "ε" : "2ε") + " times the slope 3: the factor ε is missing from the division — divide by 2ε");
             }
             if (Compare.close(mine, 2 * central, 1e-9)) {
                 return Feedback.wrong("missing-2", "you get " + String.format("%.6f", mine) + ", twice the slope 3: "

@@ -47,6 +47,8 @@ public final class Exercise {
             feedback = Deadline.call(check);
         } catch (NotDoneYet e) {
             feedback = Feedback.notDone(task);
+        } catch (Diagnosis.Found e) {   // a probe explained what the student's code threw
+            feedback = e.feedback;
         } catch (Deadline.Missed e) {
             feedback = Feedback.wrong("no-return", "your code did not return within " + num(e.seconds)
                     + " s, so the check stopped it — does every loop advance? (a loop whose condition never changes,"

@@ -70,8 +70,16 @@ public final class SgdExercises {
                         + "not a double; fine for a rate)");
             }
             if (mine[0] == 0 && mine[3] == 0) {
-                return Feedback.wrong("integer-division", "your rate is 0: 5 / (t + 50) divides whole numbers in Java and "
-                        + "rounds down. Write 5.0 / (t + 50)");
+                return Feedback.wrong("integer-division", "your rate is 0: 5 / (t + 50) is integer division in Java, it "
+                        + "divides whole numbers and rounds down. Write 5.0 / (t + 50)");
+            }
+            if (mine[0] == mine[1] && mine[1] == mine[3]) {
+                return Feedback.wrong("constant", "η(t) = " + Exercise.num(mine[0]) + " at every t: it does not fall — the "
+                        + "factor 1/(t + t1) is missing: η(t) = t0 / (t + t1)");
+            }
+            if (mine[0] < 0 || mine[1] < 0) {
+                return Feedback.wrong("negative", "η(0) = " + Exercise.num(mine[0]) + " is negative: a rate must be > 0. "
+                        + "Check the sign in t + t1 (a minus where the plus belongs?)");
             }
             if (Double.isInfinite(mine[0]) || Compare.close(mine[1], 5.0 + 50, 1e-9)) {
                 return Feedback.wrong("precedence", "η(1) = " + Exercise.num(mine[1]) + ": that is t0/t + t1. Put the sum in "
@@ -86,35 +94,6 @@ public final class SgdExercises {
         });
     }
 
-    /** One gradient call of a student's loop: the rows asked for, the weights then, the gradient given. */
-    private record Call(int[] rows, double[] w, double[] g) {}
-
-    /** What a student's epochs did: the calls of each epoch, and w at the end of each epoch. */
-    private record Recording(List<List<Call>> epochs, List<double[]> ends) {}
-
-    /** One epoch of a student's loop, handed a gradient that records its calls. */
-    private interface Epoch {
-        void run(double[] w, int epoch, BatchGradient recorder, Random rng);
-    }
-
-    /** Runs {@link #EPOCHS} epochs from w = 0 with one seeded generator, recording every gradient call. */
-    private static Recording record(Epoch epoch) {
-        double[] w = new double[XB.cols()];
-        Random rng = new Random(SEED);
-        List<List<Call>> epochs = new ArrayList<>();
-        List<double[]> ends = new ArrayList<>();
-        for (int e = 0; e < EPOCHS; e++) {
-            List<Call> calls = new ArrayList<>();
-            epochs.add(calls);
-            epoch.run(w, e, (rows, at, g) -> {
-                EpochReplay.rowGradient(XB, rows, at, g);
-                calls.add(new Call(rows.clone(), at.clone(), g.clone()));
-            }, rng);
-            ends.add(w.clone());
-        }
-        return new Recording(epochs, ends);
-    }
-
     /** The SGD epoch: every row once per epoch, a new order each epoch, w ← w − η(epoch·m + i) ∇J_i. */
     public static void checkSgdEpoch(SgdEpoch epoch) {
         assessSgdEpoch(epoch).print();
@@ -125,40 +104,47 @@ public final class SgdExercises {
             if (Exercise.isTodo(epoch)) return Feedback.notDone("write the epoch");
             int m = XB.rows();
             Schedule rate = t -> 5.0 / (t + 50);
-            Recording run = record((w, e, grad, rng) -> epoch.run(w, e, m, (row, at, g) -> grad.at(new int[] {row}, at, g),
+            EpochReplay.Recording run = EpochReplay.record(XB, EPOCHS, SEED, (w, e, grad, rng) -> epoch.run(w, e, m, (row, at, g) -> grad.at(new int[] {row}, at, g),
                     rate, rng));
-            List<List<Call>> epochs = run.epochs();
+            List<List<EpochReplay.Call>> epochs = run.epochs();
             List<double[]> ends = run.ends();
             if (EpochReplay.sameEnds(ends, EpochReplay.referenceEnds(XB, m, 1, EPOCHS, SEED, rate::rate))) return sgdDone(m);
             Feedback order = checkOrder(epochs, m, 1);
             if (order != null) return order;
-            // replay: the weights at each call follow from the previous call's gradient and a rate
+            // replay: each step read off what it did, then the t its step size implies (η(t) = 5/(t + 50))
+            List<double[]> ts = new ArrayList<>();
             for (int e = 0; e < EPOCHS; e++) {
-                List<Call> calls = epochs.get(e);
+                List<EpochReplay.Call> calls = epochs.get(e);
+                double[] te = new double[calls.size()];
                 for (int i = 0; i < calls.size(); i++) {
-                    Call c = calls.get(i);
-                    double[] next = i + 1 < calls.size() ? calls.get(i + 1).w
-                            : ends.get(e);
-                    double eta = EpochReplay.stepRate(c.w, c.g, next);
-                    long t = (long) e * m + i;
-                    if (Compare.close(eta, rate.rate(t), 1e-9)) continue;
-                    if (Compare.close(eta, -rate.rate(t), 1e-9)) return ascends();
-                    if (Compare.close(eta, rate.rate(i), 1e-9)) {
-                        return Feedback.wrong("t-per-epoch", "in epoch " + e + " your step " + i + " used η(" + i + "): t "
-                                + "starts again at 0 every epoch, so the rate never decays below η(m). Use t = epoch·m + i");
-                    }
-                    if (Compare.close(eta, rate.rate(e), 1e-9)) {
-                        return Feedback.wrong("t-is-epoch", "your steps use η(epoch): the rate must fall with every step, "
-                                + "t = epoch·m + i");
-                    }
-                    return Feedback.wrong("other", "in epoch " + e + ", step " + i + " moved w by " + Exercise.num(eta)
-                            + " × the gradient; expected η(" + t + ") = " + Exercise.num(rate.rate(t)));
+                    EpochReplay.Call c = calls.get(i);
+                    double eta = EpochReplay.stepRate(c.w(), c.g(), i + 1 < calls.size() ? calls.get(i + 1).w() : ends.get(e));
+                    Feedback step = replay(epochs, ends, e, i, rate.rate((long) e * m + i));
+                    if (step != null) return step;
+                    te[i] = 5 / eta - 50;
                 }
+                ts.add(te);
             }
-            return Feedback.wrong("other", "every step moved w by η(epoch·m + i) × its gradient, but the weights after "
+            Feedback t = LoopStepProbe.scheduleT(ts, m);
+            if (t != null) return t;
+            return Feedback.wrong("other", "every step moved w by a multiple of its gradient, but the weights after "
                     + "each epoch are not those of one pass over the shuffled rows: does the loop read the gradient it "
                     + "was just given, and leave w alone between the steps?");
         });
+    }
+
+    /** Step i of epoch e against w ← w − η·g ({@link LoopStepProbe}); null if it is that step or another multiple of g. */
+    private static Feedback replay(List<List<EpochReplay.Call>> epochs, List<double[]> ends, int e, int i, double eta) {
+        List<EpochReplay.Call> calls = epochs.get(e);
+        EpochReplay.Call c = calls.get(i);
+        double[] next = i + 1 < calls.size() ? calls.get(i + 1).w() : ends.get(e);
+        double[] previous = i > 0 ? calls.get(i - 1).g() : new double[c.g().length];
+        Feedback step = LoopStepProbe.step("in epoch " + e + ", step " + i + ",", c.w(), c.g(), previous, next, eta);
+        if (step != null) return step;
+        double size = EpochReplay.stepRate(c.w(), c.g(), next);
+        if (Compare.close(size, eta, 1e-9) || size > 0) return null;
+        return Feedback.wrong("other", "in epoch " + e + ", step " + i + " moved w by " + Exercise.num(size)
+                + " × the gradient; expected η = " + Exercise.num(eta));
     }
 
     private static Feedback sgdDone(int m) {
@@ -185,40 +171,37 @@ public final class SgdExercises {
 
     /** Null if the epochs in batches of b end where the reference's do, else the diagnosis. */
     private static Feedback minibatchRun(MinibatchEpoch epoch, int m, int b, double eta) {
-        Recording run = record((w, e, grad, rng) -> epoch.run(w, m, b, grad, eta, rng));
-        List<List<Call>> epochs = run.epochs();
+        EpochReplay.Recording run = EpochReplay.record(XB, EPOCHS, SEED, (w, e, grad, rng) -> epoch.run(w, m, b, grad, eta, rng));
+        List<List<EpochReplay.Call>> epochs = run.epochs();
         List<double[]> ends = run.ends();
         if (EpochReplay.sameEnds(ends, EpochReplay.referenceEnds(XB, m, b, EPOCHS, SEED, t -> eta))) return null;
         Feedback order = checkOrder(epochs, m, b);
         if (order != null) return order;
         for (int e = 0; e < EPOCHS; e++) {
-            List<Call> calls = epochs.get(e);
+            List<EpochReplay.Call> calls = epochs.get(e);
             for (int i = 0; i < calls.size(); i++) {
-                double[] next = i + 1 < calls.size() ? calls.get(i + 1).w : ends.get(e);
-                double step = EpochReplay.stepRate(calls.get(i).w, calls.get(i).g, next);
-                if (Compare.close(step, eta, 1e-9)) continue;
-                if (Compare.close(step, -eta, 1e-9)) return ascends();
-                if (Compare.close(step, eta * calls.get(i).rows.length, 1e-9)) {
-                    return Feedback.wrong("sum", "your step is η × " + calls.get(i).rows.length + " × the batch's mean "
+                double[] next = i + 1 < calls.size() ? calls.get(i + 1).w() : ends.get(e);
+                double step = EpochReplay.stepRate(calls.get(i).w(), calls.get(i).g(), next);
+                if (Compare.close(step, eta * calls.get(i).rows().length, 1e-9) && calls.get(i).rows().length > 1) {
+                    return Feedback.wrong("sum", "your step is η × " + calls.get(i).rows().length + " × the batch's mean "
                             + "gradient: grad.at already averages over the batch, step by η times it");
                 }
-                return Feedback.wrong("other", "batch " + i + " of epoch " + e + " moved w by " + Exercise.num(step)
-                        + " × its gradient; expected η = " + eta);
+                Feedback wrong = replay(epochs, ends, e, i, eta);
+                if (wrong != null) return wrong;
+                if (!Compare.close(step, eta, 1e-9)) {
+                    return Feedback.wrong("other", "batch " + i + " of epoch " + e + " moved w by " + Exercise.num(step)
+                            + " × its gradient; expected η = " + eta);
+                }
             }
         }
         return Feedback.wrong("other", "every batch moved w by η × its gradient, but the weights after each epoch are "
                 + "not those of one pass over the shuffled batches: does the loop leave w alone between the steps?");
     }
 
-    /** Ascent is found by the replay: the step went along the gradient. */
-    private static Feedback ascends() {
-        return Feedback.wrong("ascends", "your steps go along the gradient, uphill: w ← w − η·g, with a minus");
-    }
-
     /** Each epoch's orders checked against Fisher–Yates from the recorder's seed ({@link ShuffleProbe}). */
-    private static Feedback checkOrder(List<List<Call>> epochs, int m, int b) {
+    private static Feedback checkOrder(List<List<EpochReplay.Call>> epochs, int m, int b) {
         List<List<int[]>> batches = new ArrayList<>();
-        for (List<Call> calls : epochs) batches.add(calls.stream().map(Call::rows).toList());
+        for (List<EpochReplay.Call> calls : epochs) batches.add(calls.stream().map(EpochReplay.Call::rows).toList());
         return ShuffleProbe.judge(batches, m, b, SEED);
     }
 
@@ -235,14 +218,18 @@ public final class SgdExercises {
                 return Feedback.done(updates + " = ⌈10000/64⌉: 156 full batches of 64 and one of 16");
             }
             if (updates == m / b) {
-                return Feedback.wrong("floor", updates + " counts only the full batches: 156 × 64 = 9984, and the last 16 "
+                return Feedback.wrong("floor", updates + " is one too few: it counts only the full batches: 156 × 64 = 9984, and the last 16 "
                         + "rows still make a batch and a step. Round up — and mind integer division: 10000 / 64 is "
                         + "already 156 in Java, so Math.ceil(10000 / 64) is 156 too; write Math.ceil(10000 / 64.0)");
             }
             if (updates == m) {
                 return Feedback.wrong("per-row", "10000 is one update per row (SGD); a minibatch step uses 64 rows at once");
             }
-            return Feedback.wrong("other", updates + " is not it: how many batches of 64 does it take to cover 10000 rows?");
+            String size = updates <= 0 ? "negative or 0: a count of steps is positive" : updates > answer
+                    ? (updates >= 5 * answer ? Math.round((double) updates / answer) + " times too many" : "too many")
+                    : "too few";
+            return Feedback.wrong("other", updates + " is " + size + ": how many batches of 64 does it take to cover "
+                    + "10000 rows? 156 full ones cover 9984");
         });
     }
 }

@@ -68,6 +68,8 @@ final class ShuffleProbe {
                         + missing + " rows: the last, smaller batch (m mod b = " + (m % b) + " rows) is still a batch — "
                         + "take a step with it");
             }
+            Feedback broken = broken(calls, order, e, m, b, missing, twice, seed);
+            if (broken != null) return broken;
             if (missing > 0 || twice > 0) {
                 return Feedback.wrong("not-a-permutation", "epoch " + e + " used " + (m - missing) + " of the " + m
                         + " rows" + (twice > 0 ? ", " + twice + " of them more than once" : "")
@@ -116,6 +118,66 @@ final class ShuffleProbe {
         return Feedback.wrong("not-fisher-yates", "each epoch is a permutation, but not the one Fisher–Yates draws from the "
                 + "rng you are given (compared draw for draw from the same seed): start each epoch from 0, 1, …, m − 1 and "
                 + "for i from m − 1 down to 1 swap place i with k = rng.nextInt(i + 1), drawing nothing else from rng");
+    }
+
+    /** Why epoch e's rows are no permutation, when the probe can tell: null otherwise. */
+    private static Feedback broken(List<int[]> calls, int[] order, int e, int m, int b, int missing, int twice, long seed) {
+        String epoch = "epoch " + e + " ";
+        if (order.length == 0) {
+            return Feedback.wrong("no-gradient", epoch + "never asked for a gradient: is the call grad.at(…) missing, or "
+                    + "does the code return before it?");
+        }
+        if (calls.stream().anyMatch(c -> c.length == m) && b < m) {
+            return Feedback.wrong("whole-order", epoch + "handed all " + m + " rows to grad.at as one batch: a batch is "
+                    + "a copy of the slice order[from, from + b), not the array order itself");
+        }
+        if (Arrays.stream(order).allMatch(r -> r == 0)) {
+            return Feedback.wrong("order-not-filled", epoch + "asked for row 0 every time: order still holds the zeros "
+                    + "of new int[m] — it was never filled with 0, 1, …, m − 1 before the shuffle (a missing line?)");
+        }
+        int[] drawn = orders(m, e + 1, seed, "fisher-yates").get(e);
+        if (missing == 0 || twice > 0) {
+            if (twice > 0 && missing > 0) {
+                return Feedback.wrong("broken-swap", epoch + "used " + (m - missing) + " of the " + m + " rows, " + twice
+                        + " of them more than once: your shuffle loses rows. A swap needs three lines in this order — "
+                        + "save order[i], order[i] = order[k], order[k] = the saved one; is one missing or moved?");
+            }
+            return null;
+        }
+        if (order.length == m - 1 && Arrays.equals(order, Arrays.copyOfRange(drawn, 1, m))) {
+            return Feedback.wrong("skips-first", epoch + "never used order[0], the first place of the shuffled order: "
+                    + "does the loop over the order start at 1? The first index is 0");
+        }
+        if (order.length == m - 1 && Arrays.equals(order, Arrays.copyOfRange(drawn, 0, m - 1))) {
+            return Feedback.wrong("skips-last", epoch + "never used order[m − 1], the last place of the shuffled order: "
+                    + "the loop over the order stops one too early (i < m, not i < m − 1)");
+        }
+        if (order.length < m - 1) {
+            return Feedback.wrong("stops-early", epoch + "stopped after " + order.length + " of the " + m + " rows, each "
+                    + "used once: does a return (or break) inside a loop end the epoch early?");
+        }
+        return null;
+    }
+
+    /**
+     * A probe of what the student's epoch threw: an index m + 1 (the shuffle's loop starting at m + 1), a bound ≤ 0
+     * for nextInt, a slice whose end lies before its start. Null when it is none of these.
+     */
+    static Feedback explain(RuntimeException e, int m) {
+        String said = String.valueOf(e.getMessage());
+        if (said.equals("Index " + (m + 1) + " out of bounds for length " + m)) {
+            return Feedback.wrong("start-m+1", "your code reached index m + 1 = " + (m + 1) + " of an array of " + m
+                    + ": the shuffle's loop starts at m + 1, but the last index is m − 1 (a plus where the minus belongs)");
+        }
+        if (said.contains("bound must be positive")) {
+            return Feedback.wrong("bound-not-positive", "rng.nextInt was given a bound ≤ 0 (it threw \"" + said + "\"): "
+                    + "Fisher–Yates draws k from 0..i with rng.nextInt(i + 1) — check the sign before the 1");
+        }
+        if (e instanceof IllegalArgumentException && said.matches("-?\\d+ > -?\\d+")) {
+            return Feedback.wrong("slice-backwards", "Arrays.copyOfRange was given an end before its start (" + said
+                    + "): a batch is order[from, from + b), its end from + b (a minus where the plus belongs?)");
+        }
+        return null;
     }
 
     private static boolean same(List<int[]> a, List<int[]> b) {

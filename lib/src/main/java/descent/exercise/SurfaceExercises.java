@@ -31,6 +31,13 @@ public final class SurfaceExercises {
     private static final XCosCx WAVE = new XCosCx(3);
     private static final QuadraticBowl NARROW = new QuadraticBowl(20);
     private static final Rosenbrock ROSENBROCK = new Rosenbrock();
+    /** ∇f of Rosenbrock's function as the notebook writes it, term by term, for {@link TermProbe}. */
+    private static final java.util.List<TermProbe.Term> ROSENBROCK_TERMS = java.util.List.of(
+            new TermProbe.Term(0, "−2(1 − x)", -2, TermProbe.parts(-2, 0, 0, 2, 1, 0)),
+            new TermProbe.Term(0, "−400x(y − x²)", -400, TermProbe.parts(-400, 1, 1, 400, 3, 0)),
+            new TermProbe.Term(1, "200(y − x²)", 200, TermProbe.parts(200, 0, 1, -200, 2, 0)));
+    private static final double[][] PROBE_POINTS = {{-1.5, 2.5}, {0.5, 0.5}, {2, 1}, {-0.3, -0.7}, {1.3, -0.4},
+        {0.7, 1.9}};
 
     private SurfaceExercises() {}
 
@@ -63,7 +70,7 @@ public final class SurfaceExercises {
         });
     }
 
-    /** The second-derivative test on five Hessians, including a saddle with positive diagonal. */
+    /** The second-derivative test on nine Hessians, including saddles with positive diagonal. */
     public static void checkStationaryPoint(StationaryPoint test) {
         assessStationaryPoint(test).print();
     }
@@ -71,40 +78,68 @@ public final class SurfaceExercises {
     static Feedback assessStationaryPoint(StationaryPoint test) {
         return Exercise.report("write the test inside the lambda", () -> {
             if (Exercise.isTodo(test)) return Feedback.notDone("write the test");
-            double[][][] cases = {{{2, 0}, {0, 3}}, {{-2, 0}, {0, -1}}, {{2, 0}, {0, -3}}, {{1, 2}, {2, 1}},
-                {{2, 1}, {1, 2}}, {{-1, 2}, {2, -1}}, {{1, 1.5}, {1.5, 2}}};
-            // the last: det = 1·2 − 1.5·1.5 = −0.25, a saddle, but 1·2 − 1.5 or 2·1·2 − 2.25 would be positive
-            String[] answers = {"minimum", "maximum", "saddle", "saddle", "minimum", "saddle", "saddle"};
-            for (int k = 0; k < cases.length; k++) {
-                String mine = test.kind(new double[][] {cases[k][0].clone(), cases[k][1].clone()});
-                if (answers[k].equals(mine)) continue;
-                String h = "H = [[" + num(cases[k][0]) + "], [" + num(cases[k][1]) + "]]";
-                if (mine == null || !(mine.equals("minimum") || mine.equals("maximum") || mine.equals("saddle"))) {
-                    return Feedback.wrong("answer-word", "for " + h + " you answered " + (mine == null ? "null" : "\"" + mine
-                            + "\"") + ": answer \"minimum\", \"maximum\" or \"saddle\"");
+            String[] mine = new String[CASES.length];
+            for (int k = 0; k < CASES.length; k++) {
+                mine[k] = test.kind(new double[][] {CASES[k][0].clone(), CASES[k][1].clone()});
+                if (mine[k] == null || !(mine[k].equals("minimum") || mine[k].equals("maximum") || mine[k].equals("saddle"))) {
+                    return Feedback.wrong("answer-word", "for " + h(CASES[k]) + " you answered " + (mine[k] == null ? "null"
+                            : "\"" + mine[k] + "\"") + ": answer \"minimum\", \"maximum\" or \"saddle\"");
                 }
-                if (k == 3 || k == 5) {
-                    return Feedback.wrong("ignores-off-diagonal", "for " + h + " you answered " + mine + ", but det H = "
-                            + "1·1 − 2·2 < 0: a saddle. The diagonal alone is not enough; use det H = ac − b²");
-                }
-                if (k <= 1 && answers[k].equals("minimum") != mine.equals("minimum") && !mine.equals("saddle")) {
-                    return Feedback.wrong("swapped", "for " + h + " you answered " + mine + ": positive curvature in every "
-                            + "direction (det > 0, a > 0) is a minimum, negative is a maximum");
-                }
-                if (k == 6) {
-                    return Feedback.wrong("determinant-factor", "for " + h + " you answered " + mine + ", but det H = "
-                            + "1·2 − 1.5·1.5 = −0.25 < 0: a saddle. Check the factors of your determinant: ac − b·b, each "
-                            + "entry once (an off-diagonal entry without its factor, or a doubled one, flips this sign)");
-                }
-                if (k == 2) {
-                    return Feedback.wrong("saddle-missed", "for " + h + " you answered " + mine + ": the curvature is +2 "
-                            + "along x and −3 along y, so it is a saddle (det H < 0)");
-                }
-                return Feedback.wrong("other", "for " + h + " you answered " + mine + ", it is a " + answers[k]);
             }
-            return Feedback.done("all seven Hessians classified: det H < 0 is a saddle; det H > 0 is a minimum when "
-                    + "h₀₀ > 0 and a maximum when h₀₀ < 0");
+            int first = -1;
+            for (int k = CASES.length - 1; k >= 0; k--) if (!mine[k].equals(kind(CASES[k], (a, b, c, d) -> a * d - b * c, 1))) first = k;
+            if (first < 0) {
+                return Feedback.done("all " + CASES.length + " Hessians classified: det H < 0 is a saddle; det H > 0 is a "
+                        + "minimum when h₀₀ > 0 and a maximum when h₀₀ < 0");
+            }
+            double[][] wrong = CASES[first];
+            String at = "for " + h(wrong) + " you answered " + mine[first] + ", but det H = ac − b² = "
+                    + Exercise.num(wrong[0][0] * wrong[1][1] - wrong[0][1] * wrong[1][0]).replace("-", "−") + ": it is a "
+                    + kind(wrong, (a, b, c, d) -> a * d - b * c, 1) + ". ";
+            // the probes answer: which determinant (which term, which factor, which sign) and which rule explain them all
+            return new Diagnosis<String[]>()
+                    .hypothesis("ignores-off-diagonal", m -> explains(m, (a, b, c, d) -> a * d, 1), m -> at + "The diagonal "
+                            + "alone is not enough: det H = ac − b², the off-diagonal term is missing")
+                    .hypothesis("det-sign", m -> explains(m, (a, b, c, d) -> a * d + b * c, 1), m -> at + "Your answers "
+                            + "follow ac + b²: det H = ac − b², the sign of b² is flipped")
+                    .hypothesis("determinant-factor", m -> explains(m, (a, b, c, d) -> d - b * c, 1)
+                            || explains(m, (a, b, c, d) -> a - b * c, 1) || explains(m, (a, b, c, d) -> a * d - b, 1)
+                            || explains(m, (a, b, c, d) -> a * d - c, 1) || explains(m, (a, b, c, d) -> 2 * a * d - b * c, 1),
+                            m -> at + "Check the factors of your determinant: ac − b·b, each entry once (a factor left out, "
+                            + "or a doubled one, changes its sign on some Hessians)")
+                    .hypothesis("saddle-missed", m -> explains(m, (a, b, c, d) -> 1, 1), m -> at + "You never answer "
+                            + "saddle: is the det H < 0 test missing, or placed after the return that answers first?")
+                    .hypothesis("comparison", m -> explains(m, (a, b, c, d) -> -(a * d - b * c), 1), m -> at + "You answer "
+                            + "saddle where det H > 0: the comparison is turned round — det H < 0 is a saddle")
+                    .hypothesis("swapped", m -> explains(m, (a, b, c, d) -> a * d - b * c, -1), m -> at + "Positive "
+                            + "curvature in every direction (det > 0, a > 0) is a minimum, negative is a maximum")
+                    .otherwise(m -> at + "det H < 0 is a saddle; det H > 0 is a minimum when h₀₀ > 0, a maximum when h₀₀ < 0")
+                    .of(mine);
         });
+    }
+
+    /** Hessians that separate the determinant slips (the last: det = 1·2 − 1.5·1.5 < 0, but ac − b or 2ac − b² > 0). */
+    private static final double[][][] CASES = {{{2, 0}, {0, 3}}, {{-2, 0}, {0, -1}}, {{2, 0}, {0, -3}}, {{1, 2}, {2, 1}},
+        {{2, 1}, {1, 2}}, {{-1, 2}, {2, -1}}, {{1, 1.5}, {1.5, 2}}, {{1, 2}, {2, -1}}, {{3, 0.5}, {0.5, 0.1}}};
+
+    /** A determinant of [[a, b], [c, d]]. */
+    private interface Det {
+        double of(double a, double b, double c, double d);
+    }
+
+    /** The kind the test gives with this determinant; {@code minimumSign} −1 swaps minimum and maximum. */
+    private static String kind(double[][] h, Det det, int minimumSign) {
+        if (det.of(h[0][0], h[0][1], h[1][0], h[1][1]) < 0) return "saddle";
+        return h[0][0] * minimumSign > 0 ? "minimum" : "maximum";
+    }
+
+    private static boolean explains(String[] mine, Det det, int minimumSign) {
+        for (int k = 0; k < CASES.length; k++) if (!mine[k].equals(kind(CASES[k], det, minimumSign))) return false;
+        return true;
+    }
+
+    private static String h(double[][] m) {
+        return "H = [[" + num(m[0]) + "], [" + num(m[1]) + "]]";
     }
 
     private static String num(double[] row) {
@@ -123,7 +158,10 @@ public final class SurfaceExercises {
         return Exercise.report("set myEta", () -> {
             if (Exercise.isTodo(eta)) return Feedback.notDone("set myEta to a number");
             if (eta == 0) return IntegerDivision.zero("myEta", eta);
-            if (!(eta > 0) || Double.isInfinite(eta)) return Feedback.wrong("not-positive", "η must be > 0");
+            if (!(eta > 0) || Double.isInfinite(eta)) {
+                return Feedback.wrong("not-positive", "η = " + Exercise.num(eta) + " is too small: η must be > 0 (a "
+                        + "negative η steps uphill)");
+            }
             Path walk = Minimizer.walk(NARROW, new GradientDescent(eta), new double[] {-9, 3}, 100);
             int k = walk.stepsToReach(new double[] {0, 0}, 0.01);
             double[] p = walk.last();
@@ -131,7 +169,7 @@ public final class SurfaceExercises {
                     + Exercise.num(1 - 20 * eta);
             if (k >= 0) return Feedback.done("η = " + Exercise.num(eta) + " reaches the minimum in " + k + " steps (" + factors + ")");
             if (1 - 20 * eta <= -1) {
-                return Feedback.wrong("diverges", "η = " + Exercise.num(eta) + " diverges along y: " + factors
+                return Feedback.wrong("diverges", "η = " + Exercise.num(eta) + " is too large, it diverges along y: " + factors
                         + ", at least 1 in size, so y bounces ever wider. Along y the curvature is 20: η < 2/20 = 0.1");
             }
             if (Math.abs(p[1]) > 0.005 && 1 - 20 * eta < 0) {
@@ -139,7 +177,7 @@ public final class SurfaceExercises {
                         + Exercise.num(p[0]) + ") but y still flips sign every step, at |y| = " + Exercise.num(Math.abs(p[1]))
                         + " after 100 steps: " + factors + ". A slightly smaller η damps the oscillation");
             }
-            return Feedback.wrong("crawls", "η = " + Exercise.num(eta) + " crawls along x: after 100 steps x = " + Exercise.num(p[0])
+            return Feedback.wrong("crawls", "η = " + Exercise.num(eta) + " is too small, it crawls along x: after 100 steps x = " + Exercise.num(p[0])
                     + " (" + factors + "). Along x the curvature is only 1; take the largest η that still damps y");
         });
     }
@@ -178,24 +216,17 @@ public final class SurfaceExercises {
                                 .title("Gradient descent driven by your gradient").path("your gradient, η = 0.001",
                                         mineWalk.points()).minima(ROSENBROCK.minima()).image(), "your descent path"));
             }
-            if (Double.isNaN(mine[0]) || Double.isNaN(mine[1])) {
-                return Feedback.wrong("not-written", "g still holds NaN after your code: write both g[0] and g[1]");
+            for (int k = 0; k < 8; k++) {
+                if (Double.isNaN(mine[k])) {
+                    return Feedback.wrong("not-written", "g[" + (k % 2) + "] still holds NaN after your code: it is never "
+                            + "written. Write both g[0] and g[1]");
+                }
             }
-            Feedback scale = Compare.scaleMistake(Compare.factor(mine, reference), 1, "your gradient");
-            if (scale != null) return scale;
-            boolean xRight = true, yRight = true;
-            for (int k = 0; k < 4; k++) {
-                xRight &= Compare.close(mine[2 * k], reference[2 * k], 1e-6);
-                yRight &= Compare.close(mine[2 * k + 1], reference[2 * k + 1], 1e-6);
-            }
-            if (xRight != yRight) {
-                String bad = xRight ? "∂f/∂y = 200(y − x²)" : "∂f/∂x = −2(1 − x) − 400x(y − x²)";
-                return Feedback.wrong(xRight ? "dy" : "dx", "g[" + (xRight ? 1 : 0) + "] is off (at (0.5, 0.5): "
-                        + Exercise.num(mine[xRight ? 3 : 2]) + " against " + Exercise.num(reference[xRight ? 3 : 2])
-                        + "); the other is right. Check " + bad + ": the chain rule on (y − x²)² brings down −2x");
-            }
-            return Feedback.wrong("other", "at (0.5, 0.5) your gradient is (" + Exercise.num(mine[2]) + ", " + Exercise.num(mine[3])
-                    + "), finite differences give (" + Exercise.num(reference[2]) + ", " + Exercise.num(reference[3]) + ")");
+            return new TermProbe(ROSENBROCK_TERMS, PROBE_POINTS).diagnosis()
+                    .otherwise(v -> "at (0.5, 0.5) your gradient is (" + Exercise.num(mine[2]) + ", "
+                            + Exercise.num(mine[3]) + "), finite differences give (" + Exercise.num(reference[2]) + ", "
+                            + Exercise.num(reference[3]) + "): ∂f/∂x = −2(1 − x) − 400x(y − x²), ∂f/∂y = 200(y − x²)")
+                    .of(TermProbe.probe(gradient, PROBE_POINTS));
         });
     }
 

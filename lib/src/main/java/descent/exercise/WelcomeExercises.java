@@ -22,9 +22,10 @@ public final class WelcomeExercises {
                 return Feedback.done(String.format("the lowest cost is at the sample mean, %.2f (MSE = %.4f)", best, cost));
             }
             String side = guess < best ? "right" : "left";
-            return Feedback.wrong(guess < best ? "too-low" : "too-high", String.format("MSE(%s) = %.4f is not the "
-                    + "bottom of the curve: it still falls to the %s of your guess, so the lowest point is further %s",
-                    Exercise.num(guess), cost, side, side));
+            String size = guess < 0 ? "negative, below every measurement" : guess < best ? "too small" : "too large";
+            return Feedback.wrong(guess < best ? "too-low" : "too-high", String.format("your guess is %s: MSE(%s) = %.4f "
+                    + "is not the bottom of the curve: it still falls to the %s of your guess, so the lowest point is "
+                    + "further %s", size, Exercise.num(guess), cost, side, side));
         });
     }
 }

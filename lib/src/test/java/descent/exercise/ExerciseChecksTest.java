@@ -455,7 +455,7 @@ class ExerciseChecksTest {
         wrong("never-reshuffles", SgdExercises.assessSgdEpoch(sgd(SgdSlip.SAME_ORDER)));
         wrong("t-per-epoch", SgdExercises.assessSgdEpoch(sgd(SgdSlip.T_PER_EPOCH)));
         wrong("ascends", SgdExercises.assessSgdEpoch(sgd(SgdSlip.ASCENDS)));
-        wrong("not-a-permutation", SgdExercises.assessSgdEpoch(sgd(SgdSlip.SKIPS_ROW)));
+        wrong("skips-last", SgdExercises.assessSgdEpoch(sgd(SgdSlip.SKIPS_ROW)));
     }
 
     private static SgdExercises.MinibatchEpoch minibatch(boolean dropLast, boolean reshuffle, double sign) {
@@ -569,7 +569,7 @@ class ExerciseChecksTest {
             g[0] = 2 * (1 - p[0]) + 400 * p[0] * (p[1] - p[0] * p[0]);
             g[1] = -200 * (p[1] - p[0] * p[0]);
         }));
-        wrong("dx", SurfaceExercises.assessRosenbrockGradient((p, g) -> {
+        wrong("term-x", SurfaceExercises.assessRosenbrockGradient((p, g) -> {   // which term, which factor
             g[0] = -2 * (1 - p[0]) - 400 * (p[1] - p[0] * p[0]);
             g[1] = 200 * (p[1] - p[0] * p[0]);
         }));
@@ -998,7 +998,7 @@ class ExerciseChecksTest {
     void aGradientThatIsExactlyZeroNamesIntegerDivision() {
         // 2 / xb.rows() = 2 / 100 = 0 in int arithmetic: every partial is 0.0
         Feedback f = BatchDescentExercises.assessPartial((xb, w, j) -> partial(xb, w, j, 2 / xb.rows(), true));
-        wrong("zero", f);
+        wrong("integer-division", f);   // right on one row (2 / 1 = 2), 0 on three: the probes tell it from an empty sum
         assertTrue(f.toString().contains("integer division"), f.toString());
     }
 }
