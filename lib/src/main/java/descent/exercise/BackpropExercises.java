@@ -48,7 +48,7 @@ public final class BackpropExercises {
             double da = a.grad(), db = b.grad();
             String got = "with a = 3, b = −2 and out.grad() = 0.5 your rule gave a.grad() = " + Exercise.num(da)
                     + " and b.grad() = " + Exercise.num(db);
-            if (da == 0 && db == 0) return Feedback.wrong("adds-nothing", got + ": call a.addGrad(…) and b.addGrad(…)");
+            if (da == 0 && db == 0) return Feedback.wrong("adds-nothing", got + ": the addGrad calls are missing");
             if (same(da, av * g) && same(db, bv * g)) {
                 return Feedback.wrong("swapped", got + ": you gave each input its own value. ∂(a·b)/∂a is the other "
                         + "factor, b; ∂(a·b)/∂b is a");
@@ -115,11 +115,11 @@ public final class BackpropExercises {
                 if (same(da, right)) continue;
                 String got = "at a = " + Exercise.num(av) + " with out.grad() = " + Exercise.num(g) + " your rule added "
                         + Exercise.num(da) + " to a.grad(); tanh'(a)·out.grad() = (1 − out²)·out.grad() = " + Exercise.num(right);
-                if (da == 0) return Feedback.wrong("adds-nothing", got + ": call a.addGrad(…)");
+                if (da == 0) return Feedback.wrong("adds-nothing", got + ": the addGrad call is missing");
                 if (same(da, g)) return Feedback.wrong("no-local", got + ": you passed out.grad() on unchanged, without the "
                         + "local derivative: the factor 1 − out² is missing");
-                if (same(da, 1 - t * t)) return Feedback.wrong("no-upstream", got + ": you left out out.grad(), the gradient "
-                        + "arriving from above; the chain rule multiplies by it");
+                if (same(da, 1 - t * t)) return Feedback.wrong("no-upstream", got + ": you left out the factor out.grad(), the "
+                        + "gradient arriving from above; the chain rule multiplies by it");
                 if (same(da, (1 - av * av) * g)) return Feedback.wrong("squared-input", got + ": you squared the input a. "
                         + "tanh'(a) = 1 − tanh²(a): square the output, out.data()");
                 if (same(da, (1 - t) * g)) return Feedback.wrong("no-square", got + ": 1 − out is missing the square: 1 − out²");
@@ -224,7 +224,7 @@ public final class BackpropExercises {
                 if (gap > 1e-5) {
                     if (mine == 0) return Feedback.wrong("adds-nothing", at + ": your rule adds nothing to x's gradient");
                     if (Math.abs(mine - slope) <= 1e-5 * Math.max(1, Math.abs(slope))) {
-                        return Feedback.wrong("no-upstream", at + ": you left out out.grad(); the chain rule multiplies by it");
+                        return Feedback.wrong("no-upstream", at + ": you left out the factor out.grad(); the chain rule multiplies by it");
                     }
                     if (Math.abs(mine + right) <= 1e-5 * Math.max(1, Math.abs(right))) return Feedback.wrong("sign", at + ": the sign is flipped");
                     if (same(mine, c * y.data())) return Feedback.wrong("value", at + ": you passed back the value f(x), not its derivative");
