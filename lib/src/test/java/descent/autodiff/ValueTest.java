@@ -93,8 +93,10 @@ class ValueTest {
         Value a = Value.of(a0), b = Value.of(b0);
         Value out = op.op().apply(a, b);
         assertEquals(op.f().applyAsDouble(a0, b0), out.data(), 1e-14 * Math.max(1, Math.abs(out.data())), op.name());
-        out.backward();
-        double[] numeric = GradientCheck.central(p -> op.f().applyAsDouble(p[0], p[1]), new double[] {a0, b0});
+        // backward from c·out, c ≠ 1: a rule that divides by out.grad instead of multiplying, or ignores it, shows
+        double c = -1.7;
+        out.mul(c).backward();
+        double[] numeric = GradientCheck.central(p -> c * op.f().applyAsDouble(p[0], p[1]), new double[] {a0, b0});
         double worst = 0;
         double[] analytic = {a.grad(), b.grad()};
         for (int i = 0; i < 2; i++) {
