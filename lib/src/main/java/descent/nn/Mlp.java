@@ -133,6 +133,20 @@ public final class Mlp {
         return out;
     }
 
+    /**
+     * z(x) at θ for one input x of n_0 values, as a function: a binary network's logit (p = σ(z)), e.g. for
+     * {@code Plots.decisionBoundary(data, net.logit(theta), title)}; a regression network's prediction.
+     */
+    public java.util.function.ToDoubleFunction<double[]> logit(double[] theta) {
+        if (head == Head.CLASSES) throw new IllegalStateException("logit is for a network with one output; this one has "
+                + widths[widths.length - 1] + " (use outputs)");
+        double[] at = Check.length("theta", theta, parameterCount(), "this network's parameters").clone();
+        return x -> {
+            Check.length("x", x, widths[0], "one value per input");
+            return forward(layout.bind(at), Tensor.of(x, 1, x.length)).value();
+        };
+    }
+
     /** Each row's prediction: the class with the largest logit, the label 1 where z ≥ 0 (σ(z) ≥ ½), or the number. */
     public double[] predict(double[] theta, Dataset data) {
         double[][] z = outputs(theta, data);

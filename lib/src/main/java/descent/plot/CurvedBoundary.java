@@ -16,7 +16,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * when the model is a network: z on a grid over the data's extent, the level 0 traced by {@link MarchingSquares}.
  */
 final class CurvedBoundary {
-    private static final int GRID = 150;
+    private static final int GRID = 100;
 
     private CurvedBoundary() {}
 

@@ -187,7 +187,7 @@ public final class Plots {
 
     /**
      * Two classes in the plane and the boundary z = 0 (p = ½) of any classifier given as its logit z(x1, x2),
-     * e.g. a network's: a curve traced on a 150×150 grid over the data. The text alternative says how many
+     * e.g. a network's: a curve traced on a 100×100 grid over the data. The text alternative says how many
      * points the model classifies correctly.
      */
     public static ChartImage decisionBoundary(Dataset data, java.util.function.ToDoubleFunction<double[]> logit, String title) {
