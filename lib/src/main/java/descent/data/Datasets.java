@@ -128,6 +128,43 @@ public final class Datasets {
         }
     }
 
+    /**
+     * The 8×8 handwritten digits shipped with the library: 1,797 rows, 64 pixel columns {@code p00 … p77}
+     * (row, column; ink counts 0 … 16), y = the digit 0 … 9 (174–183 rows each). Origin and license:
+     * {@code descent/data/NOTICE.md}.
+     */
+    public static Dataset digits() {
+        try (InputStream in = Datasets.class.getResourceAsStream("digits.csv")) {
+            if (in == null) throw new IllegalStateException("digits.csv is missing from the library jar");
+            return CsvData.read(in, "digits.csv", "digit");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Two interleaving half circles in the plane, a set no straight line separates: class 0 on the upper
+     * arc (cos t, sin t), class 1 on the lower arc (1 − cos t, 0.5 − sin t), t uniform in [0, π], each
+     * point moved by N(0, noise²) in both coordinates, then shuffled (scikit-learn's {@code make_moons},
+     * with random instead of evenly spaced t). Columns "x1", "x2"; m/2 rows of class 0.
+     */
+    public static Dataset twoMoons(int m, double noise, long seed) {
+        Check.atLeast("m", m, 2);
+        Check.size("m", m, 3);
+        Check.nonNegative("noise", noise);
+        Random random = new Random(seed);
+        double[] x = new double[2 * m];
+        double[] y = new double[m];
+        for (int i = 0; i < m; i++) {
+            int label = i < m / 2 ? 0 : 1;
+            double t = Math.PI * random.nextDouble();
+            x[2 * i] = (label == 0 ? Math.cos(t) : 1 - Math.cos(t)) + noise * random.nextGaussian();
+            x[2 * i + 1] = (label == 0 ? Math.sin(t) : 0.5 - Math.sin(t)) + noise * random.nextGaussian();
+            y[i] = label;
+        }
+        return new Dataset(x, y, 2, new String[] {"x1", "x2"}).select(permutation(m, random));
+    }
+
     /** A uniformly random permutation of 0 … m−1 from the seed: a shuffled order of the rows. */
     public static int[] permutation(int m, long seed) {
         Check.size("m", m, 1);

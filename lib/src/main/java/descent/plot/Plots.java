@@ -184,4 +184,18 @@ public final class Plots {
         }
         return chart.image();
     }
+
+    /**
+     * Two classes in the plane and the boundary z = 0 (p = ½) of any classifier given as its logit z(x1, x2),
+     * e.g. a network's: a curve traced on a 100×100 grid over the data. The text alternative says how many
+     * points the model classifies correctly.
+     */
+    public static ChartImage decisionBoundary(Dataset data, java.util.function.ToDoubleFunction<double[]> logit, String title) {
+        return CurvedBoundary.draw(data, logit, title);
+    }
+
+    /** Grey-scale side × side images (row by row, ink ≥ 0) in a row, each with its caption: e.g. misread digits. */
+    public static ChartImage images(String title, double[][] images, int side, String[] captions) {
+        return DigitImages.draw(title, images, side, captions);
+    }
 }

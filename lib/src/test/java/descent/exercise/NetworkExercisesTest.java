@@ -1,0 +1,147 @@
+package descent.exercise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import descent.nn.WeightInit;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** Notebook 14's checks on right answers (several routes) and on wrong ones written as a student would. */
+class NetworkExercisesTest {
+
+    private static LayerForward layer(boolean bias, boolean tanh) {
+        return (a, w, b) -> {
+            double[] out = new double[w[0].length];
+            for (int u = 0; u < out.length; u++) {
+                double s = bias ? b[u] : 0;
+                for (int i = 0; i < a.length; i++) s += a[i] * w[i][u];
+                out[u] = tanh ? Math.tanh(s) : s;
+            }
+            return out;
+        };
+    }
+
+    private static void wrong(Feedback f, String mistake, String... words) {
+        assertEquals(Feedback.Verdict.WRONG, f.verdict(), f.toString());
+        assertEquals(mistake, f.mistake(), f.toString());
+        for (String w : words) assertTrue(f.message().contains(w), f.toString());
+    }
+
+    @Test
+    void theLayerCheckPassesEveryRouteToTanhOfAWPlusB() {
+        assertTrue(NetworkExercises.assessLayer(layer(true, true)).passed());
+        LayerForward viaExp = (a, w, b) -> {   // tanh written as (e^2s − 1)/(e^2s + 1)
+            double[] out = new double[b.length];
+            for (int u = 0; u < out.length; u++) {
+                double s = b[u];
+                for (int i = 0; i < a.length; i++) s += w[i][u] * a[i];
+                out[u] = (Math.exp(2 * s) - 1) / (Math.exp(2 * s) + 1);
+            }
+            return out;
+        };
+        assertTrue(NetworkExercises.assessLayer(viaExp).passed(), NetworkExercises.assessLayer(viaExp).toString());
+        assertEquals(Feedback.Verdict.NOT_DONE, NetworkExercises.assessLayer(null).verdict());
+        assertEquals(Feedback.Verdict.NOT_DONE, NetworkExercises.assessLayer((a, w, b) -> { throw Exercise.notDone(); }).verdict());
+    }
+
+    @Test
+    void theLayerCheckNamesEachSlip() {
+        wrong(NetworkExercises.assessLayer(layer(true, false)), "no-activation", "tanh");
+        wrong(NetworkExercises.assessLayer(layer(false, true)), "no-bias", "b[u]");
+        wrong(NetworkExercises.assessLayer((a, w, b) -> {
+            double[] out = layer(false, true).apply(a, w, b);
+            for (int u = 0; u < out.length; u++) out[u] += b[u];
+            return out;
+        }), "bias-outside", "inside");
+        wrong(NetworkExercises.assessLayer((a, w, b) -> {
+            double[] out = new double[w[0].length];
+            for (int u = 0; u < out.length; u++) {
+                double s = b[u];
+                for (int i = 0; i < a.length; i++) s += a[i] * w[u][i];
+                out[u] = Math.tanh(s);
+            }
+            return out;
+        }), "transposed", "W[i][u]");   // read on the square W; a non-square W throws
+        wrong(NetworkExercises.assessLayer((a, w, b) -> {
+            double[] out = new double[w[0].length];
+            double s = 0;                           // declared outside the loop over units
+            for (int u = 0; u < out.length; u++) {
+                for (int i = 0; i < a.length; i++) s += a[i] * w[i][u];
+                out[u] = Math.tanh(s + b[u]);
+            }
+            return out;
+        }), "accumulator", "start each unit's sum at 0");
+        wrong(NetworkExercises.assessLayer((a, w, b) -> new double[a.length]), "length", "one output per unit");
+        wrong(NetworkExercises.assessLayer((a, w, b) -> {
+            double[] out = new double[a.length];                          // one per input, filled as far as W reaches
+            for (int u = 0; u < a.length; u++) out[u] = Math.tanh(a[u] * w[u][u] + b[u]);
+            return out;
+        }), "index", "W[i][u] has i over the inputs");
+        wrong(NetworkExercises.assessLayer((a, w, b) -> {
+            for (int i = 0; i < a.length; i++) a[i] = Math.tanh(a[i]);   // changes its input
+            return layer(true, false).apply(a, w, b);
+        }), "changes-argument", "a[");
+        wrong(NetworkExercises.assessLayer((a, w, b) -> {
+            double[] out = layer(true, true).apply(a, w, b);
+            out[out.length - 1] = 0;                                     // a loop bound one short
+            return out;
+        }), "values", "first that differs");
+    }
+
+    private static double[] softmaxMinusOnehot(double[] z, int y) {
+        double top = Arrays.stream(z).max().getAsDouble(), total = 0;
+        double[] g = new double[z.length];
+        for (int c = 0; c < z.length; c++) total += g[c] = Math.exp(z[c] - top);
+        for (int c = 0; c < z.length; c++) g[c] /= total;
+        g[y] -= 1;
+        return g;
+    }
+
+    @Test
+    void theSoftmaxCheckNamesEachSlip() {
+        assertTrue(NetworkExercises.assessSoftmaxGradient(NetworkExercisesTest::softmaxMinusOnehot).passed());
+        SoftmaxGradient naive = (z, y) -> {
+            double total = 0;
+            double[] g = new double[z.length];
+            for (int c = 0; c < z.length; c++) total += Math.exp(z[c]);
+            for (int c = 0; c < z.length; c++) g[c] = Math.exp(z[c]) / total - (c == y ? 1 : 0);
+            return g;
+        };
+        wrong(NetworkExercises.assessSoftmaxGradient(naive), "overflow", "largest z");
+        wrong(NetworkExercises.assessSoftmaxGradient((z, y) -> {
+            double[] g = softmaxMinusOnehot(z, y);
+            g[y] += 1;
+            return g;
+        }), "missing-term", "subtract 1");
+        wrong(NetworkExercises.assessSoftmaxGradient((z, y) -> Arrays.stream(softmaxMinusOnehot(z, y)).map(v -> -v).toArray()),
+                "sign", "reversed");
+        wrong(NetworkExercises.assessSoftmaxGradient((z, y) -> {
+            double[] g = z.clone();
+            g[y] -= 1;
+            return g;
+        }), "logits-not-probabilities", "e^{z_c}");
+        wrong(NetworkExercises.assessSoftmaxGradient((z, y) -> {
+            double[] g = softmaxMinusOnehot(z, y);
+            g[y] += 1;
+            g[(y + 1) % z.length] -= 1;
+            return g;
+        }), "wrong-class", "y + 1");
+        wrong(NetworkExercises.assessSoftmaxGradient((z, y) -> Arrays.stream(softmaxMinusOnehot(z, y)).map(v -> v / z.length).toArray()),
+                "dropped-factor", "1/K");
+    }
+
+    @Test
+    void theInitialisationCheckMeasuresWhatEachChoiceDoes() {
+        Feedback zeros = NetworkExercises.assessInitialisation(WeightInit.ZEROS);
+        Feedback small = NetworkExercises.assessInitialisation(WeightInit.SMALL_RANDOM);
+        Feedback xavier = NetworkExercises.assessInitialisation(WeightInit.XAVIER);
+        Feedback he = NetworkExercises.assessInitialisation(WeightInit.HE);
+        wrong(zeros, "symmetry", "same gradient");
+        wrong(small, "vanishing", "nearly 0");
+        assertTrue(xavier.passed(), xavier.toString());
+        assertTrue(he.passed(), he.toString());
+        assertEquals(Feedback.Verdict.NOT_DONE, NetworkExercises.assessInitialisation(null).verdict());
+        System.out.println(zeros + "\n" + small + "\n" + xavier + "\n" + he);
+    }
+}
