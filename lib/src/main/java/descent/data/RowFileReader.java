@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * Reads a {@link RowFile} a block at a time with positional reads into one direct buffer, so the
- * heap holds one block of rows (8,192·(n + 1) doubles: 1.1 MB at n = 16) however large the file.
+ * heap holds one block of rows (8,192·(n + 1) doubles: 1.1 MB at n = 16) however large the file;
+ * the buffers are the thread's own, shared by its readers.
  * Each read checks that the file has not changed since it was opened and that its values are
  * finite. Not memory-mapped on purpose: a file truncated under a mapping kills the JVM with a bus
  * error, where a read reports it. One reader belongs to one thread.
@@ -26,12 +27,31 @@ public final class RowFileReader implements AutoCloseable {
     private final double[] x;
     private final double[] y;
 
+    /**
+     * One thread's buffers, reused by its readers: batch descent opens a reader for every pass, and a
+     * direct buffer per pass would wait for a garbage collection to give its memory back.
+     */
+    private static final ThreadLocal<Buffers> BUFFERS = new ThreadLocal<>();
+
+    private record Buffers(ByteBuffer bytes, double[] x, double[] y) {
+        static Buffers of(int n) {
+            Buffers b = BUFFERS.get();
+            if (b == null || b.x.length != GradientCore.BLOCK * n) {
+                b = new Buffers(ByteBuffer.allocateDirect(GradientCore.BLOCK * (n + 1) * Double.BYTES)
+                        .order(ByteOrder.LITTLE_ENDIAN), new double[GradientCore.BLOCK * n], new double[GradientCore.BLOCK]);
+                BUFFERS.set(b);
+            }
+            return b;
+        }
+    }
+
     RowFileReader(RowFile file) {
         this.file = file;
         this.n = file.cols();
-        this.bytes = ByteBuffer.allocateDirect(GradientCore.BLOCK * (n + 1) * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        this.x = new double[GradientCore.BLOCK * n];
-        this.y = new double[GradientCore.BLOCK];
+        Buffers buffers = Buffers.of(n);  // a reader's rows are copied out (or summed) before another read on the thread
+        this.bytes = buffers.bytes();
+        this.x = buffers.x();
+        this.y = buffers.y();
         try {
             this.channel = FileChannel.open(file.path(), StandardOpenOption.READ);
         } catch (IOException e) {
@@ -99,6 +119,11 @@ public final class RowFileReader implements AutoCloseable {
             }
         }
         throw new IllegalStateException("a value of block " + b + " is not finite, but none of its rows holds it");
+    }
+
+    /** The file read. */
+    RowFile file() {
+        return file;
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class RowWindow {
     /** Appends block b of the file, read by {@code reader}; returns the window's rows. */
     public int append(RowFileReader reader, int b) {
         Check.notNull("reader", reader);
+        if (reader.file() != file) throw new IllegalArgumentException("reader reads " + reader.file() + ", not " + file);
         if (rows + file.blockRows(b) > y.length) {
             throw new IllegalStateException("the window is full: it holds " + rows + " of " + y.length + " rows");
         }

@@ -37,10 +37,7 @@ final class StreamedLoss implements Problem, AutoCloseable {
     private int chunkFrom = -1;
 
     StreamedLoss(Loss loss, RowFile file, Mode mode, int b, int windowBlocks, long seed) {
-        if (mode == Mode.STOCHASTIC_RANDOM_INDEX) {
-            throw new IllegalArgumentException("stochasticRandomIndex() is invalid for data in a file (" + file.path()
-                    + "): each update would read one row from anywhere in it; use stochastic(), which shuffles blocks of rows");
-        }
+        if (mode == Mode.STOCHASTIC_RANDOM_INDEX) throw new IllegalArgumentException("a file's rows are not drawn at random");
         this.loss = loss;
         this.file = file;
         this.mode = mode;
