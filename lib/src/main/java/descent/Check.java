@@ -87,10 +87,18 @@ public final class Check {
      * {@code what} names the size ("width × height = 100000 × 100000").
      */
     public static void fitsHeap(String what, long bytes) {
+        fitsHeap(what, bytes, "give a smaller size");
+    }
+
+    /**
+     * As {@link #fitsHeap(String, long)}, the message ending with {@code instead}, what to do instead
+     * ("train on it streamed instead: …").
+     */
+    public static void fitsHeap(String what, long bytes, String instead) {
         long heap = Runtime.getRuntime().maxMemory();
         if (bytes > heap / 2) {
             throw new IllegalArgumentException(what + " is invalid: it needs " + megabytes(bytes) + " MB, more than half of "
-                    + "this JVM's heap of " + megabytes(heap) + " MB (Runtime.maxMemory()); give a smaller size");
+                    + "this JVM's heap of " + megabytes(heap) + " MB (Runtime.maxMemory()); " + instead);
         }
     }
 

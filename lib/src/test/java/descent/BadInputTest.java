@@ -547,7 +547,8 @@ class BadInputTest {
             assertRejected(() -> descent().recordEvery(1, 1), "maxPoints = 1", ">= 2");
             assertRejected(() -> descent().onProgress(0, p -> { }), "every = 0", ">= 1");
             assertRejected(() -> Descent.of(null, data), "loss is null");
-            assertRejected(() -> Descent.of(MeanSquaredError.mean(), null), "data is null");
+            assertRejected(() -> Descent.of(MeanSquaredError.mean(), (Dataset) null), "data is null");
+            assertRejected(() -> Descent.of(MeanSquaredError.mean(), (descent.data.RowFile) null), "file is null");
             assertRejected(() -> Minimizer.walk(new Sphere(1), new GradientDescent(0.1), new double[1], 0),
                     "maxSteps = 0", ">= 1");
             assertRejected(() -> Minimizer.walk(new Sphere(1), new GradientDescent(0.1), new double[1], 5, -1),

@@ -228,6 +228,56 @@ public final class GradientCore {
     }
 
     /**
+     * As {@link #sum(RowLoss, boolean, double[], double[], int, double[], int[], int, int, double[], int)}
+     * over all the rows of X, X handed over a block at a time ({@link RowStream}: a file read a block
+     * at a time): the same blocks of {@link #BLOCK} rows, each block's partial sums formed on their own
+     * and added in block order, so the result has the bits of the sum over the same rows in memory.
+     * Only one block's rows are in memory at a time.
+     *
+     * @return the summed loss, or 0 when {@code withLoss} is false
+     */
+    public static double sum(RowLoss loss, boolean withLoss, RowStream rows, double[] w, double[] grad) {
+        Check.notNull("loss", loss);
+        Check.notNull("rows", rows);
+        int n = rows.cols();
+        long total = rows.rows();
+        Check.length("w", w, n, "one weight per column of X");
+        Check.length("grad", grad, n, "one entry per weight");
+        if (total == 1) {  // as in memory: one row takes the one-row path
+            next(rows, 0, total);
+            return oneRow(loss, withLoss, rows.x(), rows.y(), n, w, 0, grad);
+        }
+        if (!simdCompiled) startWarmUp();
+        Scratch scratch = SCRATCH.get();
+        Kernel kernel = kernelNow();
+        java.util.Arrays.fill(grad, 0, n, 0.0);
+        if (total <= BLOCK) {  // as in memory: one block sums in place
+            int count = next(rows, 0, total);
+            return block(kernel, scratch, loss, withLoss, rows.x(), rows.y(), n, w, null, 0, count, grad, false);
+        }
+        double[] partial = scratch.partial(n);
+        double sum = 0;
+        for (long seen = 0; seen < total; ) {
+            int count = next(rows, seen, total);
+            java.util.Arrays.fill(partial, 0, n, 0.0);
+            sum += block(kernel, scratch, loss, withLoss, rows.x(), rows.y(), n, w, null, 0, count, partial, false);
+            for (int j = 0; j < n; j++) grad[j] += partial[j];
+            seen += count;
+        }
+        return sum;
+    }
+
+    /** The stream's next block, which must hold min(BLOCK, rows left) rows: the blocks of a sum in memory. */
+    private static int next(RowStream rows, long seen, long total) {
+        int count = rows.next();
+        if (count != Math.min(BLOCK, total - seen)) {
+            throw new IllegalStateException("a row stream of " + total + " rows handed over " + count + " rows after "
+                    + seen + ": every block but the last must hold " + BLOCK + " rows");
+        }
+        return count;
+    }
+
+    /**
      * Whether the kernel is to read the rows of a sum as rows from main memory ({@link Kernel#dots}):
      * consecutive rows (picked rows are copied into a chunk in the cache first), at least
      * {@link #FROM_MEMORY_ENTRIES} entries of X in all.
@@ -410,6 +460,16 @@ public final class GradientCore {
      */
     public static void gather(double[] x, double[] y, int n, int[] rows, int from, int to,
                               double[] xOut, double[] yOut) {
+        gather(x, y, n, rows, from, to, xOut, yOut, 0);
+    }
+
+    /**
+     * As {@link #gather(double[], double[], int, int[], int, int, double[], double[])}, the rows written
+     * from row {@code at} of {@code xOut} and {@code yOut} on: a batch that takes the end of one window of
+     * a streamed file and the start of the next is gathered in two calls.
+     */
+    public static void gather(double[] x, double[] y, int n, int[] rows, int from, int to,
+                              double[] xOut, double[] yOut, int at) {
         // O(1) checks, once per block: the copy loop itself stays unchecked
         Check.notNull("x", x);
         Check.notNull("y", y);
@@ -421,9 +481,12 @@ public final class GradientCore {
         }
         Check.notNull("xOut", xOut);
         Check.notNull("yOut", yOut);
-        if (xOut.length < (to - from) * n || yOut.length < to - from) {
+        Check.atLeast("at", at, 0);
+        if (xOut.length < (at + to - from) * (long) n || yOut.length < at + to - from) {
             throw new IllegalArgumentException("xOut has length " + xOut.length + " and yOut " + yOut.length
-                    + " but the " + (to - from) + " rows need " + (to - from) * n + " and " + (to - from));
+                    + " but the " + (to - from) + " rows" + (at == 0 ? "" : " from row " + at + " on") + " need "
+                    + (at + to - from) * (long) n
+                    + " and " + (at + to - from));
         }
         int m = Math.min(y.length, x.length / n);
         for (int k = from; k < to; k++) {
@@ -431,16 +494,22 @@ public final class GradientCore {
                 throw new IllegalArgumentException("rows[" + k + "] = " + rows[k] + " is invalid: rows are 0.." + (m - 1));
             }
         }
-        copyRows(x, y, n, rows, from, to, xOut, yOut);
+        copyRows(x, y, n, rows, from, to, xOut, yOut, at);
     }
 
     /** Rows rows[from..to) of X and their targets into xOut, yOut from their start; unchecked. */
     private static void copyRows(double[] x, double[] y, int n, int[] rows, int from, int to,
                                  double[] xOut, double[] yOut) {
+        copyRows(x, y, n, rows, from, to, xOut, yOut, 0);
+    }
+
+    /** Rows rows[from..to) of X and their targets into xOut, yOut from row {@code at} on; unchecked. */
+    private static void copyRows(double[] x, double[] y, int n, int[] rows, int from, int to,
+                                 double[] xOut, double[] yOut, int at) {
         for (int k = from; k < to; k++) {
             int i = rows[k];
-            System.arraycopy(x, i * n, xOut, (k - from) * n, n);
-            yOut[k - from] = y[i];
+            System.arraycopy(x, i * n, xOut, (k - from + at) * n, n);
+            yOut[k - from + at] = y[i];
         }
     }
 

@@ -18,15 +18,28 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 public final class CsvData {
     private CsvData() {}
 
+    /** Heap a CSV file of s bytes needs to load at least: its bytes, their text, the table's columns (see {@link #read}). */
+    static final int HEAP_PER_CSV_BYTE = 3;
+
     /**
      * Reads {@code file} and takes {@code target} as y and {@code features} as the columns of X
-     * (all numeric columns but the target when none are named).
+     * (all numeric columns but the target when none are named). A file too large for the heap is
+     * refused before anything is read, with the streaming alternative ({@link CsvRows}).
      */
     public static Dataset load(Path file, String target, String... features) {
         Check.notNull("file", file);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("file = " + file + " is invalid: no such file");
         }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Check.fitsHeap("file = " + file + " (" + size + " bytes of CSV, loaded whole)", HEAP_PER_CSV_BYTE * size,
+                "train on it streamed instead: Descent.of(loss, CsvRows.convert(file, \"" + target + "\")) converts it once "
+                        + "into a row file beside it and reads " + descent.core.GradientCore.BLOCK + " rows at a time");
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString(), target, features);
         } catch (IOException e) {

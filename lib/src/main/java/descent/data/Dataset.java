@@ -10,7 +10,7 @@ import java.util.Arrays;
  * core reads them directly, so nothing may modify them after construction. Feature names travel
  * with the data so plots and tables can label columns.
  */
-public final class Dataset {
+public final class Dataset implements RowSource {
     private final double[] x;
     private final double[] y;
     private final int m;

@@ -54,7 +54,16 @@ public final class RowShuffler {
      */
     public void shuffle(int[] order) {
         Check.notNull("order", order);
-        for (int i = order.length - 1; i > 0; i--) {
+        shuffle(order, order.length);
+    }
+
+    /** Shuffles {@code order[0..count)} in place, with the draws {@link #shuffle(int[])} makes on an array of that length. */
+    public void shuffle(int[] order, int count) {
+        Check.notNull("order", order);
+        if (count < 0 || count > order.length) {
+            throw new IllegalArgumentException("count = " + count + " is invalid: it must be in 0.." + order.length);
+        }
+        for (int i = count - 1; i > 0; i--) {
             int k = nextIndex(i + 1);
             int t = order[i];
             order[i] = order[k];

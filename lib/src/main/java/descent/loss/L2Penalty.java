@@ -47,6 +47,11 @@ public final class L2Penalty implements Loss {
     }
 
     @Override
+    public double valueAndGradient(descent.data.RowFile data, double[] w, double[] grad) {
+        return base.valueAndGradient(data, w, grad) + penalise(data, w, grad);
+    }
+
+    @Override
     public void gradient(Dataset data, double[] w, double[] grad) {
         base.gradient(data, w, grad);
         penalise(data, w, grad);
@@ -58,7 +63,7 @@ public final class L2Penalty implements Loss {
     }
 
     /** Adds λw_j to grad (when given) and returns (λ/2)Σ w_j², skipping the bias weight. */
-    private double penalise(Dataset data, double[] w, double[] grad) {
+    private double penalise(descent.data.RowSource data, double[] w, double[] grad) {
         double sum = 0;
         for (int j = data.hasBias() ? 1 : 0; j < w.length; j++) {
             sum += w[j] * w[j];

@@ -5,6 +5,9 @@ import descent.core.GradientCore;
 import descent.data.Dataset;
 import descent.core.RowLoss;
 import descent.data.RowBlock;
+import descent.data.RowFile;
+import descent.data.RowFileReader;
+import descent.data.RowSource;
 
 /**
  * The shared shape of the losses of a linear model z_i = x_i·w: validate, let the
@@ -35,6 +38,28 @@ abstract class LinearModelLoss implements Loss {
 
     /** Hook to reject targets the loss is not defined for (log loss: only 0 and 1). */
     void checkTargets(Dataset data) {}
+
+    /** The same hook for the targets of a file (its header knows what they are). */
+    void checkTargets(RowFile file) {}
+
+    private void checkTargets(RowSource source) {
+        if (source instanceof Dataset data) checkTargets(data);
+        else checkTargets((RowFile) source);
+    }
+
+    /**
+     * J(w) over every row of the file, read a block at a time: the gradient core sums block after block
+     * as it does in memory, so the result has the bits of the same rows as a {@link Dataset}.
+     */
+    @Override
+    public double valueAndGradient(RowFile data, double[] w, double[] grad) {
+        check(data, w, grad);
+        double loss;
+        try (RowFileReader reader = data.reader()) {
+            loss = GradientCore.sum(term, true, reader.pass(), w, grad);
+        }
+        return scale(loss, data.rows(), grad);
+    }
 
     @Override
     public double valueAndGradient(Dataset data, double[] w, double[] grad) {
@@ -70,7 +95,7 @@ abstract class LinearModelLoss implements Loss {
     @Override
     public double valueAndGradient(RowBlock block, int from, int to, double[] w, double[] grad) {
         Check.notNull("block", block);
-        Dataset data = block.source();
+        RowSource data = block.source();
         check(data, w, grad);  // the block's rows are data's rows: data's checks cover them
         block.checkRange(from, to);
         double loss = GradientCore.sum(term, block.x(), block.y(), data.cols(), w, null, from, to, grad);
@@ -80,7 +105,7 @@ abstract class LinearModelLoss implements Loss {
     @Override
     public int sgdSteps(RowBlock block, int from, int to, double[] w, double[] etas, double costLimit, double[] costs) {
         Check.notNull("block", block);
-        Dataset data = block.source();
+        RowSource data = block.source();
         checkWeights(data, w);  // the block's rows are data's rows: data's checks cover them
         block.checkRange(from, to);
         int count = to - from;
@@ -121,21 +146,21 @@ abstract class LinearModelLoss implements Loss {
         return valueScale() * loss / count;
     }
 
-    private void check(Dataset data, double[] w, double[] grad) {
+    private void check(RowSource data, double[] w, double[] grad) {
         Check.notNull("data", data);
         Check.length("w", w, data.cols(), "one weight per column of X");
         Check.length("grad", grad, data.cols(), "one entry per weight");
         checkValues(data, w);
     }
 
-    private void checkWeights(Dataset data, double[] w) {
+    private void checkWeights(RowSource data, double[] w) {
         Check.notNull("data", data);
         Check.length("w", w, data.cols(), "one weight per column of X");
         checkValues(data, w);
     }
 
     /** What the shapes cannot say: finite weights, targets this loss is defined for. */
-    private void checkValues(Dataset data, double[] w) {
+    private void checkValues(RowSource data, double[] w) {
         Check.finite("w", w);
         checkTargets(data);
     }

@@ -68,6 +68,11 @@ public final class LogLoss extends LinearModelLoss {
         checked = data;
     }
 
+    @Override
+    void checkTargets(descent.data.RowFile file) {
+        file.requireBinaryTargets("for log loss: targets");
+    }
+
     private static void requireBinaryLabels(double[] y, String what) {
         for (int i = 0; i < y.length; i++) {
             if (y[i] != 0 && y[i] != 1) {

@@ -2,6 +2,7 @@ package descent.loss;
 
 import descent.data.Dataset;
 import descent.data.RowBlock;
+import descent.data.RowFile;
 
 /**
  * A cost J(w) = (1/m) Σ_i ℓ(x_i·w, y_i) (+ a penalty) of a linear model's weights w over a dataset.
@@ -14,6 +15,17 @@ public interface Loss {
 
     /** J(w) over all rows; writes ∇J(w) into {@code grad} (length n) and returns J(w). */
     double valueAndGradient(Dataset data, double[] w, double[] grad);
+
+    /**
+     * J(w) over every row of a file read a block at a time ({@link RowFile}), ∇J(w) into {@code grad}:
+     * the bits of {@link #valueAndGradient(Dataset, double[], double[])} on the same rows in memory.
+     * A linear model's losses (and their L2 penalties) stream; the default says that this one does not.
+     */
+    default double valueAndGradient(RowFile data, double[] w, double[] grad) {
+        throw new UnsupportedOperationException(name() + " cannot read its data a block at a time from " + data
+                + ": only a linear model's losses (MeanSquaredError, LogLoss, HuberLoss, with or without L2Penalty) "
+                + "stream; load the data into memory (RowFile.load) if it fits");
+    }
 
     /** J(w) over the rows {@code rows[from..to)}; writes its gradient into {@code grad}. */
     double valueAndGradient(Dataset data, double[] w, int[] rows, int from, int to, double[] grad);

@@ -1,5 +1,6 @@
 package descent.train;
 
+import descent.data.BlockShuffle;
 import descent.data.Dataset;
 import descent.data.RowBlock;
 import descent.data.RowShuffler;
@@ -36,7 +37,19 @@ final class BatchSampler {
     private final int chunkRows;
     private final RowBlock chunk;
 
+    /** The order of a streamed file's epochs, followed in memory; null for a shuffle of all the rows. */
+    private final BlockShuffle blockShuffle;
+
+    /**
+     * @param windowBlocks 0 to shuffle all the rows each epoch; else the order a file read a block at a
+     *                     time would have: a {@link BlockShuffle} with windows of that many blocks
+     */
     BatchSampler(Dataset data, Mode mode, int b, long seed) {
+        this(data, mode, b, seed, 0);
+    }
+
+    BatchSampler(Dataset data, Mode mode, int b, long seed, int windowBlocks) {
+        this.blockShuffle = windowBlocks > 0 ? new BlockShuffle(data.rows(), windowBlocks, seed) : null;
         this.data = data;
         this.mode = mode;
         this.b = b;
@@ -45,8 +58,16 @@ final class BatchSampler {
         this.order = new int[m];
         for (int i = 0; i < m; i++) order[i] = i;
         boolean gather = (mode == Mode.STOCHASTIC_SHUFFLED || mode == Mode.MINIBATCH) && b <= GATHER_MAX_BATCH && b < m;
-        this.chunkRows = gather ? b * Math.max(1, CHUNK_ROWS / b) : 0;
+        this.chunkRows = gather ? chunkRows(b) : 0;
         this.chunk = gather ? new RowBlock(data, Math.min(chunkRows, m)) : null;
+    }
+
+    /**
+     * Rows per chunk for batches of b rows: about CHUNK_ROWS rows, a multiple of b, for small batches;
+     * one batch for larger ones (whose rows are read in place, or from a file, gathered).
+     */
+    static int chunkRows(int b) {
+        return b <= GATHER_MAX_BATCH ? b * Math.max(1, CHUNK_ROWS / b) : b;
     }
 
     /** ⌈m/b⌉ batches per epoch (1 for batch mode, m for stochastic). */
@@ -66,7 +87,9 @@ final class BatchSampler {
 
     /** A new epoch: a fresh shuffle of the row order (continuing the seeded generator), if the mode shuffles. */
     void newEpoch() {
-        if (mode == Mode.STOCHASTIC_SHUFFLED || mode == Mode.MINIBATCH) rng.shuffle(order);
+        if (mode != Mode.STOCHASTIC_SHUFFLED && mode != Mode.MINIBATCH) return;
+        if (blockShuffle != null) blockShuffle.epochOrder(order);
+        else rng.shuffle(order);
     }
 
     /** The loss and its gradient on batch k of the epoch: rows order[k·b .. min(m, (k+1)·b)). */
@@ -107,9 +130,13 @@ final class BatchSampler {
     String describe() {
         return switch (mode) {
             case BATCH -> "batch";
-            case STOCHASTIC_SHUFFLED -> "stochastic, shuffled";
+            case STOCHASTIC_SHUFFLED -> "stochastic, shuffled" + shuffleWords();
             case STOCHASTIC_RANDOM_INDEX -> "stochastic, random index";
-            case MINIBATCH -> "minibatch b=" + b;
+            case MINIBATCH -> "minibatch b=" + b + shuffleWords();
         };
+    }
+
+    private String shuffleWords() {
+        return blockShuffle == null ? "" : ", block shuffle";
     }
 }

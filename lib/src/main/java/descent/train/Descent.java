@@ -2,6 +2,7 @@ package descent.train;
 
 import descent.Check;
 import descent.data.Dataset;
+import descent.data.RowFile;
 import descent.loss.Loss;
 import descent.optim.Optimizer;
 import java.util.ArrayList;
@@ -45,8 +46,16 @@ public final class Descent {
     /** The largest budget that means anything: 10¹² updates, over a quarter of an hour at 10⁹ updates a second. */
     public static final long MAX_BUDGET = IterationBudget.MAX;
 
+    /** Blocks per window of a block shuffle on a {@link RowFile} unless {@link #blockShuffle} says otherwise. */
+    public static final int DEFAULT_WINDOW_BLOCKS = 4;
+
     private final Loss loss;
+    /** The rows in memory, or null when they are in {@link #file}. */
     private final Dataset data;
+    /** The rows in a file read a block at a time, or null when they are in {@link #data}. */
+    private final RowFile file;
+    /** Blocks per window of a block shuffle; 0: shuffle all the rows (in memory only). */
+    private int windowBlocks;
     private Optimizer optimizer;
     private Mode mode = Mode.BATCH;
     private int batchSize;
@@ -62,15 +71,45 @@ public final class Descent {
     private Consumer<Progress> listener;
     private final List<StoppingRule> extraRules = new ArrayList<>();
 
-    private Descent(Loss loss, Dataset data) {
+    private Descent(Loss loss, Dataset data, RowFile file) {
         this.loss = Check.notNull("loss", loss);
-        this.data = Check.notNull("data", data);
-        this.batchSize = data.rows();
+        this.data = data;
+        this.file = file;
+        this.batchSize = rows();
+        this.windowBlocks = file == null ? 0 : DEFAULT_WINDOW_BLOCKS;
     }
 
     /** A loop minimising {@code loss} over {@code data} (add the bias column first if wanted). */
     public static Descent of(Loss loss, Dataset data) {
-        return new Descent(loss, data);
+        return new Descent(loss, Check.notNull("data", data), null);
+    }
+
+    /**
+     * A loop minimising {@code loss} over the rows of a file, read a block at a time: the heap holds a
+     * window of a few blocks, never the data. Every mode but random-index SGD works as on a
+     * {@link Dataset}; batch descent reads the whole file once per update. Minibatches come from a
+     * block shuffle ({@link #blockShuffle}); a run in memory with the same block shuffle sees the rows
+     * in the same order and gives the same bits.
+     */
+    public static Descent of(Loss loss, RowFile file) {
+        return new Descent(loss, null, Check.notNull("file", file));
+    }
+
+    /** m, the rows the loop trains on. */
+    private int rows() {
+        return data != null ? data.rows() : file.rows();
+    }
+
+    /**
+     * Shuffles each epoch without needing all the rows at once: a new order of the blocks of
+     * {@link descent.core.GradientCore#BLOCK} rows, the rows shuffled within windows of
+     * {@code windowBlocks} blocks ({@link descent.data.BlockShuffle}). On a file this is the shuffle
+     * (default {@link #DEFAULT_WINDOW_BLOCKS} blocks, and the window is what the heap holds); in memory
+     * (default: all rows shuffled) it gives a file's order to rows in memory.
+     */
+    public Descent blockShuffle(int windowBlocks) {
+        this.windowBlocks = Check.atLeast("windowBlocks", windowBlocks, 1);
+        return this;
     }
 
     /** The optimiser performing each update (required). */
@@ -82,7 +121,7 @@ public final class Descent {
     /** Batch gradient descent: every update uses all m rows (the default). */
     public Descent batch() {
         this.mode = Mode.BATCH;
-        this.batchSize = data.rows();
+        this.batchSize = rows();
         return this;
     }
 
@@ -95,6 +134,10 @@ public final class Descent {
 
     /** Stochastic gradient descent drawing each row uniformly at random, with replacement. */
     public Descent stochasticRandomIndex() {
+        if (file != null) {
+            throw new IllegalStateException("stochasticRandomIndex() is invalid for data in a file (" + file.path()
+                    + "): each update would read one row from anywhere in it; use stochastic(), which shuffles blocks of rows");
+        }
         this.mode = Mode.STOCHASTIC_RANDOM_INDEX;
         this.batchSize = 1;
         return this;
@@ -102,9 +145,9 @@ public final class Descent {
 
     /** Minibatch gradient descent with b rows per update (1 ≤ b ≤ m), reshuffled each epoch. */
     public Descent minibatch(int b) {
-        if (b < 1 || b > data.rows()) {
+        if (b < 1 || b > rows()) {
             throw new IllegalArgumentException("batch size b = " + b
-                    + " is invalid: it must be between 1 and m = " + data.rows() + " (the number of rows)");
+                    + " is invalid: it must be between 1 and m = " + rows() + " (the number of rows)");
         }
         this.mode = Mode.MINIBATCH;
         this.batchSize = b;
@@ -168,7 +211,7 @@ public final class Descent {
 
     /** Updates per epoch for the configured mode: ⌈m/b⌉ (1 for batch, m for stochastic). */
     public int iterationsPerEpoch() {
-        return BatchSampler.batchesPerEpoch(data.rows(), batchSize);
+        return BatchSampler.batchesPerEpoch(rows(), batchSize);
     }
 
     /**
@@ -191,18 +234,30 @@ public final class Descent {
                     + " updates per epoch it is too large to mean anything as a budget (over " + MAX_BUDGET
                     + " updates); give at most " + MAX_BUDGET / iterationsPerEpoch() + " epochs");
         }
-        List<StoppingRule> rules = stoppingRules();
-        int parameters = loss.parameterCount(data);  // one per column of the data for a linear model
+        // one per column of the data for a linear model (the only models that stream)
+        int parameters = data != null ? loss.parameterCount(data) : file.cols();
         double[] theta = init.weights(parameters);
-        Check.length("initial weights", theta, parameters, parameters == data.cols()
+        Check.length("initial weights", theta, parameters, parameters == (data != null ? data.cols() : file.cols())
                 ? "one weight per column of the data" : "the loss's " + parameters + " parameters");
         Check.finite("initial weights", theta);
-        BatchSampler sampler = new BatchSampler(data, mode, batchSize, seed);
-        Loop loop = new Loop(new SampledLoss(loss, data, sampler), optimizer, theta, Divergence.ofTraining(), rules,
+        if (file != null) {
+            try (StreamedLoss streamed = new StreamedLoss(loss, file, mode, batchSize, windowBlocks, seed)) {
+                return history(run(streamed, theta), theta, streamed.describe());
+            }
+        }
+        BatchSampler sampler = new BatchSampler(data, mode, batchSize, seed, windowBlocks);
+        return history(run(new SampledLoss(loss, data, sampler), theta), theta, sampler.describe());
+    }
+
+    private Loop run(Problem problem, double[] theta) {
+        return new Loop(problem, optimizer, theta, Divergence.ofTraining(), stoppingRules(),
                 new TrajectoryRecorder(recordEvery, maxRecorded), listenEvery, listener).run();
+    }
+
+    private History history(Loop loop, double[] theta, String sampling) {
         return new History(loop.iterationCosts.toArray(), loop.checkCosts.toArray(), loop.checkSeconds.toArray(),
                 loop.recorder.points(), loop.recorder.steps(), theta.clone(), loop.t, loop.epochs,
-                iterationsPerEpoch(), loop.seconds(), loop.stop.reason(), report(loop, sampler));
+                iterationsPerEpoch(), loop.seconds(), loop.stop.reason(), report(loop, sampling));
     }
 
     /** The rules in the order they are consulted: convergence first, then the budgets, then the user's. */
@@ -224,13 +279,13 @@ public final class Descent {
     }
 
     /** What happened, in words; no wall-clock time, so that the same run prints the same message. */
-    private String report(Loop loop, BatchSampler sampler) {
+    private String report(Loop loop, String sampling) {
         Stop stop = loop.stop;
         long t = loop.t;
         int epochs = loop.epochs;
         String what = String.format(Locale.ROOT, "%s after %d iteration%s (%d epoch%s, %s, %s)",
                 stop.reason() == StopReason.DIVERGED ? "Diverged" : "Stopped", t, t == 1 ? "" : "s",
-                epochs, epochs == 1 ? "" : "s", sampler.describe(), optimizer.name());
+                epochs, epochs == 1 ? "" : "s", sampling, optimizer.name());
         if (stop.reason() == StopReason.DIVERGED) {
             if (loop.updateBroke && optimizer instanceof descent.optim.CustomOptimizer) {
                 // a finite θ and gradient went in and NaN or ∞ came out: the rule, not the learning rate
@@ -238,7 +293,7 @@ public final class Descent {
                         + ": a division by 0, the square root of a negative number or an overflow there gives NaN or ∞.";
             }
             return what + ": " + stop.detail() + ". The learning rate is too large for this problem; try a smaller one"
-                    + DivergenceAdvice.forRun(loss, data, optimizer, mode == Mode.BATCH) + ".";
+                    + (data != null ? DivergenceAdvice.forRun(loss, data, optimizer, mode == Mode.BATCH) : "") + ".";
         }
         String budget = stop.reason() == StopReason.MAX_ITERATIONS && !hasBudget()
                 ? String.format(Locale.ROOT, " (the default budget of %,d iterations: no maxIterations(...) or "
