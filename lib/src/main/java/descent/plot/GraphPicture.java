@@ -24,7 +24,8 @@ import java.util.List;
 public final class GraphPicture {
     /** More nodes than this do not fit a readable picture: print the graph instead. */
     public static final int MAX_NODES = 40;
-    private static final int BOX_W = 150, BOX_H = 58, GAP_X = 60, GAP_Y = 18, MARGIN = 20, TITLE = 34;
+    // narrow boxes and large type: a graph of seven columns still reads when a page scales it to its width
+    private static final int BOX_W = 112, BOX_H = 64, GAP_X = 34, GAP_Y = 16, MARGIN = 20, TITLE = 34;
 
     private GraphPicture() {}
 
@@ -50,7 +51,8 @@ public final class GraphPicture {
         int rows = 0;
         for (int n : perColumn) rows = Math.max(rows, n);
         int w = 2 * MARGIN + columns * BOX_W + (columns - 1) * GAP_X, h = TITLE + 2 * MARGIN + rows * BOX_H + (rows - 1) * GAP_Y;
-        BufferedImage img = new BufferedImage(Math.max(w, 320), h, BufferedImage.TYPE_INT_RGB);
+        // at least as wide as the title
+        BufferedImage img = new BufferedImage(Math.max(w, 500), h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -74,7 +76,7 @@ public final class GraphPicture {
                 g.drawLine(x1, y1, (int) Math.round(x1 - 9 * Math.cos(angle + side)), (int) Math.round(y1 - 9 * Math.sin(angle + side)));
             }
         }
-        Font title = new Font(Font.SANS_SERIF, Font.BOLD, 13), body = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+        Font title = new Font(Font.SANS_SERIF, Font.BOLD, 15), body = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
         for (ComputationGraph.Node n : nodes) {
             int k = n.id();
             boolean input = n.op().isEmpty();
@@ -85,10 +87,10 @@ public final class GraphPicture {
             g.setColor(Color.BLACK);
             g.setFont(title);
             String head = input ? n.name() : n.label().isEmpty() ? n.op() : n.label() + " = " + n.op();
-            g.drawString(fit(g.getFontMetrics(), head), x[k] + 8, y[k] + 18);
+            g.drawString(fit(g.getFontMetrics(), head), x[k] + 7, y[k] + 19);
             g.setFont(body);
-            g.drawString("data " + AltText.number(n.data()), x[k] + 8, y[k] + 36);
-            g.drawString("grad " + AltText.number(n.grad()), x[k] + 8, y[k] + 51);
+            g.drawString("data " + AltText.number(n.data()), x[k] + 7, y[k] + 39);
+            g.drawString("grad " + AltText.number(n.grad()), x[k] + 7, y[k] + 56);
         }
         g.dispose();
         return new ChartImage(img, altText(graph));
@@ -96,7 +98,7 @@ public final class GraphPicture {
 
     private static String fit(FontMetrics m, String s) {
         String t = s;
-        while (t.length() > 1 && m.stringWidth(t) > BOX_W - 14) t = t.substring(0, t.length() - 1);
+        while (t.length() > 1 && m.stringWidth(t) > BOX_W - 12) t = t.substring(0, t.length() - 1);
         return t.equals(s) ? s : t.substring(0, Math.max(1, t.length() - 1)) + "…";
     }
 

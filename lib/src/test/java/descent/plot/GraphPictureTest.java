@@ -20,9 +20,9 @@ class GraphPictureTest {
         assertEquals("Computation graph of 4 nodes and 4 edges, inputs first, the result last: x = 3 (gradient 24); "
                 + "w = -2 (gradient -36); z = × of x and w = -6 (gradient -12); L = × of z and z = 36 (gradient 1).",
                 image.altText().replace('−', '-'));
-        assertTrue(image.getWidth() >= 3 * 150 && image.getHeight() > 100, image.getWidth() + "×" + image.getHeight());
+        assertTrue(image.getWidth() >= 3 * 112 && image.getHeight() > 100, image.getWidth() + "×" + image.getHeight());
         // the result's box (third column) is drawn: not white at its top-left corner
-        assertNotEquals(0xFFFFFF, image.getRGB(20 + 2 * 210 + 5, 34 + 20 + 5) & 0xFFFFFF);
+        assertNotEquals(0xFFFFFF, image.getRGB(20 + 2 * (112 + 34) + 5, 34 + 20 + 5) & 0xFFFFFF);
     }
 
     @Test
