@@ -70,6 +70,11 @@ EQUIVALENT = {
         "any b ≥ 601 keeps the fixed costs within 10 %, as the task asks; the check names 601 as the smallest",
     ("SpeedExercises.checkBatch", "value: +1 601 → 602 (line 1)"):
         "any b ≥ 601 keeps the fixed costs within 10 %, as the task asks; the check names 601 as the smallest",
+    ("NetworkExercises.checkInitialisation", "statement deleted: line 1: WeightInit myInit = WeightInit.XAVIER; deleted"):
+        "an artefact of one kernel: the reference's myInit from the cell run before is still defined; a student "
+        "who deletes the line gets \"cannot find symbol\"",
+    ("NetworkExercises.checkSoftmaxGradient", "statement order: lines 1–2 swapped: double largest = Arrays.stream(z).max().getAsDouble(), total = 0; / double[] g = new double[z.length];"):
+        "independent declarations",
 }
 # Wrong answers the checks still pass at this commit, with the reason; each is a task left for issue #46.
 KNOWN_SURVIVORS = {
