@@ -46,8 +46,8 @@ def make(nb, edition):
 TREES = ["lib/src/main", "kernel/src/main", "tools/nbconvert"]
 README = """# {title}: student edition
 
-Thirteen notebooks on gradient descent in Java. Open them on Binder or your class's JupyterHub (links below), or
-on your own machine:
+Notebooks on gradient descent in Java, from the error curve to a first neural network. Open them on Binder or
+your class's JupyterHub (links below), or on your own machine:
 
 ```bash
 ./course lab     # builds the library, installs the Java kernel, opens JupyterLab on notebooks/

@@ -120,12 +120,7 @@ public final class Datasets {
      * {@code descent/data/NOTICE.md}.
      */
     public static Dataset breastCancer() {
-        try (InputStream in = Datasets.class.getResourceAsStream("breast_cancer.csv")) {
-            if (in == null) throw new IllegalStateException("breast_cancer.csv is missing from the library jar");
-            return CsvData.read(in, "breast_cancer.csv", "malignant");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return shipped("breast_cancer.csv", "malignant");
     }
 
     /**
@@ -134,9 +129,14 @@ public final class Datasets {
      * {@code descent/data/NOTICE.md}.
      */
     public static Dataset digits() {
-        try (InputStream in = Datasets.class.getResourceAsStream("digits.csv")) {
-            if (in == null) throw new IllegalStateException("digits.csv is missing from the library jar");
-            return CsvData.read(in, "digits.csv", "digit");
+        return shipped("digits.csv", "digit");
+    }
+
+    /** A data set shipped in the library's jar, next to this class, with its target column. */
+    private static Dataset shipped(String file, String target) {
+        try (InputStream in = Datasets.class.getResourceAsStream(file)) {
+            if (in == null) throw new IllegalStateException(file + " is missing from the library jar");
+            return CsvData.read(in, file, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

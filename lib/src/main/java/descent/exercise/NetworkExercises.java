@@ -85,7 +85,20 @@ public final class NetworkExercises {
                     new Reading<>("activation-on-inputs", p -> layer(new LayerProbe(tanh(p.a()), p.w(), p.b()), z -> z, true, false),
                             "tanh went on the inputs a[i]; it belongs on each unit's whole sum, tanh(Σᵢ a[i]·W[i][u] + b[u])"),
                     new Reading<>("accumulator", p -> layer(p, Math::tanh, true, true),
-                            "unit u's sum carries on from unit u − 1's: start each unit's sum at 0 (declare it inside the loop over units)"));
+                            "unit u's sum carries on from unit u − 1's: start each unit's sum at 0 (declare it inside the loop over units)"),
+                    new Reading<>("inputs-missing", p -> layer(new LayerProbe(new double[p.a().length], p.w(), p.b()), Math::tanh, true, false),
+                            "the inputs never reach the outputs: you return tanh(b[u]). The sum Σᵢ a[i]·W[i][u] is missing, or "
+                            + "it comes after out[u] is set (order: sum first, then out[u] = tanh(z))"),
+                    new Reading<>("outputs-missing", p -> new double[p.w()[0].length],
+                            "every output is still 0: out[u] is never set — the line out[u] = Math.tanh(z) is missing"),
+                    new Reading<>("return-early", p -> firstUnitOnly(layer(p, Math::tanh, true, false)),
+                            "only unit 0 has its output; the others stay 0: a return inside the loop over units stops it early — "
+                            + "return out after the loop"),
+                    new Reading<>("factor", p -> layer(new LayerProbe(ones(p.a().length), p.w(), p.b()), Math::tanh, true, false),
+                            "a factor is missing from each term: unit u sums a[i]·W[i][u], yours sums W[i][u] alone (a[i] left out)"),
+                    new Reading<>("factor", p -> layer(new LayerProbe(p.a(), onesMatrix(p.w()), p.b()), Math::tanh, true, false),
+                            "a factor is missing from each term: unit u sums a[i]·W[i][u], yours sums a[i] alone (W[i][u] left out)"),
+                    scaledSum(probes, answers));
             List<Reading<LayerProbe>> fit = fitting(readings, probes, answers);
             if (outside != null) {
                 return !fit.isEmpty() && !fit.get(0).mistake().isEmpty() ? Feedback.wrong(fit.get(0).mistake(), fit.get(0).message())
@@ -111,6 +124,48 @@ public final class NetworkExercises {
             out[u] = g.applyAsDouble(s + (bias ? p.b()[u] : 0));
         }
         return out;
+    }
+
+    /**
+     * The reading tanh(b + c·Σᵢ a[i]·W[i][u]) with the one c that the first informative probe gives (read back through
+     * atanh): the sum's sign reversed (c = −1) or scaled by a factor (c = 2, ½, …).
+     */
+    private static Reading<LayerProbe> scaledSum(List<LayerProbe> probes, List<double[]> answers) {
+        double c = Double.NaN;
+        for (int k = 0; k < probes.size() && Double.isNaN(c); k++) {
+            double[] out = answers.get(k), sum = layer(probes.get(k), z -> z, false, false);
+            if (out == null) continue;
+            for (int u = 0; u < out.length && Double.isNaN(c); u++) {
+                if (Math.abs(out[u]) < 0.999 && Math.abs(sum[u]) > 0.1) c = (atanh(out[u]) - probes.get(k).b()[u]) / sum[u];
+            }
+        }
+        double factor = Math.abs(c - Math.rint(c)) < 1e-6 ? Math.rint(c) : Math.abs(1 / c - Math.rint(1 / c)) < 1e-6 ? 1 / Math.rint(1 / c) : c;
+        String said = factor == -1 ? "the sum enters with the wrong sign (z -= … or b − Σ): unit u is tanh(b[u] + Σᵢ a[i]·W[i][u])"
+                : "the sum Σᵢ a[i]·W[i][u] is scaled by a factor " + Exercise.num(factor) + ": unit u is tanh(b[u] + Σᵢ a[i]·W[i][u]), with no factor";
+        return new Reading<>(factor == -1 ? "sign" : "factor", p -> Double.isNaN(factor) || factor == 1 ? new double[] {Double.NaN}
+                : layer(new LayerProbe(scale(p.a(), factor), p.w(), p.b()), Math::tanh, true, false), said);
+    }
+
+    private static double atanh(double y) {
+        return 0.5 * Math.log((1 + y) / (1 - y));
+    }
+
+    private static double[] firstUnitOnly(double[] out) {
+        double[] first = new double[out.length];
+        first[0] = out[0];
+        return first;
+    }
+
+    private static double[] ones(int n) {
+        double[] v = new double[n];
+        Arrays.fill(v, 1);
+        return v;
+    }
+
+    private static double[][] onesMatrix(double[][] w) {
+        double[][] m = new double[w.length][];
+        for (int i = 0; i < w.length; i++) m[i] = ones(w[i].length);
+        return m;
     }
 
     private static LayerProbe transpose(LayerProbe p) {
@@ -156,13 +211,23 @@ public final class NetworkExercises {
             List<Reading<SoftmaxProbe>> readings = List.of(
                     new Reading<>("", p -> minus(softmax(p.z()), onehot(p.z().length, p.y())), ""),
                     new Reading<>("missing-term", p -> softmax(p.z()),
-                            "that is softmax(z) alone: subtract 1 at the example's class, g[y] = p[y] − 1"),
+                            "that is softmax(z) alone, the − onehot(y) term is missing: subtract 1 at the example's class, g[y] = p[y] − 1"),
                     new Reading<>("sign", p -> minus(onehot(p.z().length, p.y()), softmax(p.z())),
                             "the sign is reversed: ∂J/∂z = softmax(z) − onehot(y) (raising the true class's z_y lowers the cost, so g[y] < 0)"),
                     new Reading<>("logits-not-probabilities", p -> minus(p.z(), onehot(p.z().length, p.y())),
                             "you used the logits z themselves: the probabilities are p_c = e^{z_c} / Σ_k e^{z_k}, then g = p − onehot(y)"),
                     new Reading<>("unnormalised", p -> minus(exp(p.z()), onehot(p.z().length, p.y())),
                             "e^{z_c} is not yet a probability: divide by Σ_k e^{z_k} so that the p_c add up to 1"),
+                    new Reading<>("unnormalised", p -> minus(exp(shift(p.z())), onehot(p.z().length, p.y())),
+                            "e^{z_c − max} is not yet a probability: the division by Σ_k e^{z_k − max} is missing, or comes "
+                            + "before the sum is complete (order: sum all the exponentials first, then divide)"),
+                    new Reading<>("sign", p -> plus(softmax(p.z()), onehot(p.z().length, p.y())),
+                            "you added 1 at class y: subtract it, g[y] = p[y] − 1 (the sign of the onehot term)"),
+                    new Reading<>("sign", p -> minus(scale(softmax(p.z()), -1), onehot(p.z().length, p.y())),
+                            "every p_c came out negative: the total Σ_k e^{z_k} must be added up (total += …), a sign slip"),
+                    new Reading<>("order", p -> scale(minus(exp(shift(p.z())), onehot(p.z().length, p.y())),
+                            1 / Arrays.stream(exp(shift(p.z()))).sum()),
+                            "you subtracted the 1 before dividing by the total: divide every e^{z_c − max} first, then g[y] -= 1 (order)"),
                     new Reading<>("wrong-class", p -> minus(softmax(p.z()), onehot(p.z().length, (p.y() + 1) % p.z().length)),
                             "the 1 is subtracted at class y + 1: subtract it at g[y] (classes are numbered from 0)"),
                     new Reading<>("wrong-class", p -> minus(softmax(p.z()), onehot(p.z().length, (p.y() + p.z().length - 1) % p.z().length)),
@@ -176,11 +241,16 @@ public final class NetworkExercises {
                 return Feedback.done("∂J/∂z = softmax(z) − onehot(y) on all " + probes.size() + " probes, z = (1000, 0, −1000) included");
             }
             if (!fit.isEmpty()) return Feedback.wrong(fit.get(0).mistake(), fit.get(0).message());
+            if (answers.stream().allMatch(g -> Arrays.stream(g).allMatch(Double::isNaN))) {
+                return Feedback.wrong("nan", "every entry is NaN on every probe, 0/0: is the sum of the exponentials missing "
+                        + "(total still 0 when you divide)?");
+            }
             // right on ordinary logits, not finite on huge ones: the overflow of e^1000
             List<SoftmaxProbe> small = probes.subList(0, 3);
             if (fitting(readings.subList(0, 1), small, answers.subList(0, 3)).size() == 1 && !finite(answers.get(3))) {
                 return Feedback.wrong("overflow", "right on ordinary logits, but z = (1000, 0, −1000) gives " + vector(answers.get(3))
-                        + ": e^1000 overflows to ∞. Subtract the largest z_k from every z_c before Math.exp — softmax does not change");
+                        + ": e^1000 overflows to ∞. Subtract the largest z_k from every z_c before Math.exp (e^{z_c − max}, "
+                        + "with a minus sign) — softmax does not change");
             }
             return unexplained(probes, answers, readings.get(0).gives(), "gradient", p -> "z = " + vector(p.z()) + ", y = " + p.y());
         });
@@ -258,6 +328,12 @@ public final class NetworkExercises {
         for (int c = 0; c < z.length; c++) total += p[c] = Math.exp(z[c] - top);
         for (int c = 0; c < z.length; c++) p[c] /= total;
         return p;
+    }
+
+    /** z − max_k z_k: the same softmax, with no exponential above 1. */
+    private static double[] shift(double[] z) {
+        double top = Arrays.stream(z).max().orElse(0);
+        return Arrays.stream(z).map(v -> v - top).toArray();
     }
 
     private static double[] onehot(int k, int y) {

@@ -192,18 +192,7 @@ public final class ContourPlot {
         }
         List<double[][]> lines = new ArrayList<>();
         for (double c : levelValues(z)) {
-            List<double[]> segs = MarchingSquares.segments(xs, ys, z, c);
-            double[] sx = new double[segs.size() * 3], sy = new double[segs.size() * 3];
-            for (int s = 0; s < segs.size(); s++) {
-                double[] seg = segs.get(s);
-                sx[3 * s] = seg[0];
-                sy[3 * s] = seg[1];
-                sx[3 * s + 1] = seg[2];
-                sy[3 * s + 1] = seg[3];
-                sx[3 * s + 2] = Double.NaN; // a gap: no chart joins across NaN
-                sy[3 * s + 2] = Double.NaN;
-            }
-            lines.add(new double[][] {sx, sy});
+            lines.add(MarchingSquares.asLine(MarchingSquares.segments(xs, ys, z, c)));
         }
         return lines;
     }

@@ -64,20 +64,12 @@ final class CurvedBoundary {
         List<double[]> segments = MarchingSquares.segments(xs, ys, z, 0);
         XYChart xy = chart.chart();
         if (!segments.isEmpty()) {
-            double[] sx = new double[3 * segments.size()], sy = new double[3 * segments.size()];
-            for (int s = 0; s < segments.size(); s++) {
-                double[] seg = segments.get(s);
-                sx[3 * s] = seg[0];
-                sy[3 * s] = seg[1];
-                sx[3 * s + 1] = seg[2];
-                sy[3 * s + 1] = seg[3];
-                sx[3 * s + 2] = sy[3 * s + 2] = Double.NaN;  // a gap: no chart joins across NaN
-            }
-            XYSeries line = xy.addSeries("boundary p = 0.5", sx, sy);
-            line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-            line.setMarker(SeriesMarkers.NONE);
-            line.setLineColor(Color.BLACK);
-            line.setLineStyle(new BasicStroke(2f));
+            double[][] line = MarchingSquares.asLine(segments);
+            XYSeries boundary = xy.addSeries("boundary p = 0.5", line[0], line[1]);
+            boundary.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            boundary.setMarker(SeriesMarkers.NONE);
+            boundary.setLineColor(Color.BLACK);
+            boundary.setLineStyle(new BasicStroke(2f));
         }
         String alt = chart.altText() + " " + AltText.sentence(segments.isEmpty()
                 ? "The model gives one class everywhere in the window: there is no boundary to draw"

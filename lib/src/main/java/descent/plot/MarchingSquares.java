@@ -58,4 +58,19 @@ final class MarchingSquares {
     private static void add(List<double[]> out, double[] p, double[] q) {
         out.add(new double[] {p[0], p[1], q[0], q[1]});
     }
+
+    /** The segments as one line {xs, ys} for a chart, a NaN between segments (a gap: no chart joins across NaN). */
+    static double[][] asLine(List<double[]> segments) {
+        double[] sx = new double[segments.size() * 3], sy = new double[segments.size() * 3];
+        for (int s = 0; s < segments.size(); s++) {
+            double[] seg = segments.get(s);
+            sx[3 * s] = seg[0];
+            sy[3 * s] = seg[1];
+            sx[3 * s + 1] = seg[2];
+            sy[3 * s + 1] = seg[3];
+            sx[3 * s + 2] = Double.NaN;
+            sy[3 * s + 2] = Double.NaN;
+        }
+        return new double[][] {sx, sy};
+    }
 }

@@ -89,6 +89,29 @@ class NetworkExercisesTest {
         }), "values", "first that differs");
     }
 
+    @Test
+    void theLayerCheckReadsAFactorOrASignOnTheSumThroughAtanh() {
+        for (double c : new double[] {2, 0.5, -1, 3}) {
+            Feedback f = NetworkExercises.assessLayer((a, w, b) -> {
+                double[] out = new double[w[0].length];
+                for (int u = 0; u < out.length; u++) {
+                    double s = 0;
+                    for (int i = 0; i < a.length; i++) s += a[i] * w[i][u];
+                    out[u] = Math.tanh(b[u] + c * s);
+                }
+                return out;
+            });
+            if (c == -1) wrong(f, "sign", "wrong sign");
+            else wrong(f, "factor", "factor " + descent.Format.number(c, 4));
+        }
+        wrong(NetworkExercises.assessLayer((a, w, b) -> {
+            double[] out = new double[w[0].length];
+            for (int u = 0; u < out.length; u++) out[u] = Math.tanh(b[u]);
+            return out;
+        }), "inputs-missing", "missing");
+        wrong(NetworkExercises.assessLayer((a, w, b) -> new double[w[0].length]), "outputs-missing", "missing");
+    }
+
     private static double[] softmaxMinusOnehot(double[] z, int y) {
         double top = Arrays.stream(z).max().getAsDouble(), total = 0;
         double[] g = new double[z.length];
@@ -129,6 +152,21 @@ class NetworkExercisesTest {
         }), "wrong-class", "y + 1");
         wrong(NetworkExercises.assessSoftmaxGradient((z, y) -> Arrays.stream(softmaxMinusOnehot(z, y)).map(v -> v / z.length).toArray()),
                 "dropped-factor", "1/K");
+        wrong(NetworkExercises.assessSoftmaxGradient((z, y) -> {   // g[y] -= 1 before the division
+            double top = Arrays.stream(z).max().getAsDouble(), total = 0;
+            double[] g = new double[z.length];
+            for (int c = 0; c < z.length; c++) total += g[c] = Math.exp(z[c] - top);
+            g[y] -= 1;
+            for (int c = 0; c < z.length; c++) g[c] /= total;
+            return g;
+        }), "order", "before dividing");
+        wrong(NetworkExercises.assessSoftmaxGradient((z, y) -> {   // the division forgotten
+            double top = Arrays.stream(z).max().getAsDouble();
+            double[] g = new double[z.length];
+            for (int c = 0; c < z.length; c++) g[c] = Math.exp(z[c] - top);
+            g[y] -= 1;
+            return g;
+        }), "unnormalised", "missing");
     }
 
     @Test
