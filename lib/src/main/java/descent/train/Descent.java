@@ -34,7 +34,7 @@ import java.util.function.Consumer;
  * bit-for-bit repeatable.
  *
  * <p>The rows may live in a file larger than the heap ({@link #of(Loss, RowFile)}, read a block at a
- * time by {@link StreamedLoss}): the same loop, the same bits as in memory for the same order of rows.
+ * time): the same loop, the same bits as in memory for the same order of rows.
  */
 public final class Descent {
     /** The course's convergence tolerance ε for |ΔJ|. */
