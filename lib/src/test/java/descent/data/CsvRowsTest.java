@@ -135,7 +135,7 @@ class CsvRowsTest {
                 + "m = 20,000 rows of n + 1 = 4 doubles, " + String.format("%,d", size) + " bytes with the header: rows "
                 + "16,384 to 19,999 are missing or incomplete; convert or write it again", cut);
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
-            channel.truncate(file(path).header().dataStart() + 5);  // inside block 0
+            channel.truncate(header(path).dataStart() + 5);  // inside block 0
         }
         assertTrue(message(IllegalArgumentException.class, () -> RowFile.open(path)).contains(": rows 0 to 19,999 are missing"));
         RowFile file = RowFile.write(data, path);
@@ -151,7 +151,7 @@ class CsvRowsTest {
     }
 
     /** The header of a row file however long the file is (a truncated one does not open). */
-    private static RowFileHeader file(Path path) throws IOException {
+    private static RowFileHeader header(Path path) throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate((int) Math.min(channel.size(), 4096));
             channel.read(head, 0);
