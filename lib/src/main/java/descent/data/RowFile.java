@@ -49,14 +49,18 @@ public final class RowFile implements RowSource {
             RowFileHeader header = RowFileHeader.decode(file, head.flip(), size);
             long expected = header.fileSize();
             if (size != expected) {
-                long rowBytes = (header.n() + 1L) * Double.BYTES;
-                throw new IllegalArgumentException(String.format(Locale.ROOT, size < expected
-                        ? "%s is truncated: it has %,d bytes, but its header promises m = %,d rows of n + 1 = %d doubles, "
-                                + "%,d bytes with the header (the file ends in the block of row %,d); convert or write it again"
-                        : "%s has %,d bytes, more than its header's m = %,d rows of n + 1 = %d doubles make (%,d bytes with "
-                                + "the header, from row %,d on the bytes are not rows); convert or write it again",
-                        file, size, header.m(), header.n() + 1, expected,
-                        Math.max(0, Math.min(header.m(), (size - header.dataStart()) / rowBytes))));
+                // a block is its X, then its y: a file cut inside a block lacks part of every row of that block
+                long blockBytes = (long) GradientCore.BLOCK * (header.n() + 1) * Double.BYTES;
+                long firstIncomplete = Math.max(0, Math.min(header.m(),
+                        (size - header.dataStart()) / blockBytes * GradientCore.BLOCK));
+                throw new IllegalArgumentException(size < expected
+                        ? String.format(Locale.ROOT, "%s is truncated: it has %,d bytes, but its header promises m = %,d rows "
+                                + "of n + 1 = %d doubles, %,d bytes with the header: rows %,d to %,d are missing or incomplete; "
+                                + "convert or write it again", file, size, header.m(), header.n() + 1, expected, firstIncomplete,
+                                header.m() - 1)
+                        : String.format(Locale.ROOT, "%s has %,d bytes, more than the %,d bytes its header's m = %,d rows of "
+                                + "n + 1 = %d doubles make with the header: the last %,d bytes are not rows; convert or write "
+                                + "it again", file, size, expected, header.m(), header.n() + 1, size - expected));
             }
             return new RowFile(file, header, size, attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
         } catch (IOException e) {

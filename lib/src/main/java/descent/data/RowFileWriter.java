@@ -45,13 +45,31 @@ final class RowFileWriter implements AutoCloseable {
         this.y = new double[GradientCore.BLOCK];
         this.bytes = ByteBuffer.allocateDirect(GradientCore.BLOCK * (n + 1) * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         try {
-            Path dir = this.target.getParent();
-            this.temporary = Files.createTempFile(dir, this.target.getFileName() + ".", ".tmp");
+            this.temporary = createTemporary(this.target);
             this.channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
             channel.write(header(), 0);  // m = 0 for now: a file left behind by a crash reads as damaged, not as data
             channel.position(header().limit());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a row file beside " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong TEMPORARIES = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * A new file beside the target, named after it, this process and a count: created with the
+     * default permissions (a temporary file of {@code Files.createTempFile} would be readable by its
+     * owner alone, and so would the row file renamed from it).
+     */
+    private static Path createTemporary(Path target) throws IOException {
+        while (true) {
+            Path candidate = target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                    + TEMPORARIES.incrementAndGet() + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // left by a process of the same id that ended: take the next count
+            }
         }
     }
 

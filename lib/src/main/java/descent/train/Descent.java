@@ -32,6 +32,9 @@ import java.util.function.Consumer;
  * far above its start, and {@link History#message()} reports it in words, with
  * {@link DivergenceAdvice} where a layer above knows more. Given the same seed and inputs, a run is
  * bit-for-bit repeatable.
+ *
+ * <p>The rows may live in a file larger than the heap ({@link #of(Loss, RowFile)}, read a block at a
+ * time): the same loop, the same bits as in memory for the same order of rows.
  */
 public final class Descent {
     /** The course's convergence tolerance ε for |ΔJ|. */

@@ -132,8 +132,12 @@ class CsvRowsTest {
         }
         String cut = message(IllegalArgumentException.class, () -> RowFile.open(path));
         assertEquals(path + " is truncated: it has " + String.format("%,d", size - 1000) + " bytes, but its header promises "
-                + "m = 20,000 rows of n + 1 = 4 doubles, " + String.format("%,d", size) + " bytes with the header (the file "
-                + "ends in the block of row 19,968); convert or write it again", cut);
+                + "m = 20,000 rows of n + 1 = 4 doubles, " + String.format("%,d", size) + " bytes with the header: rows "
+                + "16,384 to 19,999 are missing or incomplete; convert or write it again", cut);
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            channel.truncate(header(path).dataStart() + 5);  // inside block 0
+        }
+        assertTrue(message(IllegalArgumentException.class, () -> RowFile.open(path)).contains(": rows 0 to 19,999 are missing"));
         RowFile file = RowFile.write(data, path);
         try (RowFileReader reader = file.reader()) {
             Files.write(path, new byte[8], StandardOpenOption.APPEND);
@@ -144,6 +148,15 @@ class CsvRowsTest {
         Path text = Files.writeString(dir.resolve("text.rows"), "x,y\n1,2\n");
         assertTrue(message(IllegalArgumentException.class, () -> RowFile.open(text))
                 .startsWith(text + " is not a row file of the course"));
+    }
+
+    /** The header of a row file however long the file is (a truncated one does not open). */
+    private static RowFileHeader header(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate((int) Math.min(channel.size(), 4096));
+            channel.read(head, 0);
+            return RowFileHeader.decode(path, head.flip(), Long.MAX_VALUE);
+        }
     }
 
     @Test
