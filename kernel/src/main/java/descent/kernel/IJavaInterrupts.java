@@ -1,5 +1,6 @@
 package descent.kernel;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +12,8 @@ import java.util.logging.Logger;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.channels.ShellHandler;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
+import io.github.spencerpark.jupyter.messages.Header;
+import io.github.spencerpark.jupyter.messages.KernelTimestamp;
 import io.github.spencerpark.jupyter.messages.MessageType;
 import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
 import io.github.spencerpark.jupyter.messages.reply.InterruptReply;
@@ -32,6 +35,8 @@ import io.github.spencerpark.jupyter.messages.reply.InterruptReply;
  *       still runs a statement of the interrupted cell {@link #GRACE_MS} ms after it was first seen, and keeps
  *       stopping it while it still runs that statement (a loop may catch the first {@code ThreadDeath}).</li>
  * </ol>
+ * An interrupt that arrives before the shell thread has read the cell's request (sent right after it, it may be
+ * read first) is kept and stops that cell as its code starts, as on rapaio ({@link CellInterrupts}).
  * JShell's state, the student's variables, is not touched: the next cell sees them.
  */
 final class IJavaInterrupts {
@@ -45,6 +50,8 @@ final class IJavaInterrupts {
 
     private final BaseKernel kernel;
     private final AtomicReference<Cell> running = new AtomicReference<>();
+    /** Which cell an interrupt is meant for, also one that arrives before the shell thread read the cell (as on rapaio). */
+    private final CellInterrupts cells = new CellInterrupts();
 
     IJavaInterrupts(BaseKernel kernel) {
         this.kernel = kernel;
@@ -59,11 +66,17 @@ final class IJavaInterrupts {
         connection.setHandler(MessageType.EXECUTE_REQUEST, (env, message) -> {
             Cell cell = new Cell();
             running.set(cell);
+            Header<?> header = message.getHeader();
+            CellInterrupts.Cell marked = cells.begin(header.getId(), header.getSessionId(), sent(header));
             IdleMemory.cellStarted();
             try {
+                if (marked.interrupted()) {  // ■ came before the shell thread read this cell: it ends as its code starts
+                    enforceOn(cell);
+                }
                 execute.handle(env, message);
             } finally {
                 running.compareAndSet(cell, null);
+                cells.end(marked);
                 cell.done.countDown();
                 IdleMemory.cellEnded();
             }
@@ -74,18 +87,36 @@ final class IJavaInterrupts {
             env.setBusyDeferIdle();
             env.defer().reply(new InterruptReply());
             Cell cell = running.get();
-            if (cell != null && cell.enforcing.compareAndSet(false, true)) {
-                Thread enforcer = new Thread(() -> {
-                    try {
-                        enforce(cell);
-                    } finally {
-                        cell.enforcing.set(false);  // a later ■ on a cell that outlived this one tries again
-                    }
-                }, "descent-interrupt");
-                enforcer.setDaemon(true);
-                enforcer.start();
+            Header<?> header = message.getHeader();
+            if (cells.interrupt(header.getSessionId(), sent(header)) != null && cell != null) {
+                enforceOn(cell);
             }
         });
+    }
+
+    /** A request's header date, or null (read from its text: the base kernel's own parser refuses microseconds). */
+    private static Instant sent(Header<?> header) {
+        KernelTimestamp date = header.getTimestamp();
+        try {
+            return date == null ? null : CellInterrupts.date(date.getDateString());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Starts ending {@code cell}'s code, unless an enforcer already works on it. */
+    private void enforceOn(Cell cell) {
+        if (cell.enforcing.compareAndSet(false, true)) {
+            Thread enforcer = new Thread(() -> {
+                try {
+                    enforce(cell);
+                } finally {
+                    cell.enforcing.set(false);  // a later ■ on a cell that outlived this one tries again
+                }
+            }, "descent-interrupt");
+            enforcer.setDaemon(true);
+            enforcer.start();
+        }
     }
 
     /** One execute_request while it is handled. */
