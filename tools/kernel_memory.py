@@ -57,6 +57,24 @@ def tree_rss(pid):
     return total
 
 
+def tree_pss(pid):
+    """Proportional set size of a process and its descendants: each shared page (the JVM's library, the class-data
+    archives, the JDK's modules file, about 55 MB a kernel) divided among the processes that map it, so that the
+    PSS of many kernels adds up to the memory they take together, where their RSS counts those pages once a kernel."""
+    try:
+        proc = psutil.Process(pid)
+        procs = [proc] + proc.children(recursive=True)
+    except psutil.NoSuchProcess:
+        return 0
+    total = 0
+    for p in procs:
+        try:
+            total += p.memory_full_info().pss
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            pass
+    return total
+
+
 class Sampler:
     """Samples a process tree's RSS on a thread of its own; .peak is the largest sample so far."""
 
@@ -321,9 +339,12 @@ def main():
                     run.close()
         if args.keep_open:
             total = sum(tree_rss(r.pid) for r in open_runs)
+            pss = sum(tree_pss(r.pid) for r in open_runs)
             alive = sum(1 for r in open_runs if r.km.is_alive())
-            report["open_kernels"] = {"count": len(open_runs), "alive": alive, "total_mb": round(total / MB)}
-            print(f"all {len(open_runs)} kernels open at once: {alive} alive, {total / MB:.0f} MB in total", flush=True)
+            report["open_kernels"] = {"count": len(open_runs), "alive": alive, "total_mb": round(total / MB),
+                                      "total_pss_mb": round(pss / MB)}
+            print(f"all {len(open_runs)} kernels open at once: {alive} alive, {total / MB:.0f} MB of RSS in total, "
+                  f"{pss / MB:.0f} MB of PSS (shared pages counted once)", flush=True)
         if group:
             report["cgroup"] = {"kind": group.kind, "peak_mb": round((group.peak() or 0) / MB),
                                 "usage_mb": round(group.usage() / MB), "oom_kills": group.oom_kills()}

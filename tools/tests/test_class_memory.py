@@ -44,7 +44,9 @@ def test_every_notebook_fits_its_kernel_bounds(tmp_path):
 def test_a_student_keeps_all_kernels_open_in_2_gb(tmp_path):
     """The student's path under a real 2 GB memory cgroup (v2, else v1, else systemd-run; this machine allows a
     cgroup v1 child): every notebook executed one after another, each kernel left open, the measuring process
-    inside the same limit. Nothing is killed, and the kernels' RSS adds up to less than the limit."""
+    inside the same limit. Nothing is killed, and the kernels' PSS adds up to less than the limit: their RSS would
+    count the pages they share (the JVM's library, the class-data archives, the JDK's modules file, about 55 MB a
+    kernel) once per kernel, where the container is charged for them once (the RSS total is reported beside it)."""
     out = tmp_path / "class.json"
     run = subprocess.run([sys.executable, TOOL, "--keep-open", "--memory-limit", "2G", "--json", str(out)],
                          capture_output=True, text=True, timeout=1200)
@@ -56,7 +58,7 @@ def test_a_student_keeps_all_kernels_open_in_2_gb(tmp_path):
     assert [r["notebook"] for r in report["notebooks"]] == NOTEBOOKS
     assert [r["error"] for r in report["notebooks"]] == [None] * len(NOTEBOOKS), report["notebooks"]
     assert report["open_kernels"]["alive"] == len(NOTEBOOKS), report["open_kernels"]
-    assert report["open_kernels"]["total_mb"] <= CLASS_MB, report["open_kernels"]
+    assert report["open_kernels"]["total_pss_mb"] <= CLASS_MB, report["open_kernels"]
     if "cgroup" in report:  # a cgroup made by the tool (not a systemd-run scope): the kernel's own count
         assert report["cgroup"]["oom_kills"] == 0, report["cgroup"]
 
