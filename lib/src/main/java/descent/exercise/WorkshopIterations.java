@@ -51,6 +51,17 @@ final class WorkshopIterations {
             for (int k = 0; k < rates.length; k++) {
                 offByOne &= reference[k] < 0 ? mine[k] < 0 : Math.abs(mine[k] - reference[k]) == 1;
             }
+            int shift = 0;
+            for (int k = 0; k < rates.length; k++) if (reference[k] >= 0) shift = mine[k] - reference[k];
+            if (offByOne && shift == 1) {
+                boolean everywhere = true;
+                for (int k = 0; k < rates.length; k++) everywhere &= reference[k] < 0 || mine[k] == reference[k] + 1;
+                if (everywhere) {
+                    return Feedback.wrong("off-by-one", "at every rate you count one more than the reference (at η* "
+                            + mine[star] + ", not " + reference[star] + "): test J − J* before the update, and then t "
+                            + "is already the number of updates made so far — return t, not t + 1");
+                }
+            }
             if (offByOne) {
                 return Feedback.wrong("off-by-one", "at η* you count " + mine[star] + ", the reference " + reference[star]
                         + ": test J − J* before the update, so that t is the number of updates made so far");
