@@ -101,7 +101,7 @@ final class AdaptiveSlips {
         for (AverageLine.Variant x : v.slips("v", "β₂", "(1 − β₂)", "v[i] = β₂·v[i] + (1 − β₂)·g[i]²")) {
             slips.add(new StepProbe.Slip("v-" + x.mistake(), x.words(), adam(eta, m, x.line(), cm, cv, ADAM_EPS, Form.RIGHT)));
         }
-        slips.add(new StepProbe.Slip("t-from-0", "with t = 0 on the first step, 1 − β^t = 0 and both corrections divide "
+        slips.add(new StepProbe.Slip("t-from-0", "with t = 0 on the first step, 1 − β^t = 0 and each correction divides "
                 + "by zero: the first step is number t + 1, so the power is one too low (1 − β^(t+1))",
                 adam(eta, m, v, correction(BETA1, 0), correction(BETA2, 0), ADAM_EPS, Form.RIGHT)));
         slips.add(new StepProbe.Slip("no-bias-correction", "that is Adam without bias correction: m and v start at 0, so "

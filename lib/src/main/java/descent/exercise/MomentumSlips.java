@@ -51,7 +51,8 @@ final class MomentumSlips {
         double[][] steps = StepProbe.steps(mine);
         List<StepProbe.Slip> slips = new ArrayList<>();
         for (AverageLine.Variant x : v.slips("the velocity v", "μ", "η", V_LINE)) {
-            String also = x.mistake().equals("weight-sign") ? " — or θ ← θ − v, which takes the same steps" : "";
+            String also = x.mistake().equals("weight-sign") ? " — or θ ← θ − v, which takes the same steps"
+                    : x.mistake().equals("no-memory") ? ": your steps are plain gradient descent's" : "";
             slips.add(new StepProbe.Slip(x.mistake(), x.words() + also, momentum(eta, x.line(), false)));
         }
         slips.add(new StepProbe.Slip("theta-mu", "θ moves by μ·v: μ belongs in the velocity's line only, and θ takes "

@@ -10,6 +10,11 @@ import static descent.exercise.WorkshopData.*;
 final class WorkshopIterations {
     private WorkshopIterations() {}
 
+    /**
+     * The student's count against the reference loop at six rates; a wrong count is read for its pattern: 0
+     * everywhere (the comparison turned round), −1 everywhere, the reference's at 2η or η/2 (a factor in the
+     * update), one more or fewer at every rate.
+     */
     static Feedback assessIterationCount(Workshop.IterationCount count) {
         return Exercise.report("write the test and the update inside the loop", () -> {
             if (Exercise.isTodo(count)) return Feedback.notDone("write the loop body");
