@@ -153,7 +153,7 @@ final class AdaptiveSlips {
      */
     static Feedback scaleLaw(double[][] steps, String state) {
         double one = steps[0][StepProbe.CONSTANT], hundred = steps[0][StepProbe.HUGE];
-        if (!(one < 0 && hundred < 0)) return null;
+        if (!(one < 0 && hundred < 0) || StepProbe.same(one, steps[0][StepProbe.NEGATIVE])) return null;  // no g at all
         double p = Math.log(hundred / one) / Math.log(100);
         String grows = "your first step is " + Exercise.num(hundred / one) + " times as long for g = 100 as for g = 1; "
                 + "it should be as long: the step divides by √" + state + ", which grows as |g| does. ";
