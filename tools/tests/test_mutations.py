@@ -204,7 +204,7 @@ def write_report():
         f.write("# Mutation suite (tools/tests/test_mutations.py)\n\n" + table(rows) + "\n\n" + details(rows) + "\n")
 
 
-NAMED_FLOOR = 0.30  # today's share is 33 % (build/mutants.md); issue #46 asks for 85 %: raise it as checks improve
+NAMED_FLOOR = 0.65  # 66 % on issue-46b (236 of 358; its exercises all ≥ 94 %); issue #46 asks for 85 %: raise it as checks improve
 
 
 def test_the_share_of_mutants_named_does_not_fall():

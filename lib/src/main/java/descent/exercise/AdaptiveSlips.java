@@ -20,20 +20,29 @@ final class AdaptiveSlips {
 
     private AdaptiveSlips() {}
 
-    /** cache ← line(cache, g), θ ← θ − η g/(root(cache) + ε), or θ first with the old cache. */
-    static Optimizer rmsprop(double eta, AverageLine line, double eps, boolean root, boolean divide, boolean thetaFirst) {
+    /** cache ← line(cache, g), θ ← θ − η g/(√cache + ε) in the given form, or θ first with the old cache. */
+    static Optimizer rmsprop(double eta, AverageLine line, double eps, Form form, boolean thetaFirst) {
         return new CustomOptimizer("RMSprop model", eta, 1, (theta, g, rate, t, s) -> {
             for (int i = 0; i < theta.length; i++) {
                 if (!thetaFirst) s[0][i] = line.next(s[0][i], g[i]);
-                double scale = divide ? (root ? Math.sqrt(s[0][i]) : s[0][i]) + eps : 1;
-                theta[i] -= rate * g[i] / scale;
+                theta[i] -= rate * g[i] / scale(s[0][i], eps, form);
                 if (thetaFirst) s[0][i] = line.next(s[0][i], g[i]);
             }
         });
     }
 
-    /** How Adam's step is built from m̂ and v̂: ε outside or inside the root, m̂ and v̂ stored back, no division. */
-    enum Form { RIGHT, EPS_INSIDE, STORED_BACK, NO_DIVISION }
+    /** What the step divides by: √s + ε, or one of the forms a student may write instead. */
+    private static double scale(double s, double eps, Form form) {
+        return switch (form) {
+            case NO_DIVISION -> 1;
+            case EPS_INSIDE -> Math.sqrt(s + eps);
+            case NO_ROOT -> s + eps;
+            default -> Math.sqrt(s) + eps;
+        };
+    }
+
+    /** How the step is built: ε outside or inside the root, no root, no division; Adam's m̂ and v̂ stored back. */
+    enum Form { RIGHT, EPS_INSIDE, NO_ROOT, NO_DIVISION, STORED_BACK }
 
     /** m, v ← their lines; m̂ = m / cm(t), v̂ = v / cv(t); θ ← θ − η m̂/(√v̂ + ε) in the given form. */
     static Optimizer adam(double eta, AverageLine m, AverageLine v, LongToDoubleFunction cm, LongToDoubleFunction cv,
@@ -47,9 +56,7 @@ final class AdaptiveSlips {
                     s[0][i] = mHat;
                     s[1][i] = vHat;
                 }
-                double scale = form == Form.NO_DIVISION ? 1 : form == Form.EPS_INSIDE ? Math.sqrt(vHat + eps)
-                        : Math.sqrt(vHat) + eps;
-                theta[i] -= rate * mHat / scale;
+                theta[i] -= rate * mHat / scale(vHat, eps, form);
             }
         });
     }
@@ -59,23 +66,27 @@ final class AdaptiveSlips {
         AverageLine cache = AverageLine.of(RHO, 1 - RHO, 2);
         List<StepProbe.Slip> slips = new ArrayList<>();
         for (AverageLine.Variant x : cache.slips("the cache", "ρ", "(1 − ρ)", CACHE)) {
-            slips.add(new StepProbe.Slip(x.mistake(), x.words(), rmsprop(eta, x.line(), RMS_EPS, true, true, false)));
+            slips.add(new StepProbe.Slip(x.mistake(), x.words(), rmsprop(eta, x.line(), RMS_EPS, Form.RIGHT, false)));
         }
         slips.add(new StepProbe.Slip("eps-sign", "for g = 1e-9 your step climbs: √cache − ε is negative when the "
                 + "gradient is tiny. ε is added, with a plus sign, to keep the division safe (" + RMS_THETA + ")",
-                rmsprop(eta, cache, -RMS_EPS, true, true, false)));
+                rmsprop(eta, cache, -RMS_EPS, Form.RIGHT, false)));
+        slips.add(new StepProbe.Slip("eps-inside", "ε is inside the square root: for g = 1e-9 that makes the step "
+                + "tiny instead of about η/100. Add ε after the root (" + RMS_THETA + ")",
+                rmsprop(eta, cache, RMS_EPS, Form.EPS_INSIDE, false)));
         slips.add(new StepProbe.Slip("no-root", "you divide by cache, not its root: check √cache (" + RMS_THETA
-                + "), the root of the mean square", rmsprop(eta, cache, RMS_EPS, false, true, false)));
+                + "), the root of the mean square", rmsprop(eta, cache, RMS_EPS, Form.NO_ROOT, false)));
         slips.add(new StepProbe.Slip("no-division", "your steps are η·g, plain gradient descent's: the factor "
                 + "1/(√cache + ε) that adapts the step to each coordinate is missing (" + RMS_THETA + ")",
-                rmsprop(eta, cache, RMS_EPS, true, false, false)));
+                rmsprop(eta, cache, RMS_EPS, Form.NO_DIVISION, false)));
         slips.add(new StepProbe.Slip("order", "your first step is η·g/ε, " + Exercise.num(1 / RMS_EPS) + " times η·g: θ "
                 + "was updated before the cache, which is still 0 on the first step, and each later step divides by "
                 + "the cache of the step before. Update the cache first, then θ — the order of the two lines",
-                rmsprop(eta, cache, RMS_EPS, true, true, true)));
+                rmsprop(eta, cache, RMS_EPS, Form.RIGHT, true)));
         double[][] steps = StepProbe.steps(mine);
         Feedback f = StepProbe.explained(steps, slips);
-        return f != null ? f : StepProbe.property(steps, StepProbe.steps(rmsprop(eta, cache, RMS_EPS, true, true, false)),
+        if (f == null) f = scaleLaw(steps, "cache");
+        return f != null ? f : StepProbe.property(steps, StepProbe.steps(rmsprop(eta, cache, RMS_EPS, Form.RIGHT, false)),
                 eta, "cache", RMS_THETA + " (check √cache, and ε = 1e-7 outside the square root)");
     }
 
@@ -90,7 +101,7 @@ final class AdaptiveSlips {
         for (AverageLine.Variant x : v.slips("v", "β₂", "(1 − β₂)", "v[i] = β₂·v[i] + (1 − β₂)·g[i]²")) {
             slips.add(new StepProbe.Slip("v-" + x.mistake(), x.words(), adam(eta, m, x.line(), cm, cv, ADAM_EPS, Form.RIGHT)));
         }
-        slips.add(new StepProbe.Slip("t-from-0", "with t = 0 on the first step, 1 − β^t = 0 and both corrections divide "
+        slips.add(new StepProbe.Slip("t-from-0", "with t = 0 on the first step, 1 − β^t = 0 and each correction divides "
                 + "by zero: the first step is number t + 1, so the power is one too low (1 − β^(t+1))",
                 adam(eta, m, v, correction(BETA1, 0), correction(BETA2, 0), ADAM_EPS, Form.RIGHT)));
         slips.add(new StepProbe.Slip("no-bias-correction", "that is Adam without bias correction: m and v start at 0, so "
@@ -130,8 +141,34 @@ final class AdaptiveSlips {
                 + "coordinate's step is missing (" + ADAM_THETA + ")", adam(eta, m, v, cm, cv, ADAM_EPS, Form.NO_DIVISION)));
         double[][] steps = StepProbe.steps(mine);
         Feedback f = StepProbe.explained(steps, slips);
+        if (f == null) f = scaleLaw(steps, "v");
         return f != null ? f : StepProbe.property(steps, StepProbe.steps(adam(eta, m, v, cm, cv, ADAM_EPS, Form.RIGHT)),
                 eta, "moments m and v", ADAM_THETA);
+    }
+
+    /**
+     * The property that makes these methods adaptive: the first step is as long for g = 100 as for g = 1, since
+     * the step divides by the root of a mean of g². The power p with step(100) = 100^p · step(1) says what the
+     * student's division does instead; null when p is 0 or no power fits.
+     */
+    static Feedback scaleLaw(double[][] steps, String state) {
+        double one = steps[0][StepProbe.CONSTANT], hundred = steps[0][StepProbe.HUGE];
+        if (!(one < 0 && hundred < 0) || StepProbe.same(one, steps[0][StepProbe.NEGATIVE])) return null;  // no g at all
+        double p = Math.log(hundred / one) / Math.log(100);
+        String grows = "your first step is " + Exercise.num(hundred / one) + " times as long for g = 100 as for g = 1; "
+                + "it should be as long: the step divides by √" + state + ", which grows as |g| does. ";
+        if (Math.abs(p - 0.5) < 1e-3) {
+            return Feedback.wrong("scale-root", grows + "Yours grows as √|g|: is g squared in the " + state + " line?");
+        }
+        if (Math.abs(p - 1) < 1e-3) {
+            return Feedback.wrong("scale-none", grows + "Yours grows as g: the division by √" + state + " does not "
+                    + "scale it — is the division there, and is " + state + " built from g²?");
+        }
+        if (Math.abs(p + 1) < 1e-3) {
+            return Feedback.wrong("scale-inverse", grows + "Yours shrinks as 1/g: it divides by " + state + " itself, "
+                    + "not by its root");
+        }
+        return null;
     }
 
     /** 1 − β^(t + shift): shift 1 is Adam's (t is 0 on the first step). */

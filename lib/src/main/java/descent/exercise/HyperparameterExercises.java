@@ -77,6 +77,11 @@ public final class HyperparameterExercises {
                 if (mine == answers[k]) continue;
                 String grid = "for validation costs " + Arrays.toString(c) + " at η = " + Arrays.toString(etas);
                 int at = indexOf(etas, mine);
+                if (Double.isNaN(mine) && k > 0 && Double.isNaN(c[0])) {
+                    return Feedback.wrong("nan-kept", grid + " you returned NaN, though the grids without a diverged "
+                            + "first run came out right: the first run's NaN became the best cost, and once it is NaN no "
+                            + "comparison holds (Math.min(x, NaN) is NaN, NaN < x is false). Skip NaN costs");
+                }
                 if (Double.isNaN(mine)) {
                     return Feedback.wrong("never-set", grid + " you returned NaN, the value the best η starts with: it "
                             + "was never set. Either the comparison never holds (a cost smaller than the best so far, "

@@ -19,11 +19,16 @@ final class MomentumSlips {
 
     /** v ← line(v, g), θ ← θ + v; or θ moved first with the old v. */
     static Optimizer momentum(double eta, AverageLine line, boolean thetaFirst) {
+        return momentum(eta, line, thetaFirst, 1);
+    }
+
+    /** v ← line(v, g), θ ← θ + c·v; or θ moved first with the old v. */
+    static Optimizer momentum(double eta, AverageLine line, boolean thetaFirst, double c) {
         return new CustomOptimizer("momentum model", eta, 1, (theta, g, rate, t, s) -> {
             for (int i = 0; i < theta.length; i++) {
-                if (thetaFirst) theta[i] += s[0][i];
+                if (thetaFirst) theta[i] += c * s[0][i];
                 s[0][i] = line.next(s[0][i], g[i]);
-                if (!thetaFirst) theta[i] += s[0][i];
+                if (!thetaFirst) theta[i] += c * s[0][i];
             }
         });
     }
@@ -46,9 +51,12 @@ final class MomentumSlips {
         double[][] steps = StepProbe.steps(mine);
         List<StepProbe.Slip> slips = new ArrayList<>();
         for (AverageLine.Variant x : v.slips("the velocity v", "μ", "η", V_LINE)) {
-            String also = x.mistake().equals("weight-sign") ? " — or θ ← θ − v, which takes the same steps" : "";
+            String also = x.mistake().equals("weight-sign") ? " — or θ ← θ − v, which takes the same steps"
+                    : x.mistake().equals("no-memory") ? ": your steps are plain gradient descent's" : "";
             slips.add(new StepProbe.Slip(x.mistake(), x.words() + also, momentum(eta, x.line(), false)));
         }
+        slips.add(new StepProbe.Slip("theta-mu", "θ moves by μ·v: μ belongs in the velocity's line only, and θ takes "
+                + "the whole velocity (" + THETA + ")", momentum(eta, v, false, mu)));
         Feedback f = StepProbe.explained(steps, slips);
         return f != null ? f : StepProbe.property(steps, StepProbe.steps(momentum(eta, v, false)), eta, "velocity v", THETA);
     }
@@ -66,6 +74,8 @@ final class MomentumSlips {
         slips.add(slip("v-prev-factor", "v_prev enters θ without the factor μ: −μ·v_prev" + in, eta, v, -1, b, 0));
         slips.add(slip("v-prev-dropped", "−μ is added to θ on its own: v_prev is missing as a factor of μ" + in,
                 eta, v, 0, b, -mu));
+        slips.add(slip("v-prev-missing", "the term −μ·v_prev is missing from θ's update: Nesterov moves θ by "
+                + "(1 + μ)·v and takes back μ·v_prev" + in, eta, v, 0, b, 0));
         slips.add(slip("one-plus-mu-missing", "v enters θ without the factor (1 + μ)" + in, eta, v, a, 1, 0));
         slips.add(slip("one-minus-mu", "v enters θ with (1 − μ): a minus sign where (1 + μ) has a plus" + in,
                 eta, v, a, 1 - mu, 0));

@@ -34,7 +34,13 @@ public final class SpeedExercises {
         if (Math.abs(megabytes - 16) < 0.5) {
             return Feedback.wrong("values", "16 counts the doubles (16 million), not their bytes: each double takes 8 bytes");
         }
-        if (Math.abs(megabytes - exact * 1e6 / (1 << 20)) < 0.05) {
+        double mebibytes = exact * 1e6 / (1 << 20);
+        if (megabytes == Math.floor(mebibytes)) {
+            return Feedback.wrong("mebibytes-truncated", Exercise.num(megabytes) + " is " + Exercise.num(mebibytes)
+                    + " MiB (2²⁰ = 1,048,576 bytes) with its fraction cut off: a megabyte here is 10⁶ bytes, and Java's "
+                    + "integer division (… / 1024 / 1024 on whole numbers) dropped the fraction");
+        }
+        if (Math.abs(megabytes - mebibytes) < 0.05) {
             return Feedback.wrong("mebibytes", Exercise.num(megabytes) + " is in MiB (2²⁰ = 1,048,576 bytes); "
                     + "a megabyte here is 10⁶ bytes");
         }

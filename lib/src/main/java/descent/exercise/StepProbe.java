@@ -98,6 +98,22 @@ final class StepProbe {
                     + state + " (still 0 at the first step). Update the " + state + " first, then " + line
                     + " — the order of the lines");
         }
+        if (Double.isNaN(mine[0][ZERO]) && Double.isFinite(ref[0][ZERO])) {
+            return Feedback.wrong("zero-over-zero", "for g = 0 your first step is NaN, 0/0: nothing keeps what you divide "
+                    + "by away from 0. That is ε's job, inside the parentheses of the denominator: " + line);
+        }
+        double extra = extraGradientTerm(mine, ref);
+        if (Double.isFinite(extra)) {
+            return Feedback.wrong("extra-term", "each of your steps is the right one plus " + Exercise.num(extra)
+                    + "·g, a term in the gradient on top of " + line + (same(extra, -eta) ? ": the step −η·g is "
+                    + "already in the " + state + ", so θ takes it twice" : ""));
+        }
+        double first = firstStepFactor(mine, ref);
+        if (Double.isFinite(first) && Math.abs(first - 1) > 1e-5) {
+            return Feedback.wrong("first-step", "your first step is " + Exercise.num(first) + " times the right one for "
+                    + "every gradient, and later steps differ as well: with the " + state + " still 0, the first step "
+                    + "is built by " + line + " from the " + state + " after one update — check each factor of that");
+        }
         if (mine[0][CONSTANT] != 0 && same(mine[0][CONSTANT], mine[0][NEGATIVE])) {
             return Feedback.wrong("no-gradient", "your first step is " + Exercise.num(mine[0][CONSTANT]) + " for g = 1 "
                     + "and for g = −1 alike: the step does not follow the gradient — g is missing as a factor in " + line);
@@ -105,17 +121,62 @@ final class StepProbe {
         for (int t = 0; t < STEPS; t++) {
             for (int c = 0; c < mine[t].length; c++) {
                 if (same(mine[t][c], ref[t][c])) continue;
-                String where = "for " + NAMES[c] + ", step " + (t + 1) + " is " + Exercise.num(mine[t][c])
-                        + " where it should be " + Exercise.num(ref[t][c]);
+                String where = "for " + NAMES[c] + ", step " + (t + 1) + " is " + digits(mine[t][c], ref[t][c])
+                        + " where it should be " + digits(ref[t][c], mine[t][c]);
                 if (!Double.isFinite(mine[t][c])) {
                     return Feedback.wrong("not-finite", where + ": a division by zero, or the square root of a "
                             + "negative number? Look at what " + line + " divides by");
                 }
-                return Feedback.wrong("departs", where + (t == 0 ? "" : " (the steps before match, so the " + state
-                        + " carried from step to step is where to look)"));
+                return Feedback.wrong("departs", where + (t == 0 ? "" : " (the steps before match: look at what "
+                        + "carries over from one step to the next, the " + state + " or a term that uses the previous one)"));
             }
         }
         return null;
+    }
+
+    /** c with mine − ref = c·g on every probe and step (and no difference where g = 0), or NaN. */
+    static double extraGradientTerm(double[][] mine, double[][] ref) {
+        double c = Double.NaN;
+        for (int t = 0; t < STEPS; t++) {
+            for (int p = 0; p < mine[t].length; p++) {
+                double d = mine[t][p] - ref[t][p], g = GRADIENTS[p][t];
+                if (p == TINY) continue;   // ε dominates there
+                if (!Double.isFinite(d)) return Double.NaN;
+                if (g == 0) {
+                    if (Math.abs(d) > 1e-9 * Math.abs(ref[t][p]) + 1e-15) return Double.NaN;
+                    continue;
+                }
+                if (Double.isNaN(c)) c = d / g;
+                else if (!same(d / g, c)) return Double.NaN;
+            }
+        }
+        return c == 0 ? Double.NaN : c;
+    }
+
+    /** k with the first step k times the reference's on every probe where it is not 0, or NaN. */
+    static double firstStepFactor(double[][] mine, double[][] ref) {
+        double k = Double.NaN;
+        for (int p = 0; p < mine[0].length; p++) {
+            if (p == TINY) continue;   // ε dominates there
+            double m = mine[0][p], r = ref[0][p];
+            if (!Double.isFinite(m)) return Double.NaN;
+            if (r == 0) {
+                if (m != 0) return Double.NaN;
+                continue;
+            }
+            if (Double.isNaN(k)) k = m / r;
+            else if (Math.abs(m / r - k) > 1e-5 * Math.abs(k)) return Double.NaN;   // ε moves the ratio by ~1e-7
+        }
+        return k;
+    }
+
+    /** x with as many digits as it takes to tell it from {@code other} (up to 12). */
+    static String digits(double x, double other) {
+        for (int d = 4; d < 12; d++) {
+            String a = String.format(java.util.Locale.ROOT, "%." + d + "g", x);
+            if (!a.equals(String.format(java.util.Locale.ROOT, "%." + d + "g", other))) return a;
+        }
+        return String.format(java.util.Locale.ROOT, "%.12g", x);
     }
 
     /** The factor c with mine = c · ref on every finite, non-zero step, or NaN when there is none. */

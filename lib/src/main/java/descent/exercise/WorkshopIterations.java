@@ -10,6 +10,11 @@ import static descent.exercise.WorkshopData.*;
 final class WorkshopIterations {
     private WorkshopIterations() {}
 
+    /**
+     * The student's count against the reference loop at six rates; a wrong count is read for its pattern: 0
+     * everywhere (the comparison turned round), −1 everywhere, the reference's at 2η or η/2 (a factor in the
+     * update), one more or fewer at every rate.
+     */
     static Feedback assessIterationCount(Workshop.IterationCount count) {
         return Exercise.report("write the test and the update inside the loop", () -> {
             if (Exercise.isTodo(count)) return Feedback.notDone("write the loop body");
@@ -50,6 +55,17 @@ final class WorkshopIterations {
             boolean offByOne = true;
             for (int k = 0; k < rates.length; k++) {
                 offByOne &= reference[k] < 0 ? mine[k] < 0 : Math.abs(mine[k] - reference[k]) == 1;
+            }
+            int shift = 0;
+            for (int k = 0; k < rates.length; k++) if (reference[k] >= 0) shift = mine[k] - reference[k];
+            if (offByOne && shift == 1) {
+                boolean everywhere = true;
+                for (int k = 0; k < rates.length; k++) everywhere &= reference[k] < 0 || mine[k] == reference[k] + 1;
+                if (everywhere) {
+                    return Feedback.wrong("off-by-one", "at every rate you count one more than the reference (at η* "
+                            + mine[star] + ", not " + reference[star] + "): test J − J* before the update, and then t "
+                            + "is already the number of updates made so far — return t, not t + 1");
+                }
             }
             if (offByOne) {
                 return Feedback.wrong("off-by-one", "at η* you count " + mine[star] + ", the reference " + reference[star]

@@ -34,6 +34,11 @@ final class WorkshopThreshold {
                 + " (see its curve): a larger η converges too as long as it stays below 2/λ_max");
     }
 
+    /**
+     * The student's search, first against thresholds the check knows (so a hard-coded number fails; it must
+     * land within 1e-4 of them), then against real runs, whose result it reports beside 2/λ_max. Every test
+     * goes through {@link SearchProbes}, which stops a search whose interval never shrinks and says why.
+     */
     static Feedback assessThresholdSearch(Workshop.ThresholdSearch search) {
         return Exercise.report("write the bisection inside the lambda", () -> {
             if (Exercise.isTodo(search)) return Feedback.notDone("write the search");

@@ -602,7 +602,7 @@ class ExerciseChecksTest {
             for (int i = 0; i < theta.length; i++) { s[0][i] = 0.8 * s[0][i] + eta * grad[i]; theta[i] += s[0][i]; }
         })));
         wrong("plain-momentum", OptimizerExercises.assessNesterov(momentum(0.8, true, false)));
-        wrong("departs", OptimizerExercises.assessNesterov(momentum(0.5, true, true)));
+        wrong("first-step", OptimizerExercises.assessNesterov(momentum(0.5, true, true)));
     }
 
     private static Optimizer rmsprop(double keep, boolean sqrt) {

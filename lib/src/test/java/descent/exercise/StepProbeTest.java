@@ -34,7 +34,7 @@ class StepProbeTest {
         assertTrue(StepProbe.same(StepProbe.steps(MomentumSlips.momentum(0.02, velocity, false)),
                 StepProbe.steps(new Momentum(0.02, 0.8))));
         AverageLine cache = AverageLine.of(0.9, 0.1, 2);
-        assertTrue(StepProbe.same(StepProbe.steps(AdaptiveSlips.rmsprop(0.1, cache, 1e-7, true, true, false)),
+        assertTrue(StepProbe.same(StepProbe.steps(AdaptiveSlips.rmsprop(0.1, cache, 1e-7, AdaptiveSlips.Form.RIGHT, false)),
                 StepProbe.steps(new RMSprop(0.1))));
         Optimizer adam = AdaptiveSlips.adam(0.1, AverageLine.of(0.9, 0.1, 1), AverageLine.of(0.999, 0.001, 2),
                 AdaptiveSlips.correction(0.9, 1), AdaptiveSlips.correction(0.999, 1), 1e-8, AdaptiveSlips.Form.RIGHT);
