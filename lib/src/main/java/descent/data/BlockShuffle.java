@@ -24,7 +24,7 @@ public final class BlockShuffle {
     public BlockShuffle(int m, int windowBlocks, long seed) {
         this.m = Check.atLeast("m", m, 1);
         this.windowBlocks = Check.atLeast("windowBlocks", windowBlocks, 1);
-        this.blocks = new int[(m + GradientCore.BLOCK - 1) / GradientCore.BLOCK];
+        this.blocks = new int[(int) (((long) m + GradientCore.BLOCK - 1) / GradientCore.BLOCK)];  // m near 2³¹: no overflow
         for (int b = 0; b < blocks.length; b++) blocks[b] = b;
         this.rng = new RowShuffler(seed);
     }
@@ -36,7 +36,7 @@ public final class BlockShuffle {
 
     /** Windows per epoch. */
     public int windows() {
-        return (blocks.length + windowBlocks - 1) / windowBlocks;
+        return (int) (((long) blocks.length + windowBlocks - 1) / windowBlocks);
     }
 
     /** Blocks in window w. */
