@@ -188,6 +188,10 @@ def test_no_mutant_survives(path):
     survivors = [f"{r['exercise']}: {key} — said {said!r}" for r in rows for key, said in r["survived"]]
     assert not problems, "\n".join(problems)
     assert not survivors, f"{len(survivors)} mutants survived:\n" + "\n".join(survivors)
+    low = [f"{r['exercise']}: {r['named']} of {r['killed']} named, floor {EXERCISE_FLOORS[r['exercise']]:.0%}"
+           for r in rows if r["exercise"] in EXERCISE_FLOORS and r["killed"]
+           and r["named"] / r["killed"] < EXERCISE_FLOORS[r["exercise"]]]
+    assert not low, "the share of killed mutants named fell below the exercise's floor:\n" + "\n".join(low)
 
 
 def write_report():

@@ -118,7 +118,7 @@ public final class ClassifierExercises {
             }
             if (accuracy >= 0.95) return Feedback.done(result + "; the training cost fell steadily");
             return Feedback.wrong("crawls", result + String.format("; the training cost is still %.3f after 30 epochs — "
-                    + "η is too small, the steps do not get there. Take a larger η", h.finalLoss()));
+                    + "η is too small: the steps are too small to get there. Take a larger η", h.finalLoss()));
         });
     }
 }

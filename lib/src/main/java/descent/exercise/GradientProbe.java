@@ -194,8 +194,8 @@ final class GradientProbe {
                         + "(−1 times the reference on every probe): it points uphill, so a step against it would climb. "
                         + "The residual is " + residual + ", prediction minus target; check each minus sign")
                 .hypothesis("missing-x", Findings::equalComponents, f -> what + " has the same value in every "
-                        + "component although x_i0, x_i1, x_i2 differ: the factor x_ij is missing — multiply each "
-                        + "residual by x_ij, the input that w_j multiplies")
+                        + "component although x_i0, x_i1, x_i2 differ: the factor x_ij is missing: each residual "
+                        + "must be multiplied by x_ij, the input that w_j multiplies")
                 .hypothesis("first-component", f -> f.zeroColumn() == 0, f -> what + "'s first component g[0] stays 0 "
                         + "where x_i0 = 1: it is never written. Does the loop over the components start at 1? The first "
                         + "index is 0")
@@ -204,6 +204,9 @@ final class GradientProbe {
                 .hypothesis("no-residual", f -> is(f.term(), 0) && is(f.prediction(), 0), f -> what + " does not "
                         + "change with y or with w: the factor (" + residual + ") is missing — each row adds its "
                         + "residual times x_ij")
+                .hypothesis("columns-for-rows", f -> is(f.term(), 1.0 / X.length) && all(f.rows(), 1), f -> what
+                        + " is right on square data (3 rows × 3 columns) but 1/3 of it on 1 row × 3 columns: you divide "
+                        + "by the number of columns, data.cols(), where the mean over the rows needs data.rows()")
                 .hypothesis("missing-2/m", f -> c == 2 && is(f.term(), 0.5) && is(f.prediction(), 0.5)
                         && all(f.rows(), 1.5), f -> what + " is right in shape but m/2 times too large (1.5 times on "
                         + "three rows, " + Exercise.num(m / 2.0) + " times on the course's " + m + "): both the 2 of the "
@@ -240,8 +243,8 @@ final class GradientProbe {
                         + " times x_iᵀw (" + (is(f.columns()[0], 2) ? "twice: one factor 2 too many" : "a stray factor")
                         + " in the line that builds it): x_iᵀw = Σ_k x_ik·w_k")
                 .hypothesis("missing-1/m", f -> is(f.term(), 1) && all(f.rows(), 3), f -> what + " is right on one row "
-                        + "but 3 times too large on three rows (" + m + " times on the course's " + m + "): you summed "
-                        + "over the rows but J is their mean — divide by m")
+                        + "but 3 times too large on three rows, " + m + " times too large on the course's " + m + " rows: "
+                        + "you summed over the rows but J is their mean — divide by m")
                 .hypothesis("carried-over", f -> is(f.term(), 1) && all(f.rows(), 1) && !is(f.duplicate(), 1),
                         f -> what + " is right for each row alone, but a row given twice does not give what it gives "
                         + "once (" + Exercise.num(f.duplicate()) + " times): what one row computes is carried over "

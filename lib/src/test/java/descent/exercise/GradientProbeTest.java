@@ -90,6 +90,11 @@ class GradientProbeTest {
             assertEquals("sign", diagnosis(new Student(h, -c, 0, 0, 0, 1, 1, true, true, true, true, true, false), h, c), name);
             assertEquals("twice", diagnosis(new Student(h, 2 * c, 0, 0, 0, 1, 1, true, true, true, true, true, false), h, c), name);
             assertEquals("factor", diagnosis(new Student(h, 3 * c, 0, 0, 0, 1, 1, true, true, true, true, true, false), h, c), name);
+            DataGradient byColumns = (d, w, g) -> {
+                r.into(d, w, g);
+                for (int j = 0; j < g.length; j++) g[j] *= (double) d.rows() / d.cols();
+            };
+            assertEquals("columns-for-rows", diagnosis(byColumns, h, c), name);
             assertEquals("zero", diagnosis((d, w, g) -> Arrays.fill(g, 0), h, c), name);
             assertEquals("no-prediction", diagnosis((d, w, g) -> r.into(d, new double[w.length], g), h, c), name);
             DataGradient integer = (d, w, g) -> {
