@@ -220,6 +220,10 @@ final class GradientProbe {
                 .hypothesis("factor", f -> is(f.term(), f.prediction()) && !Double.isNaN(f.term()) && !is(f.term(), 1),
                         f -> what + " is " + Exercise.num(f.term()) + " times the reference on every probe: a stray "
                         + "factor. It is " + formula)
+                .hypothesis("sigmoid-derivative", f -> !linear && is(f.term(), 0.25) && !is(f.prediction(), 0.25),
+                        f -> what + " multiplies each residual by σ′(z) = σ(z)(1 − σ(z)) (a quarter at z = 0): that is "
+                        + "the gradient of the squared error of σ. The log loss's derivative cancels σ′, leaving just "
+                        + formula)
                 .hypothesis("y-sign", f -> is(f.term(), -1) && is(f.prediction(), 1), f -> "in " + what + " y_i enters "
                         + "with the wrong sign: the residual is " + residual + " (prediction minus target), and you "
                         + "added y_i where it is subtracted")
@@ -249,12 +253,23 @@ final class GradientProbe {
                         f -> what + " is right for each row alone, but a row given twice does not give what it gives "
                         + "once (" + Exercise.num(f.duplicate()) + " times): what one row computes is carried over "
                         + "into the next. Reset the prediction (and the residual) to zero for each row")
-                .otherwise(f -> what + " is not " + formula + ": on one row its y term is " + ratioWords(f.term())
-                        + " and its prediction term " + ratioWords(f.prediction()) + " the reference's");
+                .otherwise(f -> what + " is not " + formula + ". What the probes found: on one row, its y term is "
+                        + ratioWords(f.term()) + " and its prediction term " + ratioWords(f.prediction()) + "; on three "
+                        + "rows with one residual each, the rows count " + rowWords(f.rows())
+                        + (is(f.term(), 1) && is(f.prediction(), 1) ? ". One row is right, several are not: look at what "
+                        + "happens to g between the rows (a step inside the row loop that belongs after it?)" : ""));
     }
 
     private static String ratioWords(double r) {
-        return Double.isNaN(r) ? "no multiple of" : is(r, 1) ? "right, as" : Exercise.num(r) + " times";
+        return Double.isNaN(r) ? "no multiple of the reference's" : is(r, 1) ? "right" : Exercise.num(r) + " times the "
+                + "reference's";
+    }
+
+    private static String rowWords(double[] rows) {
+        if (all(rows, 1)) return "as they should";
+        StringBuilder s = new StringBuilder();
+        for (double r : rows) s.append(s.length() == 0 ? "" : ", ").append(Double.isNaN(r) ? "no multiple" : Exercise.num(r));
+        return s + " times what they should (first, middle, last)";
     }
 
     /** The z with h(z) = p: the identity's, or the logit for σ. */
