@@ -267,6 +267,7 @@ final class GradientProbe {
 
     private static String rowWords(double[] rows) {
         if (all(rows, 1)) return "as they should";
+        if (java.util.Arrays.stream(rows).allMatch(Double::isNaN)) return "in no fixed proportion to the reference";
         StringBuilder s = new StringBuilder();
         for (double r : rows) s.append(s.length() == 0 ? "" : ", ").append(Double.isNaN(r) ? "no multiple" : Exercise.num(r));
         return s + " times what they should (first, middle, last)";
