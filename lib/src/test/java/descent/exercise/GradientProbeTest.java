@@ -47,7 +47,7 @@ class GradientProbeTest {
         GradientProbe probe = new GradientProbe(g, h, c);
         GradientProbe.Findings f = probe.findings();
         assertNull(probe.changedArgument());
-        List<String> all = probe.diagnosis("your gradient", 100).consistent(f);
+        List<String> all = GradientDiagnosis.of("your gradient", 100, h, c).consistent(f);
         return all.isEmpty() ? "other" : all.get(0);
     }
 
@@ -66,7 +66,7 @@ class GradientProbeTest {
         for (DoubleUnaryOperator h : List.of(ID, (DoubleUnaryOperator) LogLoss::sigmoid)) {
             double c = h == ID ? 2 : 1;
             GradientProbe probe = new GradientProbe(Student.right(h, c), h, c);
-            assertEquals(List.of(), probe.diagnosis("g", 100).consistent(probe.findings()));
+            assertEquals(List.of(), GradientDiagnosis.of("g", 100, h, c).consistent(probe.findings()));
         }
     }
 
