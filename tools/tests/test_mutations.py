@@ -201,7 +201,19 @@ def write_report():
         f.write("# Mutation suite (tools/tests/test_mutations.py)\n\n" + table(rows) + "\n\n" + details(rows) + "\n")
 
 
-NAMED_FLOOR = 0.30  # today's share is 33 % (build/mutants.md); issue #46 asks for 85 %: raise it as checks improve
+NAMED_FLOOR = 0.60  # 33 % at b134d61; the exercises of 00, 01, 02, 04–07 and 10 now name 196 of their 197 killed
+# mutants (build/mutants.md); with the other exercises at their b134d61 share (about 49 of 183) the total is 64 %;
+# issue #46 asks for 85 %
+# Per-exercise floors on the share of killed mutants named (issue #46 asks ≥ 60 % for each), for the exercises that
+# reach it; each is at 100 % today. SurfaceExercises.checkStart (1 of 5: a start's value is not a gradient to probe)
+# and the exercises of 03, 08, 09, 11, 12 have none yet.
+EXERCISE_FLOORS = {name: 0.85 for name in (
+    "WelcomeExercises.checkGuess", "ErrorCurveExercises.checkSlope", "ErrorCurveExercises.checkStep",
+    "ErrorCurveExercises.checkLearningRate", "ErrorCurveExercises.checkCentralDifference",
+    "BatchDescentExercises.checkPartial", "BatchDescentExercises.checkGradient", "BatchDescentExercises.checkIterations",
+    "SgdExercises.checkSchedule", "SgdExercises.checkSgdEpoch", "SgdExercises.checkUpdatesPerEpoch",
+    "SgdExercises.checkMinibatchEpoch", "SurfaceExercises.checkStationaryPoint", "SurfaceExercises.checkRosenbrockGradient",
+    "SurfaceExercises.checkNarrowRate", "ClassifierExercises.checkLogLossGradient", "ClassifierExercises.checkRate")}
 
 
 def test_the_share_of_mutants_named_does_not_fall():
