@@ -195,6 +195,10 @@ def test_no_mutant_survives(path):
     survivors = [f"{r['exercise']}: {key} — said {said!r}" for r in rows for key, said in r["survived"]]
     assert not problems, "\n".join(problems)
     assert not survivors, f"{len(survivors)} mutants survived:\n" + "\n".join(survivors)
+    floor = lambda exercise: EXERCISE_FLOORS.get(exercise, EXERCISE_FLOOR)  # noqa: E731
+    low = [f"{r['exercise']}: {r['named']} of {r['killed']} named, floor {floor(r['exercise']):.0%}"
+           for r in rows if r["killed"] and r["named"] / r["killed"] < floor(r["exercise"])]
+    assert not low, "the share of killed mutants named fell below the exercise's floor:\n" + "\n".join(low)
 
 
 def write_report():
@@ -204,7 +208,11 @@ def write_report():
         f.write("# Mutation suite (tools/tests/test_mutations.py)\n\n" + table(rows) + "\n\n" + details(rows) + "\n")
 
 
-NAMED_FLOOR = 0.65  # 66 % on issue-46b (236 of 358; its exercises all ≥ 94 %); issue #46 asks for 85 %: raise it as checks improve
+NAMED_FLOOR = 0.85  # issue #46's floor over every exercise (33 % at b134d61)
+# The share of killed mutants named, per exercise: issue #46 asks ≥ 60 % for each. SurfaceExercises.checkStart is
+# below it (1 of 5: a start's value is not a gradient to probe); its floor keeps today's share from falling.
+EXERCISE_FLOOR = 0.60
+EXERCISE_FLOORS = {"SurfaceExercises.checkStart": 0.20}
 
 
 def test_the_share_of_mutants_named_does_not_fall():

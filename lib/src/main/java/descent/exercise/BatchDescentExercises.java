@@ -35,23 +35,18 @@ public final class BatchDescentExercises {
         return Exercise.report("write ∂J/∂w_j inside the lambda", () -> {
             if (Exercise.isTodo(partial)) return Feedback.notDone("write the partial derivative");
             double[] mine = new double[6], reference = new double[6];
-            RuntimeException threw = null;
-            try {
+            RuntimeException threw = GradientProbe.attempt(() -> {
                 for (int p = 0; p < POINTS.length; p++) {
                     double[] fd = finiteDifferences(POINTS[p]);
                     for (int j = 0; j < 2; j++) {
                         double[] w = POINTS[p].clone();
                         mine[2 * p + j] = partial.of(XB, w, j);
                         Feedback changed = Unchanged.check("weights", POINTS[p], w);
-                        if (changed != null) return changed;
+                        if (changed != null) throw new Diagnosis.Found(changed);
                         reference[2 * p + j] = fd[j];
                     }
                 }
-            } catch (NotDoneYet | Deadline.Missed e) {
-                throw e;
-            } catch (RuntimeException e) {
-                threw = e;
-            }
+            });
             if (threw == null && Compare.close(mine, reference, 1e-5)) {
                 return Feedback.done("∂J/∂w_0 and ∂J/∂w_1 match finite differences at three weight vectors (at w = (1, 1): "
                         + Exercise.num(mine[0]) + ", " + Exercise.num(mine[1]) + ")");
@@ -72,28 +67,23 @@ public final class BatchDescentExercises {
         return Exercise.report("write the gradient inside the lambda", () -> {
             if (Exercise.isTodo(gradient)) return Feedback.notDone("write the gradient");
             double[] mine = new double[6], reference = new double[6];
-            boolean accumulates = false;
-            RuntimeException threw = null;
-            try {
+            boolean[] accumulates = {false};
+            RuntimeException threw = GradientProbe.attempt(() -> {
                 for (int p = 0; p < POINTS.length; p++) {
                     double[] g = {123.0, -456.0};   // what a previous step left behind
                     double[] w = POINTS[p].clone();
                     gradient.into(XB, w, g);
                     Feedback changed = Unchanged.check("weights", POINTS[p], w);
-                    if (changed != null) return changed;
+                    if (changed != null) throw new Diagnosis.Found(changed);
                     double[] clean = new double[2];
                     gradient.into(XB, POINTS[p].clone(), clean);
-                    if (!Compare.close(g, clean, 1e-9)) accumulates = true;
+                    accumulates[0] |= !Compare.close(g, clean, 1e-9);
                     System.arraycopy(clean, 0, mine, 2 * p, 2);
                     System.arraycopy(finiteDifferences(POINTS[p]), 0, reference, 2 * p, 2);
                 }
-            } catch (NotDoneYet | Deadline.Missed e) {
-                throw e;
-            } catch (RuntimeException e) {
-                threw = e;
-            }
+            });
             boolean right = threw == null && Compare.close(mine, reference, 1e-5);
-            if (accumulates && right) {
+            if (accumulates[0] && right) {
                 return Feedback.wrong("not-cleared", "your gradient is right when g starts at zero, but you add to what g "
                         + "held before: in a loop g still holds the last step's gradient. Set g to zero first");
             }

@@ -58,6 +58,10 @@ public final class ErrorCurveExercises {
                 return Feedback.wrong("constant", "your slope is the same at every m (" + Exercise.num(mine[0])
                         + "): it must depend on m — the factor (m − x̄) is missing from 2(m − x̄)");
             }
+            if (line && Compare.close(beta / alpha, -MSE.mean(), 1e-9)) {   // k·2(m − x̄): right in shape
+                return Feedback.wrong("factor", "your slope is " + Exercise.num(alpha / 2) + " × 2(m − x̄): zero at the "
+                        + "mean as it should be, but a stray factor — MSE′(m) = 2(m − x̄)");
+            }
             if (line && Compare.close(alpha, 2, 1e-9) && Compare.close(beta, 2 * MSE.mean(), 1e-6)) {
                 return Feedback.wrong("mean-sign", "your slope is 2(m + x̄): right in m, but x̄ enters with the wrong sign "
                         + "— it is 2(m − x̄), zero at the mean");

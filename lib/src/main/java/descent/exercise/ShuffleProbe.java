@@ -150,7 +150,7 @@ final class ShuffleProbe {
         }
         if (order.length == m - 1 && Arrays.equals(order, Arrays.copyOfRange(drawn, 0, m - 1))) {
             return Feedback.wrong("skips-last", epoch + "never used order[m − 1], the last place of the shuffled order: "
-                    + "the loop over the order stops one too early (i < m, not i < m − 1)");
+                    + "a loop bound or a slice end stops one too early (at m − 1, where m belongs)");
         }
         if (order.length < m - 1) {
             return Feedback.wrong("stops-early", epoch + "stopped after " + order.length + " of the " + m + " rows, each "

@@ -53,8 +53,8 @@ public final class SurfaceExercises {
         return Exercise.report("set myStart", () -> {
             if (Exercise.isTodo(start)) return Feedback.notDone("set myStart to a number in [−3, 3]");
             if (!(start >= -3 && start <= 3)) {
-                return Feedback.wrong("outside", "x = " + Exercise.num(start) + " is outside the window [−3, 3] the task "
-                        + "names: start inside it");
+                return Feedback.wrong("outside", "x = " + Exercise.num(start) + " is outside the window [−3, 3] the "
+                        + "task names, too far " + (start < 0 ? "left" : "right") + ": start inside it");
             }
             Path walk = Minimizer.walk(WAVE, new GradientDescent(0.02), new double[] {start}, 200);
             double x = walk.last()[0];
@@ -99,7 +99,7 @@ public final class SurfaceExercises {
             // the probes answer: which determinant (which term, which factor, which sign) and which rule explain them all
             return new Diagnosis<String[]>()
                     .hypothesis("ignores-off-diagonal", m -> explains(m, (a, b, c, d) -> a * d, 1), m -> at + "The diagonal "
-                            + "alone is not enough: det H = ac − b², the off-diagonal term is missing")
+                            + "alone is not enough; use det H = ac − b²: the off-diagonal term is missing")
                     .hypothesis("det-sign", m -> explains(m, (a, b, c, d) -> a * d + b * c, 1), m -> at + "Your answers "
                             + "follow ac + b²: det H = ac − b², the sign of b² is flipped")
                     .hypothesis("determinant-factor", m -> explains(m, (a, b, c, d) -> d - b * c, 1)
@@ -107,8 +107,8 @@ public final class SurfaceExercises {
                             || explains(m, (a, b, c, d) -> a * d - c, 1) || explains(m, (a, b, c, d) -> 2 * a * d - b * c, 1),
                             m -> at + "Check the factors of your determinant: ac − b·b, each entry once (a factor left out, "
                             + "or a doubled one, changes its sign on some Hessians)")
-                    .hypothesis("saddle-missed", m -> explains(m, (a, b, c, d) -> 1, 1), m -> at + "You never answer "
-                            + "saddle: is the det H < 0 test missing, or placed after the return that answers first?")
+                    .hypothesis("saddle-missed", m -> explains(m, (a, b, c, d) -> 1, 1), m -> at.replace(": it is a saddle. ", " < 0, so it is a saddle (det H < 0). ") + "You never answer saddle: is the det H < 0 test missing, or "
+                            + "placed after the return that answers first?")
                     .hypothesis("comparison", m -> explains(m, (a, b, c, d) -> -(a * d - b * c), 1), m -> at + "You answer "
                             + "saddle where det H > 0: the comparison is turned round — det H < 0 is a saddle")
                     .hypothesis("swapped", m -> explains(m, (a, b, c, d) -> a * d - b * c, -1), m -> at + "Positive "

@@ -114,8 +114,8 @@ final class TermProbe {
                         + " is " + scaleWords(termScale(v, c, t), t.constant()) + "; the rest is right");
                 if (t.parts().stream().allMatch(m -> m.a() > 0)) {
                     d.hypothesis("term-x", v -> matches(v, c, t, (x, y) -> t.at(x, y) / x), v -> "in " + g(c) + " the "
-                            + "term " + t.text() + " lacks its factor x: the chain rule on (y − x²)² brings down the "
-                            + "inner derivative −2x, so the x stays");
+                            + "term " + t.text() + " lacks its factor x: the chain rule on (y − x²)² brings down −2x "
+                            + "(the inner derivative), so the x stays");
                 }
                 for (Monomial m : t.parts()) {
                     String where = "in " + g(c) + ", inside the term " + t.text() + ", ";

@@ -47,7 +47,7 @@ class GradientProbeTest {
         GradientProbe probe = new GradientProbe(g, h, c);
         GradientProbe.Findings f = probe.findings();
         assertNull(probe.changedArgument());
-        List<String> all = probe.diagnosis("your gradient", 100).consistent(f);
+        List<String> all = GradientDiagnosis.of("your gradient", 100, h, c).consistent(f);
         return all.isEmpty() ? "other" : all.get(0);
     }
 
@@ -66,7 +66,7 @@ class GradientProbeTest {
         for (DoubleUnaryOperator h : List.of(ID, (DoubleUnaryOperator) LogLoss::sigmoid)) {
             double c = h == ID ? 2 : 1;
             GradientProbe probe = new GradientProbe(Student.right(h, c), h, c);
-            assertEquals(List.of(), probe.diagnosis("g", 100).consistent(probe.findings()));
+            assertEquals(List.of(), GradientDiagnosis.of("g", 100, h, c).consistent(probe.findings()));
         }
     }
 
@@ -90,6 +90,11 @@ class GradientProbeTest {
             assertEquals("sign", diagnosis(new Student(h, -c, 0, 0, 0, 1, 1, true, true, true, true, true, false), h, c), name);
             assertEquals("twice", diagnosis(new Student(h, 2 * c, 0, 0, 0, 1, 1, true, true, true, true, true, false), h, c), name);
             assertEquals("factor", diagnosis(new Student(h, 3 * c, 0, 0, 0, 1, 1, true, true, true, true, true, false), h, c), name);
+            DataGradient byColumns = (d, w, g) -> {
+                r.into(d, w, g);
+                for (int j = 0; j < g.length; j++) g[j] *= (double) d.rows() / d.cols();
+            };
+            assertEquals("columns-for-rows", diagnosis(byColumns, h, c), name);
             assertEquals("zero", diagnosis((d, w, g) -> Arrays.fill(g, 0), h, c), name);
             assertEquals("no-prediction", diagnosis((d, w, g) -> r.into(d, new double[w.length], g), h, c), name);
             DataGradient integer = (d, w, g) -> {
