@@ -43,24 +43,18 @@ MB = 1024 * 1024
 
 def tree_rss(pid):
     """Resident bytes of a process and all its descendants (0 once it is gone)."""
-    try:
-        proc = psutil.Process(pid)
-        procs = [proc] + proc.children(recursive=True)
-    except psutil.NoSuchProcess:
-        return 0
-    total = 0
-    for p in procs:
-        try:
-            total += p.memory_info().rss
-        except psutil.NoSuchProcess:
-            pass
-    return total
+    return tree_sum(pid, lambda p: p.memory_info().rss)
 
 
 def tree_pss(pid):
     """Proportional set size of a process and its descendants: each shared page (the JVM's library, the class-data
     archives, the JDK's modules file, about 55 MB a kernel) divided among the processes that map it, so that the
     PSS of many kernels adds up to the memory they take together, where their RSS counts those pages once a kernel."""
+    return tree_sum(pid, lambda p: p.memory_full_info().pss)
+
+
+def tree_sum(pid, measure):
+    """measure(process) summed over a process and all its descendants (0 once it is gone)."""
     try:
         proc = psutil.Process(pid)
         procs = [proc] + proc.children(recursive=True)
@@ -69,7 +63,7 @@ def tree_pss(pid):
     total = 0
     for p in procs:
         try:
-            total += p.memory_full_info().pss
+            total += measure(p)
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             pass
     return total
