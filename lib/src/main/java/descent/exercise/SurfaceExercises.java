@@ -50,24 +50,28 @@ public final class SurfaceExercises {
     }
 
     static Feedback assessStart(double start) {
-        return Exercise.report("set myStart", () -> {
-            if (Exercise.isTodo(start)) return Feedback.notDone("set myStart to a number in [−3, 3]");
-            if (!(start >= -3 && start <= 3)) {
-                return Feedback.wrong("outside", "x = " + Exercise.num(start) + " is outside the window [−3, 3] the "
-                        + "task names, too far " + (start < 0 ? "left" : "right") + ": start inside it");
-            }
-            Path walk = Minimizer.walk(WAVE, new GradientDescent(0.02), new double[] {start}, 200);
-            double x = walk.last()[0];
-            String end = "from " + Exercise.num(start) + " descent ends at x = " + String.format("%.3f", x)
-                    + " with f = " + String.format("%.3f", walk.lastValue());
-            if (x > 3 || x < -3) {
-                return Feedback.wrong("leaves-window", end + ", outside the window: beyond x = 3 the function keeps "
-                        + "falling, so that valley is not in [−3, 3]. Find a start whose valley lies inside");
-            }
-            if (walk.lastValue() < -2) return Feedback.done(end + ": the deepest valley inside the window");
-            return Feedback.wrong("local-minimum", end + ", a local minimum: descent only goes downhill from where it "
-                    + "starts, into the nearest valley. Which valley in the chart is deepest, and which starts roll into it?");
-        });
+        return Exercise.report("set myStart", () -> Exercise.isTodo(start)
+                ? Feedback.notDone("set myStart to a number in [−3, 3]")
+                : NearMiss.explain(judgeStart(start), "myStart", start, x -> judgeStart(x).passed()));
+    }
+
+    /** Where descent from the start ends: in the window's deepest valley, another valley, or out of the window. */
+    private static Feedback judgeStart(double start) {
+        if (!(start >= -3 && start <= 3)) {
+            return Feedback.wrong("outside", "x = " + Exercise.num(start) + " is outside the window [−3, 3] the "
+                    + "task names, too far " + (start < 0 ? "left" : "right") + ": start inside it");
+        }
+        Path walk = Minimizer.walk(WAVE, new GradientDescent(0.02), new double[] {start}, 200);
+        double x = walk.last()[0];
+        String end = "from " + Exercise.num(start) + " descent ends at x = " + String.format("%.3f", x)
+                + " with f = " + String.format("%.3f", walk.lastValue());
+        if (x > 3 || x < -3) {
+            return Feedback.wrong("leaves-window", end + ", outside the window: beyond x = 3 the function keeps "
+                    + "falling, so that valley is not in [−3, 3]. Find a start whose valley lies inside");
+        }
+        if (walk.lastValue() < -2) return Feedback.done(end + ": the deepest valley inside the window");
+        return Feedback.wrong("local-minimum", end + ", a local minimum: descent only goes downhill from where it "
+                + "starts, into the nearest valley. Which valley in the chart is deepest, and which starts roll into it?");
     }
 
     /** The second-derivative test on nine Hessians, including saddles with positive diagonal. */

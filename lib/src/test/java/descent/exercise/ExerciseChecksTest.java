@@ -528,6 +528,11 @@ class ExerciseChecksTest {
         wrong("outside", SurfaceExercises.assessStart(-3.5));
         wrong("local-minimum", SurfaceExercises.assessStart(0.5));
         wrong("leaves-window", SurfaceExercises.assessStart(2.5));
+        // a start one slip from a right one is named by the slip (the check asks itself which slip would pass)
+        Feedback tenfold = SurfaceExercises.assessStart(-20);
+        assertTrue(tenfold.message().startsWith("myStart = -20 is ten times too large"), tenfold.toString());
+        Feedback sign = SurfaceExercises.assessStart(2);
+        assertTrue(sign.message().contains("wrong sign") || sign.message().contains("one too large"), sign.toString());
     }
 
     @Test
