@@ -1,0 +1,104 @@
+package descent.exercise;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static descent.exercise.Readings.*;
+
+/**
+ * Exercise 14.2, one example's softmax cross-entropy gradient ∂J/∂z = softmax(z) − onehot(y) (ibid., §6.2.2.3): the
+ * student's gradient on zero logits, ordinary ones and z = (1000, 0, −1000), where e^z overflows.
+ */
+final class SoftmaxCheck {
+    private SoftmaxCheck() {}
+
+    private record SoftmaxProbe(double[] z, int y) {}
+
+    static Feedback assess(SoftmaxGradient gradient) {
+        return Exercise.report("write ∂J/∂z inside the lambda", () -> {
+            if (Exercise.isTodo(gradient)) return Feedback.notDone("write the gradient");
+            List<SoftmaxProbe> probes = List.of(new SoftmaxProbe(new double[] {0, 0, 0}, 1),
+                    new SoftmaxProbe(new double[] {2, -1, 0.5, 1}, 0), new SoftmaxProbe(new double[] {0.3, 1.2, -0.7, 0.1, 2}, 4),
+                    new SoftmaxProbe(new double[] {1000, 0, -1000}, 2));
+            List<double[]> answers = new ArrayList<>();
+            for (SoftmaxProbe p : probes) {
+                double[] z = p.z().clone();
+                double[] g = gradient.apply(z, p.y());
+                Feedback changed = Unchanged.check("z", p.z(), z);
+                if (changed != null) return changed;
+                if (g == null) return Feedback.wrong("null", "your lambda returned null: return a new double[z.length]");
+                if (g.length != z.length) {
+                    return Feedback.wrong("length", "your gradient has " + g.length + " entries for " + z.length + " logits: one per class");
+                }
+                answers.add(g);
+            }
+            List<Reading<SoftmaxProbe>> readings = List.of(
+                    new Reading<>("", p -> minus(softmax(p.z()), onehot(p.z().length, p.y())), ""),
+                    new Reading<>("missing-term", p -> softmax(p.z()),
+                            "that is softmax(z) alone, the − onehot(y) term is missing: subtract 1 at the example's class, g[y] = p[y] − 1"),
+                    new Reading<>("sign", p -> minus(onehot(p.z().length, p.y()), softmax(p.z())),
+                            "the sign is reversed: ∂J/∂z = softmax(z) − onehot(y) (raising the true class's z_y lowers the cost, so g[y] < 0)"),
+                    new Reading<>("logits-not-probabilities", p -> minus(p.z(), onehot(p.z().length, p.y())),
+                            "you used the logits z themselves: the probabilities are p_c = e^{z_c} / Σ_k e^{z_k}, then g = p − onehot(y)"),
+                    new Reading<>("unnormalised", p -> minus(exp(p.z()), onehot(p.z().length, p.y())),
+                            "e^{z_c} is not yet a probability: divide by Σ_k e^{z_k} so that the p_c add up to 1"),
+                    new Reading<>("unnormalised", p -> minus(exp(shift(p.z())), onehot(p.z().length, p.y())),
+                            "e^{z_c − max} is not yet a probability: the division by Σ_k e^{z_k − max} is missing, or comes "
+                            + "before the sum is complete (order: sum all the exponentials first, then divide)"),
+                    new Reading<>("sign", p -> plus(softmax(p.z()), onehot(p.z().length, p.y())),
+                            "you added 1 at class y: subtract it, g[y] = p[y] − 1 (the sign of the onehot term)"),
+                    new Reading<>("sign", p -> minus(scale(softmax(p.z()), -1), onehot(p.z().length, p.y())),
+                            "every p_c came out negative: the total Σ_k e^{z_k} must be added up (total += …), a sign slip"),
+                    new Reading<>("order", p -> scale(minus(exp(shift(p.z())), onehot(p.z().length, p.y())),
+                            1 / Arrays.stream(exp(shift(p.z()))).sum()),
+                            "you subtracted the 1 before dividing by the total: divide every e^{z_c − max} first, then g[y] -= 1 (order)"),
+                    new Reading<>("wrong-class", p -> minus(softmax(p.z()), onehot(p.z().length, (p.y() + 1) % p.z().length)),
+                            "the 1 is subtracted at class y + 1: subtract it at g[y] (classes are numbered from 0)"),
+                    new Reading<>("wrong-class", p -> minus(softmax(p.z()), onehot(p.z().length, (p.y() + p.z().length - 1) % p.z().length)),
+                            "the 1 is subtracted at class y − 1: subtract it at g[y] (classes are numbered from 0)"),
+                    new Reading<>("dropped-factor", p -> scale(minus(softmax(p.z()), onehot(p.z().length, p.y())), 1.0 / p.z().length),
+                            "you divided by the number of classes K: for one example ∂J/∂z = p − onehot(y), with no 1/K"),
+                    new Reading<>("sigmoid", p -> minus(sigmoid(p.z()), onehot(p.z().length, p.y())),
+                            "that is σ(z_c) for each class on its own: softmax divides e^{z_c} by Σ_k e^{z_k}, so the p_c share 1"));
+            List<Reading<SoftmaxProbe>> fit = fitting(readings, probes, answers);
+            if (!fit.isEmpty() && fit.get(0).mistake().isEmpty()) {
+                return Feedback.done("∂J/∂z = softmax(z) − onehot(y) on all " + probes.size() + " probes, z = (1000, 0, −1000) included");
+            }
+            if (!fit.isEmpty()) return Feedback.wrong(fit.get(0).mistake(), fit.get(0).message());
+            if (answers.stream().allMatch(g -> Arrays.stream(g).allMatch(Double::isNaN))) {
+                return Feedback.wrong("nan", "every entry is NaN on every probe, 0/0: is the sum of the exponentials missing "
+                        + "(total still 0 when you divide)?");
+            }
+            // right on ordinary logits, not finite on huge ones: the overflow of e^1000
+            List<SoftmaxProbe> small = probes.subList(0, 3);
+            if (fitting(readings.subList(0, 1), small, answers.subList(0, 3)).size() == 1 && !finite(answers.get(3))) {
+                return Feedback.wrong("overflow", "right on ordinary logits, but z = (1000, 0, −1000) gives " + vector(answers.get(3))
+                        + ": e^1000 overflows to ∞. Subtract the largest z_k from every z_c before Math.exp (e^{z_c − max}, "
+                        + "with a minus sign) — softmax does not change");
+            }
+            return unexplained(probes, answers, readings.get(0).gives(), "gradient", p -> "z = " + vector(p.z()) + ", y = " + p.y());
+        });
+    }
+
+    private static double[] softmax(double[] z) {
+        double top = Arrays.stream(z).max().orElse(0), total = 0;
+        double[] p = new double[z.length];
+        for (int c = 0; c < z.length; c++) total += p[c] = Math.exp(z[c] - top);
+        for (int c = 0; c < z.length; c++) p[c] /= total;
+        return p;
+    }
+
+    /** z − max_k z_k: the same softmax, with no exponential above 1. */
+    private static double[] shift(double[] z) {
+        double top = Arrays.stream(z).max().orElse(0);
+        return Arrays.stream(z).map(v -> v - top).toArray();
+    }
+
+    private static double[] onehot(int k, int y) {
+        double[] e = new double[k];
+        e[y] = 1;
+        return e;
+    }
+
+}
