@@ -1,10 +1,11 @@
 package descent.data;
 
 import descent.Check;
-import java.io.BufferedReader;
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,14 +17,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Converts a CSV file (a header, then one row per line, every field a number) into the course's row
- * file ({@link RowFile}) beside it, streaming: one record at a time through Apache Commons CSV, one
- * block of rows in the heap, so a CSV larger than memory converts. The row file is {@code <csv>.rows}.
+ * file ({@link RowFile}) beside it, streaming: one record at a time through FastCSV (de.siegmar:fastcsv),
+ * each field parsed by FastDoubleParser where it stands ({@link CsvRowFields}), one block of rows in the
+ * heap, so a CSV larger than memory converts. The row file is {@code <csv>.rows}.
  *
  * <p><b>Re-use.</b> The row file records the CSV's size, modification time and the CRC-32 of its
  * first 64 KiB; while all three are unchanged (and the target and feature columns are those asked
@@ -91,22 +90,28 @@ public final class CsvRows {
     }
 
     static void write(Path csv, RowFileHeader.Source source, String target, String[] features) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setAllowMissingColumnNames(true).get();
-        try (BufferedReader text = new BufferedReader(new InputStreamReader(Files.newInputStream(csv), StandardCharsets.UTF_8),
-                1 << 16);
-             CSVParser parser = CSVParser.builder().setReader(text).setFormat(format).get()) {
-            List<String> header = parser.getHeaderNames();
+        CsvRowFields fields = new CsvRowFields(csv);
+        CsvReader<double[]> reader;
+        try {
+            // the field count is checked by CsvRowFields, in the file's own words; a quote still open at the end
+            // (a file cut short) is an error; a BOM is not part of the first name
+            reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true).allowUnclosedQuote(false).detectBomHeader(true)
+                    .build(fields, csv, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);
+        }
+        try (reader; CloseableIterator<double[]> records = reader.iterator()) {
+            if (!records.hasNext()) throw new IllegalArgumentException(csv + " is empty: it needs a header line naming its columns");
+            records.next();
+            List<String> header = fields.header();
             int[] columns = columns(csv, header, target, features);
+            fields.convert(columns);
             String[] names = new String[columns.length - 1];
             for (int j = 0; j < names.length; j++) names[j] = header.get(columns[j]);
-            double[] row = new double[names.length];
             try (RowFileWriter writer = new RowFileWriter(rowFileOf(csv), names, target, source)) {
-                for (CSVRecord record : parser) {
-                    long line = parser.getCurrentLineNumber();
-                    if (record.size() != header.size()) throw fieldCount(csv, line, record.size(), header);
-                    for (int j = 0; j < names.length; j++) row[j] = number(csv, line, record, columns[j], header);
-                    writer.add(row, 0, number(csv, line, record, columns[names.length], header));
+                while (records.hasNext()) {
+                    double[] row = records.next();
+                    writer.add(row, 0, row[names.length]);
                 }
                 if (writer.rows() == 0) throw new IllegalArgumentException(csv + " has a header but no rows of data");
                 if (!sourceOf(csv).equals(source)) throw changed(csv, source);
@@ -116,7 +121,20 @@ public final class CsvRows {
             throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw new IllegalArgumentException("cannot convert " + csv + ": " + e.getMessage(), e);
+        } catch (CsvParseException e) {
+            throw unwrapped(csv, e);
         }
+    }
+
+    /**
+     * FastCSV wraps what its callback throws: the error of {@link CsvRowFields}, which names the file,
+     * line and column, is thrown as it is; FastCSV's own (a quote never closed, a field too long) gets
+     * the file's name in front.
+     */
+    private static RuntimeException unwrapped(Path csv, CsvParseException e) {
+        if (e.getCause() instanceof IllegalArgumentException bad) return bad;
+        // FastCSV's message says "Exception when reading record that started in line N"; its cause says what
+        return new IllegalArgumentException(csv + ": " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
     }
 
     /** The header positions of the features, then of the target; fails naming what is missing or repeated. */
@@ -140,36 +158,6 @@ public final class CsvRows {
         }
         if (wanted.size() == 1) throw new IllegalArgumentException(csv + " has no column besides the target \"" + target + "\"");
         return columns;
-    }
-
-    /** Field {@code column} of the record as a finite number, or an error naming the file, line and column. */
-    private static double number(Path csv, long line, CSVRecord record, int column, List<String> header) {
-        String field = record.get(column);
-        if (field.isBlank()) {
-            throw new IllegalArgumentException(where(csv, line, column, header) + " is blank: every field must be a number "
-                    + "(fill or drop the row; nothing is skipped)");
-        }
-        double value;
-        try {
-            value = Double.parseDouble(field);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where(csv, line, column, header) + " is \"" + field + "\", which is not a number");
-        }
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(where(csv, line, column, header) + " is \"" + field
-                    + "\": every value must be a finite number");
-        }
-        return value;
-    }
-
-    private static String where(Path csv, long line, int column, List<String> header) {
-        return String.format(Locale.ROOT, "%s, line %,d, column %d (\"%s\")", csv, line, column + 1, header.get(column));
-    }
-
-    private static IllegalArgumentException fieldCount(Path csv, long line, int found, List<String> header) {
-        return new IllegalArgumentException(String.format(Locale.ROOT, "%s, line %,d: %d field%s, but the header has %d "
-                + "(%s): every row needs one value per column, separated by commas", csv, line, found, found == 1 ? "" : "s",
-                header.size(), String.join(",", header)));
     }
 
     private static IllegalStateException changed(Path csv, RowFileHeader.Source before) {
