@@ -155,6 +155,10 @@ public final class CsvRows {
                 throw new IllegalArgumentException("column \"" + wanted.get(k) + "\" is not in " + csv + "; its header (line 1) "
                         + "names " + header);
             }
+            if (wanted.get(k).indexOf('\n') >= 0) {  // the row file's header ends each name with a line break
+                throw new IllegalArgumentException(csv + ", line 1, column " + (columns[k] + 1) + ": the header's name \""
+                        + wanted.get(k) + "\" holds a line break, which a row file cannot keep in a name; rename the column");
+            }
         }
         if (wanted.size() == 1) throw new IllegalArgumentException(csv + " has no column besides the target \"" + target + "\"");
         return columns;

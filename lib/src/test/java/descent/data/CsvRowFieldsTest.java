@@ -119,6 +119,10 @@ class CsvRowFieldsTest {
         assertArrayEquals(new String[] {"x"}, data.names(), "the BOM is not part of the first name");
         assertArrayEquals(new double[] {1, 3, 5}, data.x(), 0.0);
         assertArrayEquals(new double[] {2, 4, 6}, data.y(), 0.0);
+        Path broken = Files.writeString(dir.resolve("broken.csv"), "x,\"the\ntarget\"\n1,2\n");
+        assertEquals(broken + ", line 1, column 2: the header's name \"the\ntarget\" holds a line break, which a row file "
+                + "cannot keep in a name; rename the column",
+                assertThrows(IllegalArgumentException.class, () -> CsvRows.convert(broken, "the\ntarget")).getMessage());
     }
 
     private static void write(Path csv, byte[] start, String text) throws IOException {
