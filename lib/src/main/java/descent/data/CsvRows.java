@@ -29,8 +29,8 @@ import java.util.zip.CRC32;
  * for) {@link #convert} opens the row file instead of converting again.
  *
  * <p><b>Errors.</b> Nothing is skipped: a row with the wrong number of fields, a blank field, a field
- * that is not a finite number stop the conversion with the file, the line and the column; so does a
- * CSV that changes while it is converted. The row file is written to a temporary file and renamed
+ * that is not a finite number stop the conversion with the file, the line and the column; so do a
+ * quote left open at the end (a file cut short) and a CSV that changes while it is converted. The row file is written to a temporary file and renamed
  * only when complete, so a failed conversion leaves no half-written row file.
  */
 public final class CsvRows {
@@ -95,8 +95,8 @@ public final class CsvRows {
         try {
             // the field count is checked by CsvRowFields, in the file's own words; a quote still open at the end
             // (a file cut short) is an error; a BOM is not part of the first name
-            reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true).allowUnclosedQuote(false).detectBomHeader(true)
-                    .build(fields, csv, StandardCharsets.UTF_8);
+            reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true).allowUnclosedQuote(false)
+                    .detectBomHeader(true).build(fields, csv, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);
         }
