@@ -4,6 +4,7 @@ import descent.Check;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Random;
@@ -68,6 +69,37 @@ public final class Datasets {
             y[i] = s + noiseSd * random.nextGaussian();
         }
         return new Dataset(x, y, n);
+    }
+
+    /**
+     * The rows of {@link #linear(int, int, double[], double, long)} written to a row file instead of memory, for
+     * data larger than the heap: the same draws in the same order, so its first k rows are
+     * {@code linear(k, n, trueW, noiseSd, seed)}'s. One block of rows in the heap while it writes; the file
+     * appears complete or not at all (written beside it, then renamed).
+     */
+    public static RowFile linearFile(Path file, int m, int n, double[] trueW, double noiseSd, long seed) {
+        Check.notNull("file", file);
+        Check.atLeast("n", n, 1);
+        Check.atLeast("m", m, n + 1);
+        Check.length("trueW", trueW, n, "one true weight per column");
+        Check.finite("trueW", trueW);
+        Check.nonNegative("noiseSd", noiseSd);
+        Random random = new Random(seed);
+        String[] names = new String[n];
+        for (int j = 0; j < n; j++) names[j] = "x" + j;
+        double[] row = new double[n];
+        try (RowFileWriter writer = new RowFileWriter(file, names, "y", null)) {
+            for (int i = 0; i < m; i++) {
+                double s = 0;
+                for (int j = 0; j < n; j++) {
+                    row[j] = 2 * random.nextDouble();
+                    s += trueW[j] * row[j];
+                }
+                writer.add(row, 0, s + noiseSd * random.nextGaussian());
+            }
+            writer.finish();
+        }
+        return RowFile.open(file);
     }
 
     /**
