@@ -100,15 +100,21 @@ public final class StreamExercises {
         });
     }
 
+    private static final java.util.regex.Pattern ARRAYCOPY =
+            java.util.regex.Pattern.compile("arraycopy: last destination index (\\d+) out of bounds for double\\[(\\d+)\\]");
+
     private static double run(StreamedMean mean, Probe p) {
         try {
             return mean.of(p.file());
         } catch (ArrayIndexOutOfBoundsException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("arraycopy")) {
-                throw new Diagnosis.Found(Feedback.wrong("arrays", "readBlock threw " + e.getMessage() + ": it copies a "
-                        + "block's X (rows × n values) into its second argument and its y (one per row) into its third. Are x "
-                        + "and y the other way round (swapped), or is an array sized for less than a block of "
-                        + GradientCore.BLOCK + " rows?"));
+            java.util.regex.Matcher m = ARRAYCOPY.matcher(String.valueOf(e.getMessage()));
+            if (m.find()) {
+                long needed = Long.parseLong(m.group(1)), has = Long.parseLong(m.group(2));
+                String factor = has > 0 && needed % has == 0 ? "too small by a factor of " + needed / has : "too small";
+                throw new Diagnosis.Found(Feedback.wrong("arrays", "readBlock threw " + e.getMessage() + ": the array it "
+                        + "copied into holds " + has + " values, but it needed " + needed + ", " + factor + ". readBlock(b, x, "
+                        + "y, 0) copies a block's X (" + GradientCore.BLOCK + " rows × n values) into x and its y (one per row) "
+                        + "into y: is a factor missing from an array's size, or are x and y the other way round (swapped)?"));
             }
             throw e;
         }

@@ -65,6 +65,9 @@ final class StreamedMeanDiagnosis {
                 .hypothesis("reset", p -> p.all(d -> sum(d, (b, i) -> b == blocks(d) - 1) / d.rows()),
                         p -> "only the last block's rows count: the sum is reset to zero at every block — start from 0 "
                                 + "once, before the loop over the blocks")
+                .hypothesis("return-early", p -> p.all(d -> sum(d, (b, i) -> b == 0) / d.rows()),
+                        p -> "only the first block counts: your code returned after the loop's first block — return "
+                                + "the mean after the loop over the blocks, once every block is added")
                 .hypothesis("same-block", p -> p.all(d -> blocks(d) * sum(d, (b, i) -> b == 0) / d.rows()),
                         p -> "every block you read was block 0 (the first): pass the loop's b to readBlock(b, x, y, 0)")
                 .hypothesis("mean-of-means", p -> p.all(StreamedMeanDiagnosis::meanOfMeans),
