@@ -73,6 +73,13 @@ final class StreamedMeanDiagnosis {
                 .hypothesis("mean-of-means", p -> p.all(StreamedMeanDiagnosis::meanOfMeans),
                         p -> "you averaged the blocks' means; the last block is short, so its rows weigh more that way. Add "
                                 + "every y and divide once, by m = file.rows()")
+                .hypothesis("off-by-one", p -> p.all(d -> sum(d, (b, i) -> true) / (d.rows() - 1))
+                                || p.all(d -> sum(d, (b, i) -> true) / (d.rows() + 1)),
+                        p -> "you divided by one row too many or too few (m ± 1): the mean divides by m = file.rows(), "
+                                + "the number of rows")
+                .hypothesis("features", p -> p.all(StreamedMeanDiagnosis::firstFeatures),
+                        p -> "you added values of x, the features: readBlock puts a block's features into x and its "
+                                + "targets into y, and the mean asked for is that of y")
                 .hypothesis("capacity", p -> p.all(d -> sum(d, (b, i) -> true) / ((double) blocks(d) * GradientCore.BLOCK)),
                         p -> "you divided by blocks × " + GradientCore.BLOCK + ", a factor too large when the last block is "
                                 + "short: divide by m = file.rows()")
@@ -102,6 +109,15 @@ final class StreamedMeanDiagnosis {
         double s = sum(d, (b, i) -> true);
         if (lastBlock > 0) {
             for (int i = lastRows; i < GradientCore.BLOCK; i++) s += d.y((lastBlock - 1) * GradientCore.BLOCK + i);
+        }
+        return s / d.rows();
+    }
+
+    /** y's indices read from x instead: the first rows values of each block's features, row-major. */
+    private static double firstFeatures(Dataset d) {
+        double s = 0;
+        for (int b = 0; b < blocks(d); b++) {
+            for (int k = 0; k < rowsIn(d, b); k++) s += d.x()[b * GradientCore.BLOCK * d.cols() + k];
         }
         return s / d.rows();
     }

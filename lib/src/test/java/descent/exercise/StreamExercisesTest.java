@@ -60,6 +60,18 @@ class StreamExercisesTest {
         streamed(f -> mean(f, 0, 0, 0, 0, false) * f.rows(), "sum");
         streamed(f -> Math.floor(mean(f, 0, 0, 0, 0, false)), "integer division");
         streamed(f -> 0, "nothing-added");
+        streamed(f -> mean(f, 0, 0, 0, 0, false) * f.rows() / (f.rows() - 1), "off-by-one");
+        streamed(f -> {
+            double[] x = new double[GradientCore.BLOCK * f.cols()], y = new double[GradientCore.BLOCK];
+            double s = 0;
+            try (RowFileReader reader = f.reader()) {
+                for (int b = 0; b < f.blocks(); b++) {
+                    int rows = reader.readBlock(b, x, y, 0);
+                    for (int i = 0; i < rows; i++) s += x[i];
+                }
+            }
+            return s / f.rows();
+        }, "features");
         streamed(f -> {
             double[] x = new double[GradientCore.BLOCK * f.cols()], y = new double[GradientCore.BLOCK];
             double s = 0;
