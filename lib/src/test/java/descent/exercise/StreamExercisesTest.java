@@ -28,8 +28,7 @@ class StreamExercisesTest {
         assertTrue(StreamExercises.assessWindowMegabytes(44.56).message().contains("ten times too large"));
     }
 
-    /** A student's mean with a slip: which rows of a block count, which blocks, what it divides by. */
-
+    /** A student's mean with a slip: which blocks count, which rows of a block, a short last block read as full. */
     private static double mean(RowFile f, int firstBlock, int blocksLess, int firstRow, int rowsLess, boolean full) {
         double[] x = new double[GradientCore.BLOCK * f.cols()], y = new double[GradientCore.BLOCK];
         double sum = 0;
@@ -37,6 +36,21 @@ class StreamExercisesTest {
             for (int b = firstBlock; b < f.blocks() - blocksLess; b++) {
                 int rows = reader.readBlock(b, x, y, 0);
                 for (int i = firstRow; i < (full ? GradientCore.BLOCK : rows) - rowsLess; i++) sum += y[i];
+            }
+        }
+        return sum / f.rows();
+    }
+
+    /** The right loop with one of three slips: the sum reset each block, x added for y, a return after block 0. */
+    private static double loop(RowFile f, boolean reset, boolean addX, boolean returnEarly) {
+        double[] x = new double[GradientCore.BLOCK * f.cols()], y = new double[GradientCore.BLOCK];
+        double sum = 0;
+        try (RowFileReader reader = f.reader()) {
+            for (int b = 0; b < f.blocks(); b++) {
+                if (reset) sum = 0;
+                int rows = reader.readBlock(b, x, y, 0);
+                for (int i = 0; i < rows; i++) sum += addX ? x[i] : y[i];
+                if (returnEarly) return sum / f.rows();
             }
         }
         return sum / f.rows();
@@ -61,29 +75,8 @@ class StreamExercisesTest {
         streamed(f -> Math.floor(mean(f, 0, 0, 0, 0, false)), "integer division");
         streamed(f -> 0, "nothing-added");
         streamed(f -> mean(f, 0, 0, 0, 0, false) * f.rows() / (f.rows() - 1), "off-by-one");
-        streamed(f -> {
-            double[] x = new double[GradientCore.BLOCK * f.cols()], y = new double[GradientCore.BLOCK];
-            double s = 0;
-            try (RowFileReader reader = f.reader()) {
-                for (int b = 0; b < f.blocks(); b++) {
-                    int rows = reader.readBlock(b, x, y, 0);
-                    for (int i = 0; i < rows; i++) s += x[i];
-                }
-            }
-            return s / f.rows();
-        }, "features");
-        streamed(f -> {
-            double[] x = new double[GradientCore.BLOCK * f.cols()], y = new double[GradientCore.BLOCK];
-            double s = 0;
-            try (RowFileReader reader = f.reader()) {
-                for (int b = 0; b < f.blocks(); b++) {
-                    int rows = reader.readBlock(b, x, y, 0);
-                    for (int i = 0; i < rows; i++) s += y[i];
-                    return s / f.rows();
-                }
-            }
-            return 0;
-        }, "return-early");
+        streamed(f -> loop(f, false, true, false), "features");
+        streamed(f -> loop(f, false, false, true), "return-early");
         streamed(f -> { throw Exercise.notDone(); }, "not-done");
         streamed(f -> {
             double[] x = new double[GradientCore.BLOCK * f.cols()], y = new double[GradientCore.BLOCK];
@@ -92,17 +85,6 @@ class StreamExercisesTest {
             }
             return 0;
         }, "arrays");
-        streamed(f -> {
-            double[] x = new double[GradientCore.BLOCK * f.cols()], y = new double[GradientCore.BLOCK];
-            double s = 0;
-            try (RowFileReader reader = f.reader()) {
-                for (int b = 0; b < f.blocks(); b++) {
-                    s = 0;
-                    int rows = reader.readBlock(b, x, y, 0);
-                    for (int i = 0; i < rows; i++) s += y[i];
-                }
-            }
-            return s / f.rows();
-        }, "reset");
+        streamed(f -> loop(f, true, false, false), "reset");
     }
 }
