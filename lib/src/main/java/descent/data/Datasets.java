@@ -4,6 +4,7 @@ import descent.Check;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Random;
@@ -53,21 +54,60 @@ public final class Datasets {
     public static Dataset linear(int m, int n, double[] trueW, double noiseSd, long seed) {
         Check.atLeast("n", n, 1);
         Check.size("m", m, n + 1);
+        checkLinear(n, trueW, noiseSd);
+        double[] x = new double[m * n];
+        double[] y = new double[m];
+        int[] i = {0};
+        drawLinear(m, n, trueW, noiseSd, seed, (row, target) -> {
+            System.arraycopy(row, 0, x, i[0] * n, n);
+            y[i[0]++] = target;
+        });
+        return new Dataset(x, y, n);
+    }
+
+    /**
+     * The rows of {@link #linear(int, int, double[], double, long)} written to a row file instead of memory, for
+     * data larger than the heap: the same draws in the same order, so its first k rows are
+     * {@code linear(k, n, trueW, noiseSd, seed)}'s. One block of rows in the heap while it writes; the file
+     * appears complete or not at all (written beside it, then renamed). Columns "x0" … "x(n−1)", target "y".
+     */
+    public static RowFile linearFile(Path file, int m, int n, double[] trueW, double noiseSd, long seed) {
+        Check.notNull("file", file);
+        Check.atLeast("n", n, 1);
+        Check.atLeast("m", m, n + 1);
+        checkLinear(n, trueW, noiseSd);
+        String[] names = new String[n];
+        for (int j = 0; j < n; j++) names[j] = "x" + j;
+        try (RowFileWriter writer = new RowFileWriter(file, names, "y", null)) {
+            drawLinear(m, n, trueW, noiseSd, seed, (row, target) -> writer.add(row, 0, target));
+            writer.finish();
+        }
+        return RowFile.open(file);
+    }
+
+    private static void checkLinear(int n, double[] trueW, double noiseSd) {
         Check.length("trueW", trueW, n, "one true weight per column");
         Check.finite("trueW", trueW);
         Check.nonNegative("noiseSd", noiseSd);
+    }
+
+    /** Where {@link #drawLinear} puts each row: its n features (the array is reused) and its target. */
+    private interface RowSink {
+        void add(double[] row, double target);
+    }
+
+    /** The draws of {@link #linear(int, int, double[], double, long)}, row by row. */
+    private static void drawLinear(int m, int n, double[] trueW, double noiseSd, long seed, RowSink sink) {
         Random random = new Random(seed);
-        double[] x = new double[m * n];
-        double[] y = new double[m];
+        double[] row = new double[n];
         for (int i = 0; i < m; i++) {
             double s = 0;
             for (int j = 0; j < n; j++) {
-                x[i * n + j] = 2 * random.nextDouble();
-                s += trueW[j] * x[i * n + j];
+                row[j] = 2 * random.nextDouble();
+                s += trueW[j] * row[j];
             }
-            y[i] = s + noiseSd * random.nextGaussian();
+            sink.add(row, s + noiseSd * random.nextGaussian());
         }
-        return new Dataset(x, y, n);
     }
 
     /**
