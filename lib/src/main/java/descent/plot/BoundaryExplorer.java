@@ -45,7 +45,7 @@ final class BoundaryExplorer {
                     obj("type", "scatter", "mode", "text", "x", List.of(first.lo() + 0.05), "y", List.of(first.yhi() - 0.05),
                             "text", List.of(outcome), "textposition", "bottom right", "textfont", obj("size", 14, "color", "#222"),
                             "showlegend", false, "hoverinfo", "skip"))));
-            panels.add(CurvedBoundary.draw(data, logits.get(k), outcome));
+            panels.add(CurvedBoundary.draw(data, t, outcome));
         }
         List<Map<String, Object>> traces = new ArrayList<>();
         traces.add(points("class 0", first.a(), 0, "circle"));
@@ -60,7 +60,7 @@ final class BoundaryExplorer {
                 "scaleanchor", "x"));
         layout.put("sliders", List.of(Explorers.slider(prefix, frames, 0)));
         return new Explorer(title, traces, layout, frames,
-                Explorers.still(Plots.grid(panels, 3), "Decision boundary for each " + label, says),
+                Explorers.still(Plots.grid(panels, 3), "The decision boundary for each choice of " + label, says),
                 new Explorer.Controls(label, prefix, says, false));
     }
 

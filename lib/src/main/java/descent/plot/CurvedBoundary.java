@@ -37,7 +37,11 @@ final class CurvedBoundary {
 
     static ChartImage draw(Dataset data, ToDoubleFunction<double[]> logit, String title) {
         Check.notNull("title", title);
-        Traced t = trace(data, logit);
+        return draw(data, trace(data, logit), title);
+    }
+
+    /** The picture of a boundary traced before ({@link #trace}) on the same data. */
+    static ChartImage draw(Dataset data, Traced t, String title) {
         String[] names = data.names();
         int off = data.hasBias() ? 1 : 0;
         LineChart chart = LineChart.of(title).xLabel(names[off]).yLabel(names[off + 1]).xRange(t.lo(), t.hi())
