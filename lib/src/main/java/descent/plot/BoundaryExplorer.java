@@ -42,8 +42,8 @@ final class BoundaryExplorer {
             frames.add(obj("name", names[k], "traces", List.of(2, 3), "data", List.of(
                     obj("type", "scatter", "mode", "lines", "x", line[0], "y", line[1], "name", "boundary p = 0.5",
                             "line", obj("color", "#000000", "width", 3), "hoverinfo", "skip"),
-                    obj("type", "scatter", "mode", "text", "x", List.of(first.lo() + 0.05), "y", List.of(first.yhi() - 0.05),
-                            "text", List.of(outcome), "textposition", "bottom right", "textfont", obj("size", 14, "color", "#222"),
+                    obj("type", "scatter", "mode", "text", "x", List.of(first.hi() - 0.05), "y", List.of(first.ylo() + 0.05),
+                            "text", List.of(outcome), "textposition", "top left", "textfont", obj("size", 14, "color", "#222"),
                             "showlegend", false, "hoverinfo", "skip"))));
             panels.add(CurvedBoundary.draw(data, t, outcome));
         }
