@@ -55,9 +55,9 @@ final class BoundaryExplorer {
         Map<String, Object> layout = Explorers.layout(title, 760, 600);
         String[] axes = data.names();
         int off = data.hasBias() ? 1 : 0;
-        layout.put("xaxis", obj("title", obj("text", axes[off]), "range", List.of(first.lo(), first.hi())));
+        layout.put("xaxis", obj("title", obj("text", axes[off]), "range", List.of(first.lo(), first.hi()), "zeroline", false));
         layout.put("yaxis", obj("title", obj("text", axes[off + 1]), "range", List.of(first.ylo(), first.yhi()),
-                "scaleanchor", "x"));
+                "scaleanchor", "x", "zeroline", false));
         layout.put("sliders", List.of(Explorers.slider(prefix, frames, 0)));
         return new Explorer(title, traces, layout, frames,
                 Explorers.still(Plots.grid(panels, 3), "The decision boundary for each choice of " + label, says),
