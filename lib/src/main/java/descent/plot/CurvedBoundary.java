@@ -18,12 +18,51 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 final class CurvedBoundary {
     private static final int GRID = 100;
 
+    /**
+     * What a boundary picture is made of: the points of class 0 ({@code a}) and class 1 ({@code b}) as
+     * {xs, ys}, the window, the boundary's segments, and how many points the model classifies correctly.
+     */
+    record Traced(double[][] a, double[][] b, double lo, double hi, double ylo, double yhi, List<double[]> segments,
+                  int right, int rows) {
+        /** The sentence a text alternative ends with: where the boundary is and how many points it gets right. */
+        String sentence() {
+            return AltText.sentence(segments.isEmpty()
+                    ? "The model gives one class everywhere in the window: there is no boundary to draw"
+                    : "The boundary p = 0.5 is drawn in black; the model classifies " + right + " of the " + rows
+                    + " points correctly (" + Math.round(100.0 * right / rows) + " %)");
+        }
+    }
+
     private CurvedBoundary() {}
 
     static ChartImage draw(Dataset data, ToDoubleFunction<double[]> logit, String title) {
+        Check.notNull("title", title);
+        return draw(data, trace(data, logit), title);
+    }
+
+    /** The picture of a boundary traced before ({@link #trace}) on the same data. */
+    static ChartImage draw(Dataset data, Traced t, String title) {
+        String[] names = data.names();
+        int off = data.hasBias() ? 1 : 0;
+        LineChart chart = LineChart.of(title).xLabel(names[off]).yLabel(names[off + 1]).xRange(t.lo(), t.hi())
+                .yRange(t.ylo(), t.yhi()).scatter("class 0", t.a()[0], t.a()[1], Palette.color(0))
+                .scatter("class 1", t.b()[0], t.b()[1], Palette.color(1));
+        XYChart xy = chart.chart();
+        if (!t.segments().isEmpty()) {
+            double[][] line = MarchingSquares.asLine(t.segments());
+            XYSeries boundary = xy.addSeries("boundary p = 0.5", line[0], line[1]);
+            boundary.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            boundary.setMarker(SeriesMarkers.NONE);
+            boundary.setLineColor(Color.BLACK);
+            boundary.setLineStyle(new BasicStroke(2f));
+        }
+        return new ChartImage(BitmapEncoder.getBufferedImage(xy), chart.altText() + " " + t.sentence());
+    }
+
+    /** The classes' points, the window (the data's extent and half a unit), and the level z = 0 on a grid over it. */
+    static Traced trace(Dataset data, ToDoubleFunction<double[]> logit) {
         Check.notNull("data", data);
         Check.notNull("logit", logit);
-        Check.notNull("title", title);
         int off = data.hasBias() ? 1 : 0;
         if (data.cols() - off != 2) {
             throw new IllegalArgumentException("data has " + (data.cols() - off)
@@ -51,9 +90,6 @@ final class CurvedBoundary {
         }
         Extent e1 = Extent.finite().add(x1), e2 = Extent.finite().add(x2);
         double lo = e1.lo() - 0.5, hi = e1.hi() + 0.5, ylo = e2.lo() - 0.5, yhi = e2.hi() + 0.5;
-        String[] names = data.names();
-        LineChart chart = LineChart.of(title).xLabel(names[off]).yLabel(names[off + 1]).xRange(lo, hi).yRange(ylo, yhi)
-                .scatter("class 0", a[0], a[1], Palette.color(0)).scatter("class 1", b[0], b[1], Palette.color(1));
         double[] xs = new double[GRID], ys = new double[GRID];
         for (int i = 0; i < GRID; i++) {
             xs[i] = lo + (hi - lo) * i / (GRID - 1);
@@ -61,20 +97,6 @@ final class CurvedBoundary {
         }
         double[][] z = new double[GRID][GRID];
         for (int i = 0; i < GRID; i++) for (int j = 0; j < GRID; j++) z[i][j] = logit.applyAsDouble(new double[] {xs[i], ys[j]});
-        List<double[]> segments = MarchingSquares.segments(xs, ys, z, 0);
-        XYChart xy = chart.chart();
-        if (!segments.isEmpty()) {
-            double[][] line = MarchingSquares.asLine(segments);
-            XYSeries boundary = xy.addSeries("boundary p = 0.5", line[0], line[1]);
-            boundary.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-            boundary.setMarker(SeriesMarkers.NONE);
-            boundary.setLineColor(Color.BLACK);
-            boundary.setLineStyle(new BasicStroke(2f));
-        }
-        String alt = chart.altText() + " " + AltText.sentence(segments.isEmpty()
-                ? "The model gives one class everywhere in the window: there is no boundary to draw"
-                : "The boundary p = 0.5 is drawn in black; the model classifies " + right + " of the " + data.rows()
-                + " points correctly (" + Math.round(100.0 * right / data.rows()) + " %)");
-        return new ChartImage(BitmapEncoder.getBufferedImage(xy), alt);
+        return new Traced(a, b, lo, hi, ylo, yhi, MarchingSquares.segments(xs, ys, z, 0), right, data.rows());
     }
 }

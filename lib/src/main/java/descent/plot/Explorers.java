@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Interactive explorers for the handouts, each built from runs computed here: move a slider or press
@@ -318,6 +319,21 @@ public final class Explorers {
     }
 
     /**
+     * A slider over classifiers of two classes in the plane, e.g. networks of growing width: for each, its boundary
+     * p = ½ (z = 0 of its logit) over the data's points, and how many points it classifies correctly.
+     *
+     * @param data   two feature columns (and a bias column or not), labels 0 and 1
+     * @param label  what the slider chooses, its visible label ("hidden units")
+     * @param prefix what precedes a frame's name ("width = ")
+     * @param names  each classifier's name on the slider ("1", "2", "16")
+     * @param logits each classifier's logit z(x1, x2), in the slider's order
+     */
+    public static Explorer decisionBoundaries(Dataset data, String label, String prefix, String[] names,
+                                              List<ToDoubleFunction<double[]>> logits) {
+        return BoundaryExplorer.build(data, label, prefix, names, logits);
+    }
+
+    /**
      * The hyperparameter heat map with a value under the pointer: each cell coloured by its value on
      * a log scale, its number written in it, and diverged cells (NaN or ±∞) in a colour of their own,
      * marked "diverged".
@@ -391,7 +407,7 @@ public final class Explorers {
     // ------------------------------------------------------------------ pieces
 
     /** A still of panels, one per frame, described by what the live region says at each. */
-    private static ChartImage still(BufferedImage panels, String title, List<String> says) {
+    static ChartImage still(BufferedImage panels, String title, List<String> says) {
         return new ChartImage(panels, AltText.sentence(title) + " " + String.join(" ", says.stream().map(AltText::sentence).toList()));
     }
 
@@ -408,7 +424,7 @@ public final class Explorers {
         return "step " + s + ": " + String.join("; ", each);
     }
 
-    private static Map<String, Object> layout(String title, int width, int height) {
+    static Map<String, Object> layout(String title, int width, int height) {
         return new java.util.LinkedHashMap<>(obj("title", obj("text", title), "width", width, "height", height,
                 "margin", obj("l", 70, "r", 30, "t", 100, "b", 60), "font", obj("family", "sans-serif", "size", 13),
                 // above the plot: below it, the slider and the buttons need the room
@@ -416,7 +432,7 @@ public final class Explorers {
     }
 
     /** A slider whose steps show the frames; "animate" with no transition, so a step shows at once. */
-    private static Map<String, Object> slider(String prefix, List<Map<String, Object>> frames, int active) {
+    static Map<String, Object> slider(String prefix, List<Map<String, Object>> frames, int active) {
         List<Map<String, Object>> steps = new ArrayList<>();
         for (Map<String, Object> f : frames) {
             String name = (String) f.get("name");
@@ -449,7 +465,7 @@ public final class Explorers {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> frameData(Map<String, Object> frame) {
+    static List<Map<String, Object>> frameData(Map<String, Object> frame) {
         return (List<Map<String, Object>>) frame.get("data");
     }
 

@@ -147,6 +147,31 @@ class ExplorersTest {
     }
 
     @Test
+    void boundaryFramesAreEachClassifiersZeroLevel() {
+        // four points, x1 = 0, 1, 2, 3; classes 0, 0, 1, 1: the line x1 = 1.5 gets all four right, x1 = 0.5 three
+        Dataset four = new Dataset(new double[] {0, 0, 1, 1, 2, 0, 3, 1}, new double[] {0, 0, 1, 1}, 2,
+                new String[] {"x1", "x2"});
+        List<java.util.function.ToDoubleFunction<double[]>> logits = List.of(x -> x[0] - 1.5, x -> x[0] - 0.5, x -> -1);
+        Explorer e = Explorers.decisionBoundaries(four, "threshold", "t = ", new String[] {"1.5", "0.5", "none"}, logits);
+        assertEquals(List.of("1.5", "0.5", "none"), e.frameNames());
+        double[] thresholds = {1.5, 0.5};
+        for (int k = 0; k < 2; k++) {
+            double[] bx = xs(e.frameTraces(k).get(0));
+            assertTrue(bx.length > 0);
+            for (double x : bx) if (!Double.isNaN(x)) assertEquals(thresholds[k], x, 1e-9, "the boundary is the line x1 = t");
+        }
+        assertEquals(0, xs(e.frameTraces(2).get(0)).length, "a constant classifier has no boundary");
+        assertEquals(List.of("t = 1.5: 4 of 4 points on the right side (100 %)",
+                "t = 0.5: 3 of 4 points on the right side (75 %)",
+                "t = none: one class everywhere, 2 of 4 points on the right side (50 %)"), e.frameDescriptions());
+        assertArrayEquals(new double[] {0, 1}, xs(e.traces().get(0)), 0.0, "class 0's points");
+        assertTrue(e.image().altText().contains("4 of 4 points"), e.image().altText());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> Explorers.decisionBoundaries(four, "t", "t = ", new String[] {"1"}, logits));
+        assertTrue(bad.getMessage().contains("names has 1 entries and logits 3"), bad.getMessage());
+    }
+
+    @Test
     void badInputIsNamed() {
         SampleMse f = new SampleMse(new double[] {1, 2, 3});
         assertThrows(IllegalArgumentException.class, () -> Explorers.learningRate(f, 1, new double[0], 10, 0, 4));
