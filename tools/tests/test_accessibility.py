@@ -53,7 +53,7 @@ def test_every_formula_carries_assistive_mathml():
 PLACEHOLDER = "No description has been provided for this image"
 # what a chart's text alternative must say on these pages: what it shows and its main finding, from its data
 FINDINGS = {
-    "01": ["Error curve MSE(m): MSE(m) against candidate m from 1 to 3.", "lowest 0.0892, at candidate m 2.03"],
+    "01": ["Error curve MSE(m): MSE(m) against candidate m from 1 to 3.", "its lowest 0.0892, at candidate m 2.03"],
     "03": ["Learning curves for four learning rates: cost J against iteration from 0 to 199, cost J on a log scale. "
            "cost J falls from 213 to 1.46 (η = 0.005), 0.822 (η = 0.05) and 0.819 (η = 0.3); rises to "],
     "07": ["Rosenbrock: step size matters: contour lines of Rosenbrock over x from -2 to 2 and y from -1 to 3. "

@@ -333,7 +333,7 @@ public final class LineChart {
     /**
      * What the chart shows, from its data: the title, the axes, and for each line where it starts and ends
      * (lines that start together are said together, "cost J falls from 213 to 1.45 (η = 0.005) and 0.82
-     * (η = 0.3)"), where it is lowest if not at its end, where a diverged one stops; each point cloud's size and
+     * (η = 0.3)"), where it reaches its lowest if not at its end (its own lowest, not the lowest line), where a diverged one stops; each point cloud's size and
      * spread; each marked point and guide. Lines left out of the legend are counted, not described.
      */
     public String altText() {
@@ -398,7 +398,7 @@ public final class LineChart {
                 (last <= l.y[0] ? falls : rises).add(AltText.number(last) + label);
                 int low = argMin(l.y, end);
                 if (low > 0 && low < end - 1 && l.y[low] < last - 1e-3 * Math.abs(last)) {
-                    notes.add((named ? l.name + " is lowest, " : "lowest ") + AltText.number(l.y[low])
+                    notes.add((named ? l.name + " reaches its lowest, " : "its lowest ") + AltText.number(l.y[low])
                             + ", at " + xLabel + " " + AltText.number(l.x[low]));
                 }
             }

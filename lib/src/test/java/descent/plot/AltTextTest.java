@@ -46,7 +46,7 @@ class AltTextTest {
         String alt = LineChart.of("Error curve").xLabel("m").yLabel("MSE(m)").series("MSE(m)", m, mse)
                 .point("minimum", 2, 0.09, java.awt.Color.RED).vLine(2.5, "m = 2.5").altText();
         assertEquals("Error curve: MSE(m) against m from 1 to 3. minimum at (2, 0.09). a dashed guide line m = 2.5. "
-                + "MSE(m) falls from 1.1 to 1.06; lowest 0.09, at m 2.", alt);
+                + "MSE(m) falls from 1.1 to 1.06; its lowest 0.09, at m 2.", alt);
     }
 
     @Test
