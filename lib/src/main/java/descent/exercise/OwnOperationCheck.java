@@ -17,7 +17,7 @@ final class OwnOperationCheck {
 
     private static final Set<String> LIBRARY_OPS = Set.of("+", "−", "×", "÷", "neg", "exp", "log", "tanh", "σ", "relu");
     private static final double[] POINTS = {-1.7, -0.4, 0.6, 2.3};
-    private static final double C = -1.5, H = 1e-5;
+    private static final double C = -1.5, H = 1e-5, PRIOR = 0.75;
 
     static Feedback assess(UnaryOperation op) {
         return Exercise.report("write your operation's value and rule", () -> {
@@ -44,8 +44,9 @@ final class OwnOperationCheck {
                 allZero &= y.data() == 0;
                 values += (values.isEmpty() ? "" : ", ") + Exercise.num(y.data());
                 double slope = (op.apply(Value.of(p + H)).data() - op.apply(Value.of(p - H)).data()) / (2 * H);
+                x.addGrad(PRIOR);     // x holds a gradient already, so that a rule using x.grad() for out.grad() shows
                 y.mul(C).backward();  // an incoming gradient C ≠ 1, so that a forgotten out.grad() shows
-                double mine = x.grad(), right = C * slope;
+                double mine = x.grad() - PRIOR, right = C * slope;
                 String at = "at x = " + Exercise.num(p) + " with out.grad() = " + Exercise.num(C) + " your rule passed back "
                         + Exercise.num(mine) + "; central differences of your own values say f'(x)·out.grad() = " + Exercise.num(right);
                 double gap = Math.abs(mine - right) / Math.max(1, Math.abs(right));
@@ -55,6 +56,11 @@ final class OwnOperationCheck {
                         return Feedback.wrong("no-upstream", at + ": you left out the factor out.grad(); the chain rule multiplies by it");
                     }
                     if (Math.abs(mine + right) <= 1e-5 * Math.max(1, Math.abs(right))) return Feedback.wrong("sign", at + ": the sign is flipped");
+                    if (Math.abs(mine - PRIOR * slope) <= 1e-5 * Math.max(1, Math.abs(mine))) {
+                        return Feedback.wrong("x-grad", at + ": your rule multiplies f'(x) by x.grad(), the gradient x has "
+                                + "gathered so far (" + Exercise.num(PRIOR) + " here), where out.grad() belongs, the gradient "
+                                + "arriving from above");
+                    }
                     if (same(mine, C * y.data())) return Feedback.wrong("value", at + ": you passed back the value f(x), not its derivative");
                     firstGap = at;
                 }

@@ -84,7 +84,8 @@ final class SoftmaxCheck {
             if (answers.stream().filter(a -> a != null).count() < 2) throw outside;   // too few answers to read: show the exception
             List<Reading<SoftmaxProbe>> fit = fitting(readings, probes, answers);
             if (!fit.isEmpty() && fit.get(0).mistake().isEmpty()) {
-                return Feedback.done("∂J/∂z = softmax(z) − onehot(y) on all " + probes.size() + " probes, z = (1000, 0, −1000) included");
+                return Feedback.done("∂J/∂z = softmax(z) − onehot(y) on all " + probes.size() + " probes, z = (1000, 0, −1000) "
+                        + "and (−1000, −1001, −1002) included");
             }
             if (!fit.isEmpty()) return Feedback.wrong(fit.get(0).mistake(), fit.get(0).message());
             if (outside != null) throw outside;

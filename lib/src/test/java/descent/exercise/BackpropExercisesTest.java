@@ -156,6 +156,10 @@ class BackpropExercisesTest {
         // 1 / 3 · x³ is 0: the value is wrong, the rule x² is right for x³/3
         wrong("integer-division", BackpropExercises.assessOwnOperation(x -> Value.operation("cube/3", 1 / 3 * Math.pow(x.data(), 3),
                 out -> x.addGrad(x.data() * x.data() * out.grad()), x)));
+        wrong("x-grad", BackpropExercises.assessOwnOperation(x -> Value.operation("sine", Math.sin(x.data()),
+                out -> x.addGrad(Math.cos(x.data()) * x.grad()), x)));
+        wrong("adds-nothing", BackpropExercises.assessOwnOperation(x -> Value.operation("sine", Math.sin(x.data()),
+                out -> out.addGrad(Math.cos(x.data()) * out.grad()), x)));
         wrong("constant", BackpropExercises.assessOwnOperation(x -> Value.operation("sine", 0.5,
                 out -> x.addGrad(Math.cos(x.data()) * out.grad()), x)));
         wrong("adds-nothing", BackpropExercises.assessOwnOperation(x -> Value.operation("cube", Math.pow(x.data(), 3), out -> { }, x)));
