@@ -77,6 +77,13 @@ final class LayerCheck {
                             + "each unit's sum afresh, double z = b[u]; inside the loop over units"),
                     new Reading<>("bias-index", p -> layer(new LayerProbe(p.a(), p.w(), firstEverywhere(p.b())), Math::tanh, true, false),
                             "every unit got b[0]: unit u adds its own bias b[u]"),
+                    new Reading<>("assigns", LayerCheck::lastTermOnly,
+                            "each output holds the last input's term alone, tanh(a[n−1]·W[n−1][u]): z = … replaces the sum "
+                            + "at every input — add to it, z += a[i]·W[i][u], starting from z = b[u]"),
+                    new Reading<>("bias-factor", p -> layer(new LayerProbe(p.a(), p.w(), scale(p.b(), p.a().length)), Math::tanh, true, false),
+                            "b[u] is added once per input (a.length times): it belongs to the unit, so add it once — z = b[u] "
+                            + "before the loop over inputs, not z += b[u] inside it"),
+                    biasFactor(probes.get(2), answers.get(2)),
                     new Reading<>("off-by-one", p -> layer(new LayerProbe(without(p.a(), p.a().length - 1), p.w(), p.b()), Math::tanh, true, false),
                             "the last input is left out: the loop over inputs stops one too early — i < a.length, not a.length − 1"),
                     new Reading<>("off-by-one", p -> layer(new LayerProbe(without(p.a(), 0), p.w(), p.b()), Math::tanh, true, false),
@@ -152,6 +159,24 @@ final class LayerCheck {
                 : layer(new LayerProbe(scale(p.a(), factor), p.w(), p.b()), Math::tanh, true, false), said);
     }
 
+    /** tanh of the last input's term alone: z = a[i]·W[i][u] in the loop, where z += … belongs. */
+    private static double[] lastTermOnly(LayerProbe p) {
+        int last = p.a().length - 1;
+        return Arrays.stream(p.w()[last]).map(w -> Math.tanh(p.a()[last] * w)).toArray();
+    }
+
+    /**
+     * The reading tanh(k·b[u] + Σᵢ a[i]·W[i][u]) with the k that the probe with a = 0 gives (there out[u] = tanh(k·b[u])):
+     * a bias scaled by a constant.
+     */
+    private static Reading<LayerProbe> biasFactor(LayerProbe zeroInputs, double[] out) {
+        double k = out == null || Math.abs(out[0]) >= 0.999 ? Double.NaN : atanh(out[0]) / zeroInputs.b()[0];
+        double factor = Math.abs(k - Math.rint(k)) < 1e-6 ? Math.rint(k) : k;
+        return new Reading<>("bias-factor", p -> Double.isNaN(factor) || factor == 1 || factor == 0 ? new double[] {Double.NaN}
+                : layer(new LayerProbe(p.a(), p.w(), scale(p.b(), factor)), Math::tanh, true, false),
+                "b[u] enters " + Exercise.num(factor) + " times: unit u is tanh(b[u] + Σᵢ a[i]·W[i][u]), with the bias once");
+    }
+
     /** Is every length of the probe the same (a, the rows and columns of W, b)? */
     private static boolean square(LayerProbe p) {
         return p != null && p.w().length == p.a().length && p.w()[0].length == p.a().length && p.b().length == p.a().length;
@@ -176,20 +201,6 @@ final class LayerCheck {
         return out;
     }
 
-    /** b[0] in every unit's place. */
-    private static double[] firstEverywhere(double[] b) {
-        double[] v = new double[b.length];
-        Arrays.fill(v, b[0]);
-        return v;
-    }
-
-    /** a with input {@code k} set to 0: what a loop that skips it sees. */
-    private static double[] without(double[] a, int k) {
-        double[] v = a.clone();
-        v[k] = 0;
-        return v;
-    }
-
     private static double atanh(double y) {
         return 0.5 * Math.log((1 + y) / (1 - y));
     }
@@ -198,18 +209,6 @@ final class LayerCheck {
         double[] first = new double[out.length];
         first[0] = out[0];
         return first;
-    }
-
-    private static double[] ones(int n) {
-        double[] v = new double[n];
-        Arrays.fill(v, 1);
-        return v;
-    }
-
-    private static double[][] onesMatrix(double[][] w) {
-        double[][] m = new double[w.length][];
-        for (int i = 0; i < w.length; i++) m[i] = ones(w[i].length);
-        return m;
     }
 
     private static LayerProbe transpose(LayerProbe p) {

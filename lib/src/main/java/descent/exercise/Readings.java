@@ -116,4 +116,30 @@ final class Readings {
         for (int i = 0; i < v.length; i++) s.append(i == 0 ? "" : ", ").append(Exercise.num(v[i]));
         return s + ")";
     }
+
+    static double[] ones(int n) {
+        double[] v = new double[n];
+        Arrays.fill(v, 1);
+        return v;
+    }
+
+    static double[][] onesMatrix(double[][] w) {
+        double[][] m = new double[w.length][];
+        for (int i = 0; i < w.length; i++) m[i] = ones(w[i].length);
+        return m;
+    }
+
+    /** a with input {@code k} set to 0: what a loop that skips it sees. */
+    static double[] without(double[] a, int k) {
+        double[] v = a.clone();
+        v[k] = 0;
+        return v;
+    }
+
+    /** b[0] in every unit's place. */
+    static double[] firstEverywhere(double[] b) {
+        double[] v = new double[b.length];
+        Arrays.fill(v, b[0]);
+        return v;
+    }
 }

@@ -90,6 +90,9 @@ final class ShareCheck {
                         + "the sign of the share was lost — you subtracted it; a share is added as it is, old + share"),
                 new Combine("negative", (old, s) -> old == null ? Math.abs(s) : old + Math.abs(s), "x held 2.5 and got the share "
                         + "−4, but holds 6.5: the sign of the share was lost — a share can be negative, and it is added as it is"),
+                new Combine("drops-first", (old, s) -> old == null ? 0 : old + s, "x's first share 2.5 was lost: an entry "
+                        + "not there yet got 0 instead of the share (old == null ? 0 : …); it gets the share itself, and later "
+                        + "shares add to it, 2.5 − 4 + 7 = 5.5"),
                 new Combine("start", (old, s) -> (old == null ? start : old) + s, "into an empty table the share 2.5 of x gave "
                         + Exercise.num(first) + ": an entry not there yet counts as " + Exercise.num(start) + " in your code — it "
                         + "must count as 0 (grad.getOrDefault(node, 0.0)), since no use has passed anything back yet"),

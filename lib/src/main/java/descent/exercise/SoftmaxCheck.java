@@ -78,6 +78,12 @@ final class SoftmaxCheck {
                     new Reading<>("shift", p -> minus(scale(exp(shift(p.z())), 1 / Arrays.stream(exp(p.z())).sum()), onehot(p.z().length, p.y())),
                             "you shifted the numerators by the largest z but not the total: e^{z_c − max} / Σ_k e^{z_k} is off by "
                             + "the factor e^{max}. Shift both, p_c = e^{z_c − max} / Σ_k e^{z_k − max}"),
+                    new Reading<>("shift", p -> minus(scale(exp(p.z()), 1 / Arrays.stream(exp(shift(p.z()))).sum()), onehot(p.z().length, p.y())),
+                            "you shifted the total by the largest z but not the numerators: e^{z_c} / Σ_k e^{z_k − max} is off by "
+                            + "the factor e^{max}. Shift both, p_c = e^{z_c − max} / Σ_k e^{z_k − max}"),
+                    new Reading<>("overwrites", p -> { double[] g = softmax(p.z()); g[p.y()] = -1; return g; },
+                            "g[y] is −1 exactly: you set g[y] = −1 and lost p[y]. Subtract 1 from what is there, g[y] -= 1, so "
+                            + "g[y] = p[y] − 1"),
                     new Reading<>("dropped-factor", p -> minus(scale(exp(shift(p.z())), 1.0 / p.z().length), onehot(p.z().length, p.y())),
                             "you divided by the number of classes K: each e^{z_c − max} is divided by the total Σ_k e^{z_k − max}, "
                             + "which is not K"));
@@ -129,12 +135,6 @@ final class SoftmaxCheck {
         int total = 0;
         for (double v : e) total += v;
         return total;
-    }
-
-    private static double[] ones(int k) {
-        double[] e = new double[k];
-        Arrays.fill(e, 1);
-        return e;
     }
 
     private static double[] onehot(int k, int y) {

@@ -15,9 +15,9 @@ final class TanhRuleCheck {
     static Feedback assess(UnaryRule rule) {
         return Exercise.report("write the addGrad call of the rule", () -> {
             if (Exercise.isTodo(rule)) return Feedback.notDone("write the addGrad call of the rule");
-            double[][] probes = {{0.7, 2}, {-1.3, -0.8}};
+            double[][] probes = {{0.7, 2, 0}, {-1.3, -0.8, 0.3}};   // a, out.grad(), the gradient a already holds
             for (double[] probe : probes) {
-                Feedback f = probe(rule, probe[0], probe[1]);
+                Feedback f = probe(rule, probe[0], probe[1], probe[2]);
                 if (f != null) return f;
             }
             double xv = 0.4, inner = Math.tanh(xv), d = (1 - Math.tanh(inner) * Math.tanh(inner)) * (1 - inner * inner);
@@ -33,16 +33,20 @@ final class TanhRuleCheck {
         });
     }
 
-    private static Feedback probe(UnaryRule rule, double av, double g) {
+    private static Feedback probe(UnaryRule rule, double av, double g, double prior) {
         double t = Math.tanh(av), right = (1 - t * t) * g;
-        Value a = Value.of(av, "a"), out = node("tanh", t, g, a);
+        Value a = leaf("a", av, prior), out = node("tanh", t, g, a);
         rule.propagate(a, out);
         Feedback changed = outChanged(out, g);
         if (changed != null) return changed;
-        double da = a.grad();
+        double da = a.grad() - prior;
         if (same(da, right)) return null;
         String got = "at a = " + Exercise.num(av) + " with out.grad() = " + Exercise.num(g) + " your rule added "
                 + Exercise.num(da) + " to a.grad(); tanh'(a)·out.grad() = (1 − out²)·out.grad() = " + Exercise.num(right);
+        if (prior != 0 && same(da, right + prior)) {
+            return Feedback.wrong("accumulator", got + ". a already held " + Exercise.num(prior) + " from another use, and "
+                    + "your rule added it again: addGrad already adds to what is there, so pass it the share alone, not a.grad() + …");
+        }
         if (da == 0) return addsZero(rule, av, got);
         if (same(da, g)) return Feedback.wrong("no-local", got + ": you passed out.grad() on unchanged, without the "
                 + "local derivative: the factor 1 − out² is missing");

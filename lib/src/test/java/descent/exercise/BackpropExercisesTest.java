@@ -109,6 +109,7 @@ class BackpropExercisesTest {
         wrong("other", BackpropExercises.assessTanhRule((a, out) -> a.addGrad(0.63466 * out.grad())));
         // 1 / 2 = 0: pow(out, 0) = 1, the call is there and adds 0·out.grad()
         wrong("integer-division", BackpropExercises.assessTanhRule((a, out) -> a.addGrad((1 - Math.pow(out.data(), 1 / 2)) * out.grad())));
+        wrong("accumulator", BackpropExercises.assessTanhRule((a, out) -> a.addGrad(a.grad() + (1 - out.data() * out.data()) * out.grad())));
         wrong("precedence", BackpropExercises.assessTanhRule((a, out) -> a.addGrad(1 - out.data() * out.data() * out.grad())));
         wrong("tanh-twice", BackpropExercises.assessTanhRule((a, out) -> a.addGrad((1 - Math.pow(Math.tanh(out.data()), 2)) * out.grad())));
     }
@@ -133,6 +134,8 @@ class BackpropExercisesTest {
         wrong("start", BackpropExercises.assessShare((grad, node, s) -> grad.put(node, grad.getOrDefault(node, 1.0) + s)));
         wrong("negative", BackpropExercises.assessShare((grad, node, s) -> grad.merge(node, s, (old, t) -> old - t)));
         wrong("other", BackpropExercises.assessShare((grad, node, s) -> grad.merge(node, s, (old, t) -> old + t + 1)));
+        wrong("drops-first", BackpropExercises.assessShare((grad, node, s) -> grad.compute(node, (k, old) -> old == null ? 0 : old + s)));
+        wrong("start", BackpropExercises.assessShare((grad, node, s) -> grad.put(node, grad.getOrDefault(node, s) + s)));
         wrong("enters-nothing", BackpropExercises.assessShare((grad, node, s) -> { }));
     }
 
@@ -160,6 +163,8 @@ class BackpropExercisesTest {
                 out -> x.addGrad(Math.cos(x.data()) * x.grad()), x)));
         wrong("adds-nothing", BackpropExercises.assessOwnOperation(x -> Value.operation("sine", Math.sin(x.data()),
                 out -> out.addGrad(Math.cos(x.data()) * out.grad()), x)));
+        wrong("accumulator", BackpropExercises.assessOwnOperation(x -> Value.operation("sine", Math.sin(x.data()),
+                out -> x.addGrad(x.grad() + Math.cos(x.data()) * out.grad()), x)));
         wrong("constant", BackpropExercises.assessOwnOperation(x -> Value.operation("sine", 0.5,
                 out -> x.addGrad(Math.cos(x.data()) * out.grad()), x)));
         wrong("adds-nothing", BackpropExercises.assessOwnOperation(x -> Value.operation("cube", Math.pow(x.data(), 3), out -> { }, x)));

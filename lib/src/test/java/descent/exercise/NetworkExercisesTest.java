@@ -138,6 +138,29 @@ class NetworkExercisesTest {
             for (int u = 0; u < out.length; u++) out[u] = Math.tanh(out[u] + b[0]);
             return out;
         }), "bias-index", "b[0]");
+        wrong(NetworkExercises.assessLayer((a, w, b) -> {   // z = … where z += … belongs
+            double[] out = new double[w[0].length];
+            for (int u = 0; u < out.length; u++) {
+                double z = b[u];
+                for (int i = 0; i < a.length; i++) z = a[i] * w[i][u];
+                out[u] = Math.tanh(z);
+            }
+            return out;
+        }), "assigns", "z += a[i]·W[i][u]");
+        wrong(NetworkExercises.assessLayer((a, w, b) -> {   // the bias inside the loop over inputs
+            double[] out = new double[w[0].length];
+            for (int u = 0; u < out.length; u++) {
+                double z = 0;
+                for (int i = 0; i < a.length; i++) z += a[i] * w[i][u] + b[u];
+                out[u] = Math.tanh(z);
+            }
+            return out;
+        }), "bias-factor", "once per input");
+        wrong(NetworkExercises.assessLayer((a, w, b) -> {
+            double[] out = layer(false, false).apply(a, w, b);
+            for (int u = 0; u < out.length; u++) out[u] = Math.tanh(out[u] + 2 * b[u]);
+            return out;
+        }), "bias-factor", "enters 2 times");
     }
 
     @Test
@@ -272,6 +295,19 @@ class NetworkExercisesTest {
             g[y] -= 1;
             return g;
         }), "dropped-factor", "not K");
+        wrong(NetworkExercises.assessSoftmaxGradient((z, y) -> {   // the total shifted, the numerators not
+            double largest = Arrays.stream(z).max().getAsDouble(), total = 0;
+            double[] g = new double[z.length];
+            for (int c = 0; c < z.length; c++) total += Math.exp(z[c] - largest);
+            for (int c = 0; c < z.length; c++) g[c] = Math.exp(z[c]) / total;
+            g[y] -= 1;
+            return g;
+        }), "shift", "not the numerators");
+        wrong(NetworkExercises.assessSoftmaxGradient((z, y) -> {
+            double[] g = softmaxMinusOnehot(z, y);
+            g[y] = -1;
+            return g;
+        }), "overwrites", "g[y] -= 1");
     }
 
     @Test
