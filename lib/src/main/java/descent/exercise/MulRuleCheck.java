@@ -17,7 +17,7 @@ final class MulRuleCheck {
     static Feedback assess(BinaryRule rule) {
         return Exercise.report("write the two addGrad calls of the rule", () -> {
             if (Exercise.isTodo(rule)) return Feedback.notDone("write the two addGrad calls of the rule");
-            Feedback f = fresh(rule, 2.5, -1.5, 0.5);
+            Feedback f = fresh(rule, 2.5, -1.5, 0.3);
             if (f == null) f = accumulated(rule, -0.5, 4, -2, 1.5, -0.25);
             if (f == null) f = zeroFactor(rule, 0, -1.5, 0.5);
             if (f == null) f = zeroFactor(rule, 2.5, 0, 0.5);
@@ -73,6 +73,15 @@ final class MulRuleCheck {
             return Feedback.wrong("divides", got + ": you divided out.grad() by the other factor" + should
                     + " — the local derivative b multiplies out.grad()");
         }
+        if (both(da, db, bv * av * bv, av * av * bv)) {
+            return Feedback.wrong("value-for-gradient", got + should + ": you multiplied by out.data(), the value a·b; the "
+                    + "chain rule multiplies by out.grad(), the gradient that arrives from above");
+        }
+        double k = da / wantA;
+        if (same(db, k * wantB) && !same(k, 1)) {
+            return Feedback.wrong("factor", got + should + ": both shares are " + Exercise.num(k) + " times the right ones — "
+                    + "a factor too many; ∂(a·b)/∂a · out.grad() = b·out.grad(), nothing else");
+        }
         if ((both(da, db, (int) bv * g, (int) av * g) || both(da, db, (int) (bv * g), (int) (av * g))) && !same(da, wantA)) {
             return Feedback.wrong("truncated", got + should + ": those are the values with their fraction cut off — an (int) "
                     + "cast or an int variable truncates " + Exercise.num(av) + " to " + (int) av + "; keep a.data() and b.data() double");
@@ -113,8 +122,10 @@ final class MulRuleCheck {
                 + " your rule gave a.grad() = " + Exercise.num(a.grad()) + " and b.grad() = " + Exercise.num(b.grad())
                 + " instead of " + Exercise.num(wantA) + " and " + Exercise.num(wantB);
         if (!Double.isFinite(a.grad()) || !Double.isFinite(b.grad())) {
-            return Feedback.wrong("divides", got + ": your rule divides by a factor, and " + (av == 0 ? "a" : "b") + " = 0 "
-                    + "here (out.data() / a.data() is b only while a ≠ 0) — multiply by the other factor itself, b.data() or a.data()");
+            String zero = av == 0 ? "a" : "b", other = av == 0 ? "b" : "a";
+            return Feedback.wrong("divides", got + ": your rule divides by a factor, and " + zero + " = 0 here (out.data() / "
+                    + zero + ".data() is " + other + " only while " + zero + " ≠ 0) — multiply by the other factor itself, "
+                    + "b.data() or a.data()");
         }
         return Feedback.wrong("other", got);
     }
@@ -126,6 +137,7 @@ final class MulRuleCheck {
     /** What is missing from a share {@code got} that should be local × g. */
     private static String missing(double got, double local, double g, String factor) {
         if (got == 0) return "is missing: nothing was added";
+        if (same(got, 2 * local * g)) return "is twice what it should be: it was added twice";
         if (same(got, g)) return "misses the factor " + factor;
         if (same(got, local)) return "misses the factor out.grad()";
         return "is " + Exercise.num(got);

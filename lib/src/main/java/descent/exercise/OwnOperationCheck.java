@@ -99,7 +99,8 @@ final class OwnOperationCheck {
         if (flat) {
             return Feedback.wrong("integer-division", at + ". Your values are " + values + " at x = −1.7, −0.4, 0.6, 2.3: "
                     + "they do not change with x, while your rule passes a slope back, so the value is wrong, not the rule. "
-                    + "Integer division? 1 / 3 is 0 in Java, so 1 / 3 * x³ is 0 — write 1.0 / 3, or divide by 3.0");
+                    + "Integer division? A fraction of whole numbers such as 1 / 3 or 1 / 2 is 0 in Java, and so is "
+                    + "everything it multiplies — write 1.0 / 3, or divide by 3.0");
         }
         if (!Double.isNaN(ratio)) {
             return Feedback.wrong("factor", at + ": at every point your rule passes back " + Exercise.num(ratio) + " times what "

@@ -8,7 +8,8 @@ import static descent.exercise.Readings.*;
 
 /**
  * Exercise 14.2, one example's softmax cross-entropy gradient ∂J/∂z = softmax(z) − onehot(y) (ibid., §6.2.2.3): the
- * student's gradient on zero logits, ordinary ones and z = (1000, 0, −1000), where e^z overflows.
+ * student's gradient on zero logits, ordinary ones, z = (−1000, 0, 1000), where e^z overflows, and z = (−1002, −1001,
+ * −1000), where every e^z underflows; the largest logit comes last in both, so a maximum that misses it shows.
  */
 final class SoftmaxCheck {
     private SoftmaxCheck() {}
@@ -20,7 +21,7 @@ final class SoftmaxCheck {
             if (Exercise.isTodo(gradient)) return Feedback.notDone("write the gradient");
             List<SoftmaxProbe> probes = List.of(new SoftmaxProbe(new double[] {0, 0, 0}, 1),
                     new SoftmaxProbe(new double[] {2, -1, 0.5, 1}, 0), new SoftmaxProbe(new double[] {0.3, 1.2, -0.7, 0.1, 2}, 4),
-                    new SoftmaxProbe(new double[] {1000, 0, -1000}, 2), new SoftmaxProbe(new double[] {-1000, -1001, -1002}, 0));
+                    new SoftmaxProbe(new double[] {-1000, 0, 1000}, 0), new SoftmaxProbe(new double[] {-1002, -1001, -1000}, 0));
             List<double[]> answers = new ArrayList<>();
             IndexOutOfBoundsException outside = null;
             for (SoftmaxProbe p : probes) {
@@ -90,8 +91,8 @@ final class SoftmaxCheck {
             if (answers.stream().filter(a -> a != null).count() < 2) throw outside;   // too few answers to read: show the exception
             List<Reading<SoftmaxProbe>> fit = fitting(readings, probes, answers);
             if (!fit.isEmpty() && fit.get(0).mistake().isEmpty()) {
-                return Feedback.done("∂J/∂z = softmax(z) − onehot(y) on all " + probes.size() + " probes, z = (1000, 0, −1000) "
-                        + "and (−1000, −1001, −1002) included");
+                return Feedback.done("∂J/∂z = softmax(z) − onehot(y) on all " + probes.size() + " probes, z = (−1000, 0, 1000) "
+                        + "and (−1002, −1001, −1000) included");
             }
             if (!fit.isEmpty()) return Feedback.wrong(fit.get(0).mistake(), fit.get(0).message());
             if (outside != null) throw outside;
@@ -101,13 +102,19 @@ final class SoftmaxCheck {
             }
             // right on ordinary logits, not finite on huge ones: the overflow of e^1000
             List<SoftmaxProbe> small = probes.subList(0, 3);
+            boolean underflowRight = fitting(readings.subList(0, 1), probes.subList(4, 5), answers.subList(4, 5)).size() == 1;
+            if (fitting(readings.subList(0, 1), small, answers.subList(0, 3)).size() == 1 && !finite(answers.get(3)) && underflowRight) {
+                return Feedback.wrong("largest", "right on ordinary logits and on (−1002, −1001, −1000), but z = (−1000, 0, 1000) "
+                        + "gives " + vector(answers.get(3)) + ": e^1000 overflows to ∞, so what you subtract is not the largest z "
+                        + "(here 1000). It must be the maximum over every class, the last one included, so that no exponent is above 0");
+            }
             if (fitting(readings.subList(0, 1), small, answers.subList(0, 3)).size() == 1 && !finite(answers.get(3))) {
-                return Feedback.wrong("overflow", "right on ordinary logits, but z = (1000, 0, −1000) gives " + vector(answers.get(3))
+                return Feedback.wrong("overflow", "right on ordinary logits, but z = (−1000, 0, 1000) gives " + vector(answers.get(3))
                         + ": e^1000 overflows to ∞. Subtract the largest z_k from every z_c before Math.exp (e^{z_c − max}, "
                         + "with a minus sign) — softmax does not change");
             }
             if (fitting(readings.subList(0, 1), probes.subList(0, 4), answers.subList(0, 4)).size() == 1 && !finite(answers.get(4))) {
-                return Feedback.wrong("largest", "right on ordinary logits and on (1000, 0, −1000), but z = (−1000, −1001, −1002) gives "
+                return Feedback.wrong("largest", "right on ordinary logits and on (−1000, 0, 1000), but z = (−1002, −1001, −1000) gives "
                         + vector(answers.get(4)) + ": every e^{z_c − m} underflows to 0 and 0 / 0 is NaN. The largest logit must be "
                         + "the largest z (here −1000), not 0 or the largest |z|: start the maximum at z[0] or "
                         + "Double.NEGATIVE_INFINITY, and compare the z themselves");

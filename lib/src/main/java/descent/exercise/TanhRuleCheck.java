@@ -63,6 +63,10 @@ final class TanhRuleCheck {
         if (same(da, g / Math.cosh(av))) return Feedback.wrong("sech", got + ": 1/cosh(a) is sech(a); tanh' is its square");
         if (same(da, 1 - t * t * g)) return Feedback.wrong("precedence", got + ": you computed 1 − (out²·out.grad()) — "
                 + "* binds before −, so the brackets must say (1 − out²)·out.grad()");
+        if (same(da, (1 - t * t) * t)) return Feedback.wrong("value-for-gradient", got + ": you multiplied by out.data(), "
+                + "the value tanh(a); the chain rule multiplies by out.grad(), the gradient that arrives from above");
+        if (same(da, g / (1 - t * t))) return Feedback.wrong("reciprocal", got + ": that is out.grad() / (1 − out²), i.e. "
+                + "cosh²(a) × out.grad(): the derivative turned upside down. tanh'(a) = 1 / cosh²(a) = 1 − out²");
         double tt = Math.tanh(t);
         if (same(da, (1 - tt * tt) * g)) return Feedback.wrong("tanh-twice", got + ": out.data() is already tanh(a), "
                 + "and you applied Math.tanh to it again; 1 − out² needs no second tanh");

@@ -83,6 +83,18 @@ class BackpropExercisesTest {
             a.addGrad((int) b.data() * out.grad());
             b.addGrad((int) a.data() * out.grad());
         }));
+        wrong("value-for-gradient", BackpropExercises.assessMulRule((a, b, out) -> {
+            a.addGrad(b.data() * out.data());
+            b.addGrad(a.data() * out.data());
+        }));
+        wrong("factor", BackpropExercises.assessMulRule((a, b, out) -> {
+            a.addGrad(b.data() * out.grad() / 2);
+            b.addGrad(a.data() * out.grad() / 2);
+        }));
+        wrong("one-input", BackpropExercises.assessMulRule((a, b, out) -> {
+            a.addGrad(2 * b.data() * out.grad());
+            b.addGrad(a.data() * out.grad());
+        }));
         wrong("value", BackpropExercises.assessMulRule((a, b, out) -> {
             a.addGrad(out.data() * out.grad());
             b.addGrad(out.data() * out.grad());
@@ -110,6 +122,8 @@ class BackpropExercisesTest {
         // 1 / 2 = 0: pow(out, 0) = 1, the call is there and adds 0·out.grad()
         wrong("integer-division", BackpropExercises.assessTanhRule((a, out) -> a.addGrad((1 - Math.pow(out.data(), 1 / 2)) * out.grad())));
         wrong("accumulator", BackpropExercises.assessTanhRule((a, out) -> a.addGrad(a.grad() + (1 - out.data() * out.data()) * out.grad())));
+        wrong("value-for-gradient", BackpropExercises.assessTanhRule((a, out) -> a.addGrad((1 - out.data() * out.data()) * out.data())));
+        wrong("reciprocal", BackpropExercises.assessTanhRule((a, out) -> a.addGrad(Math.pow(Math.cosh(a.data()), 2) * out.grad())));
         wrong("precedence", BackpropExercises.assessTanhRule((a, out) -> a.addGrad(1 - out.data() * out.data() * out.grad())));
         wrong("tanh-twice", BackpropExercises.assessTanhRule((a, out) -> a.addGrad((1 - Math.pow(Math.tanh(out.data()), 2)) * out.grad())));
     }

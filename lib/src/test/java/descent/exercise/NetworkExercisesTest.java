@@ -308,6 +308,15 @@ class NetworkExercisesTest {
             g[y] = -1;
             return g;
         }), "overwrites", "g[y] -= 1");
+        wrong(NetworkExercises.assessSoftmaxGradient((z, y) -> {   // the maximum of all but the last logit
+            double largest = z[0], total = 0;
+            for (int c = 1; c < z.length - 1; c++) largest = Math.max(largest, z[c]);
+            double[] g = new double[z.length];
+            for (int c = 0; c < z.length; c++) total += g[c] = Math.exp(z[c] - largest);
+            for (int c = 0; c < z.length; c++) g[c] /= total;
+            g[y] -= 1;
+            return g;
+        }), "largest", "the last one included");
     }
 
     @Test
