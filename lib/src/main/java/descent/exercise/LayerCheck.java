@@ -77,6 +77,8 @@ final class LayerCheck {
                             + "each unit's sum afresh, double z = b[u]; inside the loop over units"),
                     new Reading<>("bias-index", p -> layer(new LayerProbe(p.a(), p.w(), firstEverywhere(p.b())), Math::tanh, true, false),
                             "every unit got b[0]: unit u adds its own bias b[u]"),
+                    new Reading<>("index", LayerCheck::unitIndexOnInputs,
+                            "you wrote a[u] where a[i] belongs: each term of unit u's sum is a[i]·W[i][u], with i running over the inputs"),
                     new Reading<>("assigns", LayerCheck::lastTermOnly,
                             "each output holds the last input's term alone, tanh(a[n−1]·W[n−1][u]): z = … replaces the sum "
                             + "at every input — add to it, z += a[i]·W[i][u], starting from z = b[u]"),
@@ -157,6 +159,18 @@ final class LayerCheck {
                 : "the sum Σᵢ a[i]·W[i][u] is scaled by a factor " + Exercise.num(factor) + ": unit u is tanh(b[u] + Σᵢ a[i]·W[i][u]), with no factor";
         return new Reading<>(factor == -1 ? "sign" : "factor", p -> Double.isNaN(factor) || factor == 1 ? new double[] {Double.NaN}
                 : layer(new LayerProbe(scale(p.a(), factor), p.w(), p.b()), Math::tanh, true, false), said);
+    }
+
+    /** tanh(b[u] + a[u]·Σᵢ W[i][u]): a indexed by the unit (read only where a has that many entries). */
+    private static double[] unitIndexOnInputs(LayerProbe p) {
+        double[] out = new double[p.w()[0].length];
+        if (out.length > p.a().length) return null;
+        for (int u = 0; u < out.length; u++) {
+            double z = p.b()[u];
+            for (double[] row : p.w()) z += p.a()[u] * row[u];
+            out[u] = Math.tanh(z);
+        }
+        return out;
     }
 
     /** tanh of the last input's term alone: z = a[i]·W[i][u] in the loop, where z += … belongs. */

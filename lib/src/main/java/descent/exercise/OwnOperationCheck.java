@@ -62,8 +62,8 @@ final class OwnOperationCheck {
                                 + "arriving from above");
                     }
                     if (same(mine, right + PRIOR)) {
-                        return Feedback.wrong("accumulator", at + ", plus the " + Exercise.num(PRIOR) + " x held already: "
-                                + "addGrad adds to what is there, so a rule passes it the share alone, not x.grad() + …");
+                        return Feedback.wrong("accumulator", at + "; yours is that plus the " + Exercise.num(PRIOR) + " x held "
+                                + "already: addGrad adds to what is there, so a rule passes it the share alone, not x.grad() + …");
                     }
                     if (same(mine, C * y.data())) return Feedback.wrong("value", at + ": you passed back the value f(x), not its derivative");
                     firstGap = at;

@@ -147,6 +147,15 @@ class NetworkExercisesTest {
             }
             return out;
         }), "assigns", "z += a[i]·W[i][u]");
+        wrong(NetworkExercises.assessLayer((a, w, b) -> {
+            double[] out = new double[w[0].length];
+            for (int u = 0; u < out.length; u++) {
+                double z = b[u];
+                for (int i = 0; i < a.length; i++) z += a[u] * w[i][u];
+                out[u] = Math.tanh(z);
+            }
+            return out;
+        }), "index", "a[u] where a[i] belongs");
         wrong(NetworkExercises.assessLayer((a, w, b) -> {   // the bias inside the loop over inputs
             double[] out = new double[w[0].length];
             for (int u = 0; u < out.length; u++) {
