@@ -28,6 +28,7 @@ final class LayerCheck {
                     new LayerProbe(new double[] {0, 1, 0, 0, 0}, gaussianMatrix(r, 5, 3), new double[3]));
             List<double[]> answers = new ArrayList<>();
             IndexOutOfBoundsException outside = null;   // a W read the wrong way round fails on a non-square W
+            LayerProbe threw = null;
             for (LayerProbe p : probes) {
                 double[] a = p.a().clone(), b = p.b().clone();
                 double[][] w = copy(p.w());
@@ -35,7 +36,10 @@ final class LayerCheck {
                 try {
                     out = layer.apply(a, w, b);
                 } catch (IndexOutOfBoundsException e) {
-                    if (outside == null) outside = e;
+                    if (outside == null || square(p) && !square(threw)) {
+                        outside = e;
+                        threw = p;
+                    }
                     answers.add(null);
                     continue;
                 }
@@ -68,6 +72,27 @@ final class LayerCheck {
                             "tanh went on the inputs a[i]; it belongs on each unit's whole sum, tanh(Σᵢ a[i]·W[i][u] + b[u])"),
                     new Reading<>("accumulator", p -> layer(p, Math::tanh, true, true),
                             "unit u's sum carries on from unit u − 1's: start each unit's sum at 0 (declare it inside the loop over units)"),
+                    new Reading<>("accumulator", LayerCheck::carried,
+                            "the sum is not reset for each unit: unit u's z still holds units 0 … u − 1's sums and biases. Start "
+                            + "each unit's sum afresh, double z = b[u]; inside the loop over units"),
+                    new Reading<>("bias-index", p -> layer(new LayerProbe(p.a(), p.w(), firstEverywhere(p.b())), Math::tanh, true, false),
+                            "every unit got b[0]: unit u adds its own bias b[u]"),
+                    new Reading<>("index", LayerCheck::unitIndexOnInputs,
+                            "you wrote a[u] where a[i] belongs: each term of unit u's sum is a[i]·W[i][u], with i running over the inputs"),
+                    new Reading<>("assigns", LayerCheck::lastTermOnly,
+                            "each output holds the last input's term alone, tanh(a[n−1]·W[n−1][u]): z = … replaces the sum "
+                            + "at every input — add to it, z += a[i]·W[i][u], starting from z = b[u]"),
+                    new Reading<>("bias-factor", p -> layer(new LayerProbe(p.a(), p.w(), scale(p.b(), p.a().length)), Math::tanh, true, false),
+                            "b[u] is added once per input (a.length times): it belongs to the unit, so add it once — z = b[u] "
+                            + "before the loop over inputs, not z += b[u] inside it"),
+                    biasFactor(probes.get(2), answers.get(2)),
+                    new Reading<>("off-by-one", p -> layer(new LayerProbe(without(p.a(), p.a().length - 1), p.w(), p.b()), Math::tanh, true, false),
+                            "the last input is left out: the loop over inputs stops one too early — i < a.length, not a.length − 1"),
+                    new Reading<>("off-by-one", p -> layer(new LayerProbe(without(p.a(), 0), p.w(), p.b()), Math::tanh, true, false),
+                            "the first input is left out: the loop over inputs starts at i = 0 (Java counts from 0)"),
+                    new Reading<>("activation-on-terms", LayerCheck::tanhOfTerms,
+                            "tanh went on each term a[i]·W[i][u] and none on the sum: add up b[u] and all the terms first, "
+                            + "then apply tanh once, out[u] = tanh(z)"),
                     new Reading<>("inputs-missing", p -> layer(new LayerProbe(new double[p.a().length], p.w(), p.b()), Math::tanh, true, false),
                             "the inputs never reach the outputs: you return tanh(b[u]). The sum Σᵢ a[i]·W[i][u] is missing, or "
                             + "it comes after out[u] is set (order: sum first, then out[u] = tanh(z))"),
@@ -83,9 +108,17 @@ final class LayerCheck {
                     scaledSum(probes, answers));
             List<Reading<LayerProbe>> fit = fitting(readings, probes, answers);
             if (outside != null) {
+                String thrown = "your layer threw " + outside.getClass().getSimpleName() + ": " + outside.getMessage() + " on a W of "
+                        + threw.w().length + " rows × " + threw.w()[0].length + " columns";
+                if (square(threw)) {   // every length is the same: no index order can leave the arrays, only a loop
+                    return Feedback.wrong("bound", thrown + ", a of length " + threw.a().length + " and b of length " + threw.b().length
+                            + " — every length is " + threw.a().length + ", so no order of the indices leaves the arrays: a loop ran "
+                            + "past its bound. Does each loop increment its own variable (for (int i = 0; i < a.length; i++), not "
+                            + "u++) and stop at < rather than <=?");
+                }
                 return !fit.isEmpty() && !fit.get(0).mistake().isEmpty() ? Feedback.wrong(fit.get(0).mistake(), fit.get(0).message())
-                        : Feedback.wrong("index", "your layer threw " + outside.getClass().getSimpleName() + ": " + outside.getMessage()
-                        + " on a W of 4 rows × 2 columns: W[i][u] has i over the inputs (a.length rows) and u over the units (W[0].length columns)");
+                        : Feedback.wrong("index", thrown + ": W[i][u] has i over the inputs (a.length rows) and u over the units "
+                        + "(W[0].length columns)");
             }
             if (!fit.isEmpty() && fit.get(0).mistake().isEmpty()) {
                 return Feedback.done("your layer gives tanh(a·W + b) on all " + probes.size() + " probes (square and non-square W, a = 0, a one-hot a)");
@@ -128,6 +161,60 @@ final class LayerCheck {
                 : layer(new LayerProbe(scale(p.a(), factor), p.w(), p.b()), Math::tanh, true, false), said);
     }
 
+    /** tanh(b[u] + a[u]·Σᵢ W[i][u]): a indexed by the unit (read only where a has that many entries). */
+    private static double[] unitIndexOnInputs(LayerProbe p) {
+        double[] out = new double[p.w()[0].length];
+        if (out.length > p.a().length) return null;
+        for (int u = 0; u < out.length; u++) {
+            double z = p.b()[u];
+            for (double[] row : p.w()) z += p.a()[u] * row[u];
+            out[u] = Math.tanh(z);
+        }
+        return out;
+    }
+
+    /** tanh of the last input's term alone: z = a[i]·W[i][u] in the loop, where z += … belongs. */
+    private static double[] lastTermOnly(LayerProbe p) {
+        int last = p.a().length - 1;
+        return Arrays.stream(p.w()[last]).map(w -> Math.tanh(p.a()[last] * w)).toArray();
+    }
+
+    /**
+     * The reading tanh(k·b[u] + Σᵢ a[i]·W[i][u]) with the k that the probe with a = 0 gives (there out[u] = tanh(k·b[u])):
+     * a bias scaled by a constant.
+     */
+    private static Reading<LayerProbe> biasFactor(LayerProbe zeroInputs, double[] out) {
+        double k = out == null || Math.abs(out[0]) >= 0.999 ? Double.NaN : atanh(out[0]) / zeroInputs.b()[0];
+        double factor = Math.abs(k - Math.rint(k)) < 1e-6 ? Math.rint(k) : k;
+        return new Reading<>("bias-factor", p -> Double.isNaN(factor) || factor == 1 || factor == 0 ? new double[] {Double.NaN}
+                : layer(new LayerProbe(p.a(), p.w(), scale(p.b(), factor)), Math::tanh, true, false),
+                "b[u] enters " + Exercise.num(factor) + " times: unit u is tanh(b[u] + Σᵢ a[i]·W[i][u]), with the bias once");
+    }
+
+    /** Is every length of the probe the same (a, the rows and columns of W, b)? */
+    private static boolean square(LayerProbe p) {
+        return p != null && p.w().length == p.a().length && p.w()[0].length == p.a().length && p.b().length == p.a().length;
+    }
+
+    /** One sum for all units, never reset: unit u's z holds the biases and sums of units 0 … u. */
+    private static double[] carried(LayerProbe p) {
+        double[] out = new double[p.w()[0].length];
+        double z = 0;
+        for (int u = 0; u < out.length; u++) {
+            z += p.b()[u];
+            for (int i = 0; i < p.a().length; i++) z += p.a()[i] * p.w()[i][u];
+            out[u] = Math.tanh(z);
+        }
+        return out;
+    }
+
+    /** b[u] + Σᵢ tanh(a[i]·W[i][u]): tanh on each term instead of on the sum. */
+    private static double[] tanhOfTerms(LayerProbe p) {
+        double[] out = p.b().clone();
+        for (int u = 0; u < out.length; u++) for (int i = 0; i < p.a().length; i++) out[u] += Math.tanh(p.a()[i] * p.w()[i][u]);
+        return out;
+    }
+
     private static double atanh(double y) {
         return 0.5 * Math.log((1 + y) / (1 - y));
     }
@@ -136,18 +223,6 @@ final class LayerCheck {
         double[] first = new double[out.length];
         first[0] = out[0];
         return first;
-    }
-
-    private static double[] ones(int n) {
-        double[] v = new double[n];
-        Arrays.fill(v, 1);
-        return v;
-    }
-
-    private static double[][] onesMatrix(double[][] w) {
-        double[][] m = new double[w.length][];
-        for (int i = 0; i < w.length; i++) m[i] = ones(w[i].length);
-        return m;
     }
 
     private static LayerProbe transpose(LayerProbe p) {

@@ -25,17 +25,33 @@ final class Readings {
             for (int k = 0; all && k < probes.size(); k++) {
                 if (answers.get(k) == null) continue;   // the probe threw: it says nothing for or against a reading
                 double[] expected = reading.gives().apply(probes.get(k));
-                all = expected == null || Compare.close(answers.get(k), expected, 1e-9);
+                all = expected == null || agree(answers.get(k), expected);
             }
             if (all) fit.add(reading);
         }
         return fit;
     }
 
+    /**
+     * The answer is what the reading gives, to 1e-9 relative: where either has a NaN or an infinity, the other must have
+     * the same there (a reading that overflows as the student's code does is the student's code).
+     */
+    static boolean agree(double[] mine, double[] expected) {
+        if (mine.length != expected.length) return false;
+        double[] m = mine.clone(), e = expected.clone();
+        for (int i = 0; i < m.length; i++) {
+            if (Double.isFinite(m[i]) && Double.isFinite(e[i])) continue;
+            if (Double.compare(m[i], e[i]) != 0) return false;
+            m[i] = e[i] = 0;
+        }
+        return Compare.close(m, e, 1e-9);
+    }
+
     /** No reading explains every probe: show the first probe where the answer differs, entry by entry. */
     static <P> Feedback unexplained(List<P> probes, List<double[]> answers, Function<P, double[]> right, String what,
                                             Function<P, String> describe) {
         for (int k = 0; k < probes.size(); k++) {
+            if (answers.get(k) == null) continue;
             double[] expected = right.apply(probes.get(k));
             if (!Compare.close(answers.get(k), expected, 1e-9)) {
                 int at = 0;
@@ -99,5 +115,31 @@ final class Readings {
         StringBuilder s = new StringBuilder("(");
         for (int i = 0; i < v.length; i++) s.append(i == 0 ? "" : ", ").append(Exercise.num(v[i]));
         return s + ")";
+    }
+
+    static double[] ones(int n) {
+        double[] v = new double[n];
+        Arrays.fill(v, 1);
+        return v;
+    }
+
+    static double[][] onesMatrix(double[][] w) {
+        double[][] m = new double[w.length][];
+        for (int i = 0; i < w.length; i++) m[i] = ones(w[i].length);
+        return m;
+    }
+
+    /** a with input {@code k} set to 0: what a loop that skips it sees. */
+    static double[] without(double[] a, int k) {
+        double[] v = a.clone();
+        v[k] = 0;
+        return v;
+    }
+
+    /** b[0] in every unit's place. */
+    static double[] firstEverywhere(double[] b) {
+        double[] v = new double[b.length];
+        Arrays.fill(v, b[0]);
+        return v;
     }
 }

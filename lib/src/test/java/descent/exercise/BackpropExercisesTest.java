@@ -61,6 +61,44 @@ class BackpropExercisesTest {
             if (a != b) b.addGrad(a.data() * out.grad());
         }));
         wrong("throws", BackpropExercises.assessMulRule((a, b, out) -> a.inputs().get(0).addGrad(1)));
+        // a and b already hold gradients: adding a.grad() again counts it twice (the student thinks addGrad assigns)
+        wrong("accumulator", BackpropExercises.assessMulRule((a, b, out) -> {
+            a.addGrad(a.grad() + b.data() * out.grad());
+            b.addGrad(b.grad() + a.data() * out.grad());
+        }));
+        // b = out / a: right unless a factor is 0, where it is 0/0
+        wrong("divides", BackpropExercises.assessMulRule((a, b, out) -> {
+            a.addGrad(out.data() / a.data() * out.grad());
+            b.addGrad(out.data() / b.data() * out.grad());
+        }));
+        wrong("divides", BackpropExercises.assessMulRule((a, b, out) -> {
+            a.addGrad(b.data() * out.grad());
+            b.addGrad(out.data() / b.data() * out.grad());
+        }));
+        wrong("divides", BackpropExercises.assessMulRule((a, b, out) -> {
+            a.addGrad(out.grad() / b.data());
+            b.addGrad(out.grad() / a.data());
+        }));
+        wrong("truncated", BackpropExercises.assessMulRule((a, b, out) -> {
+            a.addGrad((int) b.data() * out.grad());
+            b.addGrad((int) a.data() * out.grad());
+        }));
+        wrong("value-for-gradient", BackpropExercises.assessMulRule((a, b, out) -> {
+            a.addGrad(b.data() * out.data());
+            b.addGrad(a.data() * out.data());
+        }));
+        wrong("factor", BackpropExercises.assessMulRule((a, b, out) -> {
+            a.addGrad(b.data() * out.grad() / 2);
+            b.addGrad(a.data() * out.grad() / 2);
+        }));
+        wrong("one-input", BackpropExercises.assessMulRule((a, b, out) -> {
+            a.addGrad(2 * b.data() * out.grad());
+            b.addGrad(a.data() * out.grad());
+        }));
+        wrong("value", BackpropExercises.assessMulRule((a, b, out) -> {
+            a.addGrad(out.data() * out.grad());
+            b.addGrad(out.data() * out.grad());
+        }));
     }
 
     @Test
@@ -81,6 +119,13 @@ class BackpropExercisesTest {
         }));
         // right at a = 0.7 only: the second probe catches a rule tuned to one point
         wrong("other", BackpropExercises.assessTanhRule((a, out) -> a.addGrad(0.63466 * out.grad())));
+        // 1 / 2 = 0: pow(out, 0) = 1, the call is there and adds 0·out.grad()
+        wrong("integer-division", BackpropExercises.assessTanhRule((a, out) -> a.addGrad((1 - Math.pow(out.data(), 1 / 2)) * out.grad())));
+        wrong("accumulator", BackpropExercises.assessTanhRule((a, out) -> a.addGrad(a.grad() + (1 - out.data() * out.data()) * out.grad())));
+        wrong("value-for-gradient", BackpropExercises.assessTanhRule((a, out) -> a.addGrad((1 - out.data() * out.data()) * out.data())));
+        wrong("reciprocal", BackpropExercises.assessTanhRule((a, out) -> a.addGrad(Math.pow(Math.cosh(a.data()), 2) * out.grad())));
+        wrong("precedence", BackpropExercises.assessTanhRule((a, out) -> a.addGrad(1 - out.data() * out.data() * out.grad())));
+        wrong("tanh-twice", BackpropExercises.assessTanhRule((a, out) -> a.addGrad((1 - Math.pow(Math.tanh(out.data()), 2)) * out.grad())));
     }
 
     @Test
@@ -95,8 +140,16 @@ class BackpropExercisesTest {
             grad.replaceAll((k, v) -> 0.0);
             grad.merge(node, s, Double::sum);
         }));
-        wrong("first", BackpropExercises.assessShare((grad, node, s) -> grad.merge(node, 2 * s, Double::sum)));
-        wrong("other", BackpropExercises.assessShare((grad, node, s) -> grad.merge(node, s, Math::max)));
+        wrong("factor", BackpropExercises.assessShare((grad, node, s) -> grad.merge(node, 2 * s, Double::sum)));
+        wrong("factor", BackpropExercises.assessShare((grad, node, s) -> grad.put(node, 2 * s)));
+        wrong("largest", BackpropExercises.assessShare((grad, node, s) -> grad.merge(node, s, Math::max)));
+        wrong("keeps-first", BackpropExercises.assessShare((grad, node, s) -> grad.putIfAbsent(node, s)));
+        wrong("product", BackpropExercises.assessShare((grad, node, s) -> grad.merge(node, s, (x, y) -> x * y)));
+        wrong("start", BackpropExercises.assessShare((grad, node, s) -> grad.put(node, grad.getOrDefault(node, 1.0) + s)));
+        wrong("negative", BackpropExercises.assessShare((grad, node, s) -> grad.merge(node, s, (old, t) -> old - t)));
+        wrong("other", BackpropExercises.assessShare((grad, node, s) -> grad.merge(node, s, (old, t) -> old + t + 1)));
+        wrong("drops-first", BackpropExercises.assessShare((grad, node, s) -> grad.compute(node, (k, old) -> old == null ? 0 : old + s)));
+        wrong("start", BackpropExercises.assessShare((grad, node, s) -> grad.put(node, grad.getOrDefault(node, s) + s)));
         wrong("enters-nothing", BackpropExercises.assessShare((grad, node, s) -> { }));
     }
 
@@ -114,7 +167,20 @@ class BackpropExercisesTest {
         notDone(BackpropExercises.assessOwnOperation(x -> { throw Exercise.notDone(); }));
         wrong("no-upstream", BackpropExercises.assessOwnOperation(x -> softplus(x, 1, false)));
         wrong("sign", BackpropExercises.assessOwnOperation(x -> softplus(x, -1, true)));
-        wrong("rule", BackpropExercises.assessOwnOperation(x -> softplus(x, 2, true)));
+        wrong("factor", BackpropExercises.assessOwnOperation(x -> softplus(x, 2, true)));
+        wrong("rule", BackpropExercises.assessOwnOperation(x -> Value.operation("softplus", Math.log1p(Math.exp(x.data())),
+                out -> x.addGrad(out.grad() / (1 + Math.exp(x.data()))), x)));
+        // 1 / 3 · x³ is 0: the value is wrong, the rule x² is right for x³/3
+        wrong("integer-division", BackpropExercises.assessOwnOperation(x -> Value.operation("cube/3", 1 / 3 * Math.pow(x.data(), 3),
+                out -> x.addGrad(x.data() * x.data() * out.grad()), x)));
+        wrong("x-grad", BackpropExercises.assessOwnOperation(x -> Value.operation("sine", Math.sin(x.data()),
+                out -> x.addGrad(Math.cos(x.data()) * x.grad()), x)));
+        wrong("adds-nothing", BackpropExercises.assessOwnOperation(x -> Value.operation("sine", Math.sin(x.data()),
+                out -> out.addGrad(Math.cos(x.data()) * out.grad()), x)));
+        wrong("accumulator", BackpropExercises.assessOwnOperation(x -> Value.operation("sine", Math.sin(x.data()),
+                out -> x.addGrad(x.grad() + Math.cos(x.data()) * out.grad()), x)));
+        wrong("constant", BackpropExercises.assessOwnOperation(x -> Value.operation("sine", 0.5,
+                out -> x.addGrad(Math.cos(x.data()) * out.grad()), x)));
         wrong("adds-nothing", BackpropExercises.assessOwnOperation(x -> Value.operation("cube", Math.pow(x.data(), 3), out -> { }, x)));
         wrong("value", BackpropExercises.assessOwnOperation(x -> Value.operation("cube", Math.pow(x.data(), 3),
                 out -> x.addGrad(out.data() * out.grad()), x)));

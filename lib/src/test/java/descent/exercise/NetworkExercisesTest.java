@@ -87,6 +87,89 @@ class NetworkExercisesTest {
             out[out.length - 1] = 0;                                     // a loop bound one short
             return out;
         }), "values", "first that differs");
+        wrong(NetworkExercises.assessLayer((a, w, b) -> {   // the blind student's L3: z declared once, bias added into it
+            double[] out = new double[w[0].length];
+            double z = 0;
+            for (int u = 0; u < out.length; u++) {
+                z += b[u];
+                for (int i = 0; i < a.length; i++) z += a[i] * w[i][u];
+                out[u] = Math.tanh(z);
+            }
+            return out;
+        }), "accumulator", "not reset");
+        wrong(NetworkExercises.assessLayer((a, w, b) -> {   // L10: the inner loop increments u
+            double[] out = new double[w[0].length];
+            for (int u = 0; u < out.length; u++) {
+                double z = b[u];
+                for (int i = 0; i < a.length; u++) z += a[i] * w[i][u];
+                out[u] = Math.tanh(z);
+            }
+            return out;
+        }), "bound", "increment its own variable");
+        wrong(NetworkExercises.assessLayer((a, w, b) -> {   // <= on the units
+            double[] out = new double[w[0].length];
+            for (int u = 0; u <= out.length; u++) {
+                double z = b[u];
+                for (int i = 0; i < a.length; i++) z += a[i] * w[i][u];
+                out[u] = Math.tanh(z);
+            }
+            return out;
+        }), "bound", "rather than <=");
+        wrong(NetworkExercises.assessLayer((a, w, b) -> {
+            double[] out = new double[w[0].length];
+            for (int u = 0; u < out.length; u++) {
+                double z = b[u];
+                for (int i = 0; i < a.length - 1; i++) z += a[i] * w[i][u];
+                out[u] = Math.tanh(z);
+            }
+            return out;
+        }), "off-by-one", "last input");
+        wrong(NetworkExercises.assessLayer((a, w, b) -> {
+            double[] out = new double[w[0].length];
+            for (int u = 0; u < out.length; u++) {
+                double z = b[u];
+                for (int i = 0; i < a.length; i++) z += Math.tanh(a[i] * w[i][u]);
+                out[u] = z;
+            }
+            return out;
+        }), "activation-on-terms", "each term");
+        wrong(NetworkExercises.assessLayer((a, w, b) -> {
+            double[] out = layer(false, false).apply(a, w, b);
+            for (int u = 0; u < out.length; u++) out[u] = Math.tanh(out[u] + b[0]);
+            return out;
+        }), "bias-index", "b[0]");
+        wrong(NetworkExercises.assessLayer((a, w, b) -> {   // z = … where z += … belongs
+            double[] out = new double[w[0].length];
+            for (int u = 0; u < out.length; u++) {
+                double z = b[u];
+                for (int i = 0; i < a.length; i++) z = a[i] * w[i][u];
+                out[u] = Math.tanh(z);
+            }
+            return out;
+        }), "assigns", "z += a[i]·W[i][u]");
+        wrong(NetworkExercises.assessLayer((a, w, b) -> {
+            double[] out = new double[w[0].length];
+            for (int u = 0; u < out.length; u++) {
+                double z = b[u];
+                for (int i = 0; i < a.length; i++) z += a[u] * w[i][u];
+                out[u] = Math.tanh(z);
+            }
+            return out;
+        }), "index", "a[u] where a[i] belongs");
+        wrong(NetworkExercises.assessLayer((a, w, b) -> {   // the bias inside the loop over inputs
+            double[] out = new double[w[0].length];
+            for (int u = 0; u < out.length; u++) {
+                double z = 0;
+                for (int i = 0; i < a.length; i++) z += a[i] * w[i][u] + b[u];
+                out[u] = Math.tanh(z);
+            }
+            return out;
+        }), "bias-factor", "once per input");
+        wrong(NetworkExercises.assessLayer((a, w, b) -> {
+            double[] out = layer(false, false).apply(a, w, b);
+            for (int u = 0; u < out.length; u++) out[u] = Math.tanh(out[u] + 2 * b[u]);
+            return out;
+        }), "bias-factor", "enters 2 times");
     }
 
     @Test
@@ -167,6 +250,82 @@ class NetworkExercisesTest {
             g[y] -= 1;
             return g;
         }), "unnormalised", "missing");
+        SoftmaxGradient maxFromZero = (z, y) -> {   // the largest started at 0: fine unless every logit is far below 0
+            double largest = 0, total = 0;
+            for (double v : z) largest = Math.max(largest, v);
+            double[] g = new double[z.length];
+            for (int c = 0; c < z.length; c++) total += g[c] = Math.exp(z[c] - largest);
+            for (int c = 0; c < z.length; c++) g[c] /= total;
+            g[y] -= 1;
+            return g;
+        };
+        wrong(NetworkExercises.assessSoftmaxGradient(maxFromZero), "largest", "not 0 or the largest |z|");
+        wrong(NetworkExercises.assessSoftmaxGradient((z, y) -> {   // the largest |z|
+            double largest = Arrays.stream(z).map(Math::abs).max().getAsDouble(), total = 0;
+            double[] g = new double[z.length];
+            for (int c = 0; c < z.length; c++) total += g[c] = Math.exp(z[c] - largest);
+            for (int c = 0; c < z.length; c++) g[c] /= total;
+            g[y] -= 1;
+            return g;
+        }), "largest", "largest z");
+        wrong(NetworkExercises.assessSoftmaxGradient((z, y) -> {
+            double[] g = softmaxMinusOnehot(z, y);
+            g[y] += 1;
+            for (int c = 0; c < z.length; c++) g[c] -= 1;
+            return g;
+        }), "onehot", "every class");
+        wrong(NetworkExercises.assessSoftmaxGradient((z, y) -> {
+            double largest = Arrays.stream(z).max().getAsDouble();
+            int total = 0;
+            double[] g = new double[z.length];
+            for (int c = 0; c < z.length; c++) total += g[c] = Math.exp(z[c] - largest);
+            for (int c = 0; c < z.length; c++) g[c] /= total;
+            g[y] -= 1;
+            return g;
+        }), "truncated", "int total");
+        wrong(NetworkExercises.assessSoftmaxGradient((z, y) -> {
+            double largest = Arrays.stream(z).max().getAsDouble(), total = 0;
+            double[] g = new double[z.length];
+            for (int c = 0; c < z.length; c++) total += Math.exp(z[c]);
+            for (int c = 0; c < z.length; c++) g[c] = Math.exp(z[c] - largest) / total;
+            g[y] -= 1;
+            return g;
+        }), "shift", "not the total");
+        wrong(NetworkExercises.assessSoftmaxGradient((z, y) -> {   // classes counted from 1: throws at y = 0
+            double[] g = softmaxMinusOnehot(z, y);
+            g[y] += 1;
+            g[y - 1] -= 1;
+            return g;
+        }), "wrong-class", "y − 1");
+        wrong(NetworkExercises.assessSoftmaxGradient((z, y) -> {
+            double largest = Arrays.stream(z).max().getAsDouble();
+            double[] g = new double[z.length];
+            for (int c = 0; c < z.length; c++) g[c] = Math.exp(z[c] - largest) / z.length;
+            g[y] -= 1;
+            return g;
+        }), "dropped-factor", "not K");
+        wrong(NetworkExercises.assessSoftmaxGradient((z, y) -> {   // the total shifted, the numerators not
+            double largest = Arrays.stream(z).max().getAsDouble(), total = 0;
+            double[] g = new double[z.length];
+            for (int c = 0; c < z.length; c++) total += Math.exp(z[c] - largest);
+            for (int c = 0; c < z.length; c++) g[c] = Math.exp(z[c]) / total;
+            g[y] -= 1;
+            return g;
+        }), "shift", "not the numerators");
+        wrong(NetworkExercises.assessSoftmaxGradient((z, y) -> {
+            double[] g = softmaxMinusOnehot(z, y);
+            g[y] = -1;
+            return g;
+        }), "overwrites", "g[y] -= 1");
+        wrong(NetworkExercises.assessSoftmaxGradient((z, y) -> {   // the maximum of all but the last logit
+            double largest = z[0], total = 0;
+            for (int c = 1; c < z.length - 1; c++) largest = Math.max(largest, z[c]);
+            double[] g = new double[z.length];
+            for (int c = 0; c < z.length; c++) total += g[c] = Math.exp(z[c] - largest);
+            for (int c = 0; c < z.length; c++) g[c] /= total;
+            g[y] -= 1;
+            return g;
+        }), "largest", "the last one included");
     }
 
     @Test
