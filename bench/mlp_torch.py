@@ -8,7 +8,7 @@ writes it: nn.Linear layers, F.cross_entropy, zero_grad / backward / step.
 
 A step gathers the batch's rows (X[idx]), runs forward, backward and Adam's update; an epoch is every row
 once in batches of b (the last one short). Each figure is the median of five stretches of about 0.4 s,
-after 1.5 s of warm-up, as MlpSpeed times the core.
+after 3 s of warm-up, as MlpSpeed times the core.
 """
 import json
 import os
@@ -88,10 +88,10 @@ class Loop:
 
 def seconds(call):
     start, calls = time.perf_counter(), 0
-    while time.perf_counter() - start < 1.5:
+    while time.perf_counter() - start < 3.0:
         call()
         calls += 1
-    per = max(1, calls * 4 // 15)
+    per = max(1, calls * 2 // 15)
     times = []
     for _ in range(5):
         t0 = time.perf_counter()

@@ -30,7 +30,7 @@ import java.util.Random;
  * </pre>
  * A step is what a training loop does per batch: gather the batch's rows, forward, backward, Adam's update;
  * an epoch is every row once, ⌈1797 / b⌉ steps (the last one short). Each figure is the median of five
- * stretches of about 0.4 s, after 1.5 s of warm-up.
+ * stretches of about 0.4 s, after 3 s of warm-up.
  */
 public final class MlpSpeed {
     static final int STEPS_CHECKED = 20;
@@ -124,16 +124,16 @@ public final class MlpSpeed {
         System.out.println(json);
     }
 
-    /** The median of five stretches of ~0.4 s, after 1.5 s of warm-up, in seconds per call. */
+    /** The median of five stretches of ~0.4 s, after 3 s of warm-up, in seconds per call. */
     static double seconds(java.util.function.DoubleSupplier call) {
         double sink = 0;
         long start = System.nanoTime();
         long calls = 0;
-        while (System.nanoTime() - start < 1_500_000_000L) {
+        while (System.nanoTime() - start < 3_000_000_000L) {
             sink += call.getAsDouble();
             calls++;
         }
-        long per = Math.max(1, calls * 4 / 15);  // about 0.4 s
+        long per = Math.max(1, calls * 2 / 15);  // about 0.4 s
         double[] times = new double[5];
         for (int r = 0; r < times.length; r++) {
             long t0 = System.nanoTime();

@@ -111,7 +111,7 @@ public final class GradientCore {
     /**
      * Nanoseconds for 20 rounds of every path of {@code kernel}: two columns, four-row groups,
      * leftover rows, 16-column blocks, leftover columns, the streaming sum, the residuals and their
-     * squares, the one-pass residual gradient, the exponential and σ.
+     * squares, the one-pass residual gradient, the exponential and σ, the matrix product of a layer.
      * Few rows per call: the compiler counts calls, and each call before compilation is slow.
      * Not {@link Kernel#stepRows}: it calls the loss's ℓ and ℓ′ for every row, and a warm-up loss of
      * its own would join the losses the compiler sees there (HotSpot inlines two; of three or more,
@@ -121,7 +121,12 @@ public final class GradientCore {
     private static long exercise(Kernel kernel) {
         long start = System.nanoTime();
         double[] z = new double[20], d = new double[20];
+        double[] b = new double[3 * 13], c = new double[5 * 13];
+        for (int k = 0; k < b.length; k++) b[k] = (k % 5 - 2) * 0.5;
         for (int rep = 0; rep < 20; rep++) {
+            // a network layer's product: 4-row blocks and a leftover row, 8 and 4 columns and a leftover
+            kernel.product(b, 0, 3, 1, b, 0, 5, 3, 13, c, 0, rep % 2 == 0);
+            kernel.product(b, 0, 1, 5, b, 0, 5, 3, 13, c, 0, false);
             for (int n : new int[] {2, 5, 16, 19, 32}) {
                 double[] x = new double[20 * n], w = new double[n], g = new double[n];
                 for (int k = 0; k < x.length; k++) x[k] = (k % 7 - 3) * 0.25;
