@@ -25,18 +25,13 @@ import sys
 import torch
 import torch.nn.functional as F
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from torch_autograd_reference import line  # noqa: E402  (name rows cols values…, row-major)
+
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "torch", "mlp.txt")
 ROWS = 12
 STEPS = 6
 BATCH = 5
-
-
-def line(name, t):
-    t = t.detach()
-    if t.dim() == 1:
-        t = t.reshape(1, -1)
-    values = " ".join(repr(float(v)) for v in t.reshape(-1).tolist())
-    return f"{name} {t.shape[0]} {t.shape[1]} {values}"
 
 
 def network(gen, name, widths, activation, head, rate):
@@ -53,7 +48,7 @@ def network(gen, name, widths, activation, head, rate):
         params.append((f"W{l}", (scale * torch.randn(widths[l - 1], widths[l], generator=gen)).requires_grad_(True)))
         params.append((f"b{l}", (0.1 * torch.randn(1, widths[l], generator=gen)).requires_grad_(True)))
     out = [f"network {name}", f"config widths={','.join(map(str, widths))} activation={activation} head={head} rate={rate}",
-           line("X", x), line("y", y)]
+           line("X", x), line("y", y.reshape(1, -1))]
     out.extend(line(k, v) for k, v in params)
     g = {"TANH": torch.tanh, "SIGMOID": torch.sigmoid, "RELU": torch.relu}[activation]
     optimizer = torch.optim.Adam([v for _, v in params], lr=rate)
@@ -73,7 +68,7 @@ def network(gen, name, widths, activation, head, rate):
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
-        out.append(line(f"rows{step}", rows.double()))
+        out.append(line(f"rows{step}", rows.double().reshape(1, -1)))
         out.append(line(f"loss{step}", loss.reshape(1, 1)))
     out.extend(line(k + "_after", v) for k, v in params)
     print(f"{name}: last loss {loss.item():.6f}")
