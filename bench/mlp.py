@@ -70,7 +70,9 @@ def main():
       f"{os.cpu_count()} cores; torch {torches[0]['torch']} on one thread; the core runs {cores[0]['kernel']}. "
       f"A 64–{h}–10 network (tanh, softmax cross-entropy) on the digits, Adam(0.001); a step gathers a batch of b "
       "shuffled rows, runs forward, backward and Adam's update; an epoch is all 1,797 rows in batches of b. "
-      f"Each figure is the median of {args.rounds} rounds, one JVM and one torch process each, taken in turn. "
+      f"Each figure is the median of {args.rounds} rounds, one JVM and one torch process each, taken in turn; "
+      "each process gives the fastest of ten stretches of about 0.15 s after 3 s of warm-up (this shared machine "
+      "only ever slows a stretch down). "
       f"float64 θ after 20 steps, torch against the core: max |Δ| = "
       + ", ".join(f"{check['theta_' + b]:.1e} (b = {b})" for b in batches) + " (required ≤ 1e-10).\n")
     w(f"The core's FMA rate (its product C = A·B, 256×64 by 64×{h}, in cache): {rate / 1e9:.2f} G multiply-adds/s; "

@@ -7,12 +7,11 @@ writes it: nn.Linear layers, F.cross_entropy, zero_grad / backward / step.
     python bench/mlp_torch.py time DIR H B…     one JSON line: seconds per step and per epoch, float64 and float32
 
 A step gathers the batch's rows (X[idx]), runs forward, backward and Adam's update; an epoch is every row
-once in batches of b (the last one short). Each figure is the median of five stretches of about 0.4 s,
-after 3 s of warm-up, as MlpSpeed times the core.
+once in batches of b (the last one short). Each figure is the fastest of ten stretches of about 0.15 s,
+after 3 s of warm-up, as MlpSpeed times the core (on a shared machine the least disturbed one).
 """
 import json
 import os
-import statistics
 import sys
 import time
 
@@ -91,14 +90,14 @@ def seconds(call):
     while time.perf_counter() - start < 3.0:
         call()
         calls += 1
-    per = max(1, calls * 2 // 15)
+    per = max(1, calls // 20)  # about 0.15 s
     times = []
-    for _ in range(5):
+    for _ in range(10):
         t0 = time.perf_counter()
         for _ in range(per):
             call()
         times.append((time.perf_counter() - t0) / per)
-    return statistics.median(times)
+    return min(times)  # the least disturbed stretch, as MlpSpeed.seconds
 
 
 def main():
