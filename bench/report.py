@@ -349,6 +349,11 @@ def main(jmh_path, numpy_path, numpy_all_path, kernel_path=None):
     names = {"read": "read X once", "core": "fused core", "core_with_cost": "fused core, cost + gradient",
              "core_all": "fused core, all cores",
              "naive": "naive two-pass", "ejml": "EJML", "numpy": "numpy", "numpy_all": "numpy, all cores"}
+    # the network's rows come from bench/mlp.py, its own rounds: kept as they are
+    mlp_rows = []
+    if os.path.exists(os.path.join(here, "results.csv")):
+        with open(os.path.join(here, "results.csv"), newline="") as f:
+            mlp_rows = [row for row in csv.reader(f) if row and row[0].startswith("mlp_")]
     with open(os.path.join(here, "results.csv"), "w", newline="") as f:
         out = csv.writer(f, lineterminator="\n")
         out.writerow(["benchmark", "m", "n", "implementation", "milliseconds"])
@@ -370,6 +375,7 @@ def main(jmh_path, numpy_path, numpy_all_path, kernel_path=None):
                     out.writerow(['sgd_epoch', e["m"], e["n"], label, f"{e[key] * 1e3:.6f}"])
         for e in summary["minibatch"]:
             out.writerow(['minibatch', e["m"], e["n"], f"b = {e['b']}", f"{e['seconds'] * 1e3:.6f}"])
+        out.writerows(mlp_rows)
 
 
 if __name__ == "__main__":

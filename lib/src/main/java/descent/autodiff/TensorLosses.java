@@ -77,25 +77,13 @@ public final class TensorLosses {
                     + " but the logits are " + logits.shape() + ": one class per row (" + m + ")");
         }
         for (int i = 0; i < m; i++) Check.index("classes[" + i + "]", classes[i], kinds, "classes (columns of the logits)");
-        double[] z = logits.data, p = new double[z.length];
-        double s = 0;
-        for (int i = 0; i < m; i++) {
-            int at = i * kinds;
-            double largest = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < kinds; c++) largest = Math.max(largest, z[at + c]);
-            double total = 0;
-            for (int c = 0; c < kinds; c++) total += p[at + c] = Math.exp(z[at + c] - largest);
-            for (int c = 0; c < kinds; c++) p[at + c] /= total;
-            s += largest + Math.log(total) - z[at + classes[i]];
-        }
+        double[] labels = new double[m], residual = new double[logits.data.length];
+        for (int i = 0; i < m; i++) labels[i] = classes[i];
+        // residual = softmax(z_i) − onehot(y_i), the loop the network's written-out pass runs too
+        double s = GradientCore.softmaxCrossEntropy(logits.data, m, kinds, labels, 1, residual);
         return Tensor.result("softmaxCrossEntropy", new double[] {s / m}, 1, 1, out -> {
             double scale = out.grad[0] / m;
-            for (int i = 0; i < m; i++) {
-                for (int c = 0; c < kinds; c++) {
-                    int k = i * kinds + c;
-                    logits.grad[k] += (p[k] - (c == classes[i] ? 1 : 0)) * scale;
-                }
-            }
+            for (int k = 0; k < residual.length; k++) logits.grad[k] += residual[k] * scale;
         }, logits);
     }
 

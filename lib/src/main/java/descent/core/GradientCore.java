@@ -111,7 +111,7 @@ public final class GradientCore {
     /**
      * Nanoseconds for 20 rounds of every path of {@code kernel}: two columns, four-row groups,
      * leftover rows, 16-column blocks, leftover columns, the streaming sum, the residuals and their
-     * squares, the one-pass residual gradient, the exponential and σ.
+     * squares, the one-pass residual gradient, the exponential and σ, the matrix product of a layer.
      * Few rows per call: the compiler counts calls, and each call before compilation is slow.
      * Not {@link Kernel#stepRows}: it calls the loss's ℓ and ℓ′ for every row, and a warm-up loss of
      * its own would join the losses the compiler sees there (HotSpot inlines two; of three or more,
@@ -121,7 +121,12 @@ public final class GradientCore {
     private static long exercise(Kernel kernel) {
         long start = System.nanoTime();
         double[] z = new double[20], d = new double[20];
+        double[] b = new double[3 * 13], c = new double[5 * 13];
+        for (int k = 0; k < b.length; k++) b[k] = (k % 5 - 2) * 0.5;
         for (int rep = 0; rep < 20; rep++) {
+            // a network layer's product: 4-row blocks and a leftover row, 8 and 4 columns and a leftover
+            kernel.product(b, 0, 3, 1, b, 0, 5, 3, 13, c, 0, rep % 2 == 0);
+            kernel.product(b, 0, 1, 5, b, 0, 5, 3, 13, c, 0, false);
             for (int n : new int[] {2, 5, 16, 19, 32}) {
                 double[] x = new double[20 * n], w = new double[n], g = new double[n];
                 for (int k = 0; k < x.length; k++) x[k] = (k % 7 - 3) * 0.25;
@@ -649,6 +654,140 @@ public final class GradientCore {
     public static void matmulTransposedA(double[] a, double[] b, int m, int k, int n, double[] c) {
         checkProduct(a, "m×k", m, k, b, "m×n", m, n, c, "k×n", k, n);
         matmulTransposedA(kernelForProducts(), a, b, m, k, n, c);
+    }
+
+    /**
+     * C = A·B, or C += A·B when {@code add}, for an m×k matrix A read from {@code a} with strides: entry
+     * (i, p) is {@code a[aAt + i·rowStride + p·colStride]}, so (k, 1) reads a row-major A and (1, m) the
+     * transpose of a row-major k×m array; B is row-major k×n from {@code b[bAt]}, C row-major m×n from
+     * {@code c[cAt]} (so both can be slots of a flat θ or gradient).
+     * Each entry is one chain of FMAs over p in order ({@link Kernel#product}): the same bits on the
+     * SIMD and plain-Java kernels. A layer's three products run here: Z = A·W (after C = b, with add),
+     * dW = Aᵀ·δ and dA = δ·Wᵀ (with Wᵀ as B). Allocates nothing.
+     */
+    public static void product(double[] a, int aAt, int rowStride, int colStride, double[] b, int bAt, int m, int k,
+                               int n, double[] c, int cAt, boolean add) {
+        Check.notNull("a", a);
+        Check.notNull("b", b);
+        Check.notNull("c", c);
+        Check.atLeast("m", m, 1);
+        Check.atLeast("k", k, 1);
+        Check.atLeast("n", n, 1);
+        Check.atLeast("rowStride", rowStride, 0);
+        Check.atLeast("colStride", colStride, 0);
+        Check.atLeast("aAt", aAt, 0);
+        Check.atLeast("bAt", bAt, 0);
+        Check.atLeast("cAt", cAt, 0);
+        long lastOfA = aAt + (long) (m - 1) * rowStride + (long) (k - 1) * colStride;
+        if (lastOfA >= a.length || bAt + (long) k * n > b.length || cAt + (long) m * n > c.length) {
+            throw new IllegalArgumentException("a has length " + a.length + ", b " + b.length + " and c " + c.length
+                    + " but A (m×k = " + m + "×" + k + ", strides " + rowStride + ", " + colStride + ") reads up to a["
+                    + lastOfA + "], B (k×n) ends at b[" + (bAt + (long) k * n - 1) + "] and C (m×n) at c["
+                    + (cAt + (long) m * n - 1) + "]");
+        }
+        kernelForProducts().product(a, aAt, rowStride, colStride, b, bAt, m, k, n, c, cAt, add);
+    }
+
+    /**
+     * a[k] = tanh(z[k]) for k &lt; count, as sign(z)·(1 − e)/(1 + e) with e = e^−2|z| from the kernel's
+     * exponential ({@link #expOfMinusAbs}): finite for every z, within a few units of 10⁻¹⁶ of
+     * {@link Math#tanh} absolutely (for small |z|, where 1 − e cancels, not relatively; below 2⁻²⁸ it is z
+     * itself). {@code a} must not be
+     * {@code z}.
+     */
+    public static void tanh(double[] z, int count, double[] a) {
+        if (z == a) throw new IllegalArgumentException("tanh: z and a must be different arrays");
+        for (int k = 0; k < count; k++) a[k] = 2 * z[k];
+        kernelNow().expOfMinusAbs(a, count, a);
+        // below 2⁻²⁸, tanh z = z in doubles, where 1 − e would cancel to nothing
+        for (int k = 0; k < count; k++) a[k] = Math.abs(z[k]) < 0x1p-28 ? z[k] : Math.copySign((1 - a[k]) / (1 + a[k]), z[k]);
+    }
+
+    /** s[k] = σ(z[k]) for k &lt; count, through {@link #expOfMinusAbs} and {@link #logistic}; s must not be z. */
+    public static void sigmoids(double[] z, int count, double[] s) {
+        if (z == s) throw new IllegalArgumentException("sigmoids: z and s must be different arrays");
+        Kernel kernel = kernelNow();
+        kernel.expOfMinusAbs(z, count, s);
+        kernel.logistic(z, s, count, s);
+    }
+
+    /** a[k] = max(z[k], 0) for k &lt; count. */
+    public static void relu(double[] z, int count, double[] a) {
+        for (int k = 0; k < count; k++) a[k] = Math.max(z[k], 0);
+    }
+
+    /**
+     * The backward step of an activation a = g(z), entry by entry for k &lt; count: d[k] ×= g′, with g′
+     * from the activation's output a: 1 − a² (tanh), a(1 − a) (σ), [a &gt; 0] (ReLU, {@code kind} 2).
+     * {@code kind}: 0 tanh, 1 σ, 2 ReLU.
+     */
+    public static void activationSlope(int kind, double[] a, int count, double[] d) {
+        switch (kind) {
+            case 0 -> { for (int k = 0; k < count; k++) d[k] *= 1 - a[k] * a[k]; }
+            case 1 -> { for (int k = 0; k < count; k++) d[k] *= a[k] * (1 - a[k]); }
+            case 2 -> { for (int k = 0; k < count; k++) if (!(a[k] > 0)) d[k] = 0; }
+            default -> throw new IllegalArgumentException("kind = " + kind + " is invalid: 0 (tanh), 1 (σ) or 2 (ReLU)");
+        }
+    }
+
+    /** t (n×m, row-major) = the transpose of the m×n matrix stored from a[at]: Wᵀ for the product δ·Wᵀ. */
+    public static void transpose(double[] a, int at, int m, int n, double[] t) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) t[j * m + i] = a[at + i * n + j];
+        }
+    }
+
+    /** into[at + j] = Σ_i d[i·n + j] over m rows (a bias's gradient: the column sums of δ), rows in order. */
+    public static void columnSums(double[] d, int m, int n, double[] into, int at) {
+        java.util.Arrays.fill(into, at, at + n, 0.0);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) into[at + j] += d[i * n + j];
+        }
+    }
+
+    /**
+     * The softmax cross-entropy of m rows of K logits z against classes y_i (whole numbers 0 … K − 1, not
+     * checked here): returns Σ_i logΣ_c e^{z_ic} − z_{i,y_i}, with max_c z_ic subtracted inside the
+     * exponentials, and writes δ_ic = (softmax(z_i)_c − [c = y_i])·scale (Goodfellow, Bengio and
+     * Courville, <i>Deep Learning</i>, 2016, §6.2.2.3), the arithmetic of {@code TensorLosses.softmaxCrossEntropy}.
+     */
+    public static double softmaxCrossEntropy(double[] z, int m, int kinds, double[] y, double scale, double[] delta) {
+        double s = 0;
+        for (int i = 0; i < m; i++) {
+            int at = i * kinds;
+            double largest = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < kinds; c++) largest = Math.max(largest, z[at + c]);
+            double total = 0;
+            for (int c = 0; c < kinds; c++) total += delta[at + c] = Math.exp(z[at + c] - largest);
+            int label = (int) y[i];
+            for (int c = 0; c < kinds; c++) delta[at + c] = (delta[at + c] / total - (c == label ? 1 : 0)) * scale;
+            s += largest + Math.log(total) - z[at + label];
+        }
+        return s;
+    }
+
+    /**
+     * Σ_k log(1 + e^{z_k}) − y_k z_k over count logits (as {@code descent.loss.LogLoss}), writing
+     * δ_k = (σ(z_k) − y_k)·scale.
+     */
+    public static double logLoss(double[] z, double[] y, int count, double scale, double[] delta) {
+        double s = 0;
+        for (int k = 0; k < count; k++) {
+            s += Math.max(z[k], 0) + Math.log1p(exp(-Math.abs(z[k]))) - y[k] * z[k];
+            delta[k] = (sigmoid(z[k]) - y[k]) * scale;
+        }
+        return s;
+    }
+
+    /** Σ_k (p_k − t_k)² over count predictions, writing δ_k = 2(p_k − t_k)·scale. */
+    public static double squaredError(double[] p, double[] t, int count, double scale, double[] delta) {
+        double s = 0;
+        for (int k = 0; k < count; k++) {
+            double r = p[k] - t[k];
+            s += r * r;
+            delta[k] = 2 * scale * r;
+        }
+        return s;
     }
 
     /** The kernel now, having started the SIMD warm-up (as {@link #sum} does). */

@@ -69,6 +69,15 @@ interface Kernel {
     int stepRows(RowLoss loss, double valueScale, double gradientScale, double[] x, double[] y, int n, double largest,
                  int from, int to, double[] theta, double[] etas, double costLimit, double[] costs);
 
+    /**
+     * C = A·B, or C += A·B when {@code add}, for an m×k matrix A whose entry (i, p) is
+     * {@code a[aAt + i·rowStride + p·colStride]} (so A or Aᵀ of a row-major array), a row-major k×n B
+     * from {@code b[bAt]} and a row-major m×n C from {@code c[cAt]}. Every entry is one chain of FMAs over p = 0, 1, …, k − 1, c ← fma(A_ip, B_pj, c),
+     * starting from C's entry (add) or 0: the same bits on every kernel, whatever the blocking.
+     */
+    void product(double[] a, int aAt, int rowStride, int colStride, double[] b, int bAt, int m, int k, int n, double[] c,
+                 int cAt, boolean add);
+
     /** Σ a_k, every entry read once: the memory floor of any pass over {@code a}. */
     double sum(double[] a);
 

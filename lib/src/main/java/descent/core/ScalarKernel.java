@@ -16,6 +16,21 @@ final class ScalarKernel implements Kernel {
 
     private ScalarKernel() {}
 
+    /** Row by row, p outer and j inner, so each c_ij is the chain fma(A_ip, B_pj, ·) over p in order. */
+    @Override
+    public void product(double[] a, int aAt, int rowStride, int colStride, double[] b, int bAt, int m, int k, int n,
+                        double[] c, int cAt, boolean add) {
+        for (int i = 0; i < m; i++) {
+            int row = cAt + i * n;
+            if (!add) java.util.Arrays.fill(c, row, row + n, 0.0);
+            for (int p = 0; p < k; p++) {
+                double aip = a[aAt + i * rowStride + p * colStride];
+                int from = bAt + p * n;
+                for (int j = 0; j < n; j++) c[row + j] = Math.fma(aip, b[from + j], c[row + j]);
+            }
+        }
+    }
+
     @Override
     public void dots(double[] x, int at, int n, double[] w, int count, double[] z, boolean fromMemory) {
         for (int c = 0; c < count; c++) z[c] = dot(x, at + c * n, w, n);

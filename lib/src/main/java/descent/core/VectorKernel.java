@@ -43,6 +43,100 @@ final class VectorKernel implements Kernel {
     }
 
     /**
+     * Four rows of C at a time, eight columns (two vectors) at a time: eight accumulators in registers,
+     * each step over p loading two vectors of B and broadcasting four entries of A for eight FMAs. The
+     * columns beyond the last multiple of 8 go four, then one at a time, rows beyond the last multiple of
+     * 4 one at a time; every entry is the same chain of FMAs over p as {@link ScalarKernel#product}.
+     */
+    @Override
+    public void product(double[] a, int aAt, int rowStride, int colStride, double[] b, int bAt, int m, int k, int n,
+                        double[] c, int cAt, boolean add) {
+        int i = 0;
+        for (; i + 3 < m; i += 4) {
+            int a0 = aAt + i * rowStride, a1 = a0 + rowStride, a2 = a1 + rowStride, a3 = a2 + rowStride;
+            int c0 = cAt + i * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
+            int j = 0;
+            for (; j + 7 < n; j += 8) {
+                DoubleVector x0 = start(c, c0 + j, add), y0 = start(c, c0 + j + 4, add);
+                DoubleVector x1 = start(c, c1 + j, add), y1 = start(c, c1 + j + 4, add);
+                DoubleVector x2 = start(c, c2 + j, add), y2 = start(c, c2 + j + 4, add);
+                DoubleVector x3 = start(c, c3 + j, add), y3 = start(c, c3 + j + 4, add);
+                for (int p = 0, ap = 0, bp = bAt + j; p < k; p++, ap += colStride, bp += n) {
+                    DoubleVector bx = DoubleVector.fromArray(S, b, bp), by = DoubleVector.fromArray(S, b, bp + 4);
+                    DoubleVector s0 = DoubleVector.broadcast(S, a[a0 + ap]), s1 = DoubleVector.broadcast(S, a[a1 + ap]);
+                    DoubleVector s2 = DoubleVector.broadcast(S, a[a2 + ap]), s3 = DoubleVector.broadcast(S, a[a3 + ap]);
+                    x0 = s0.fma(bx, x0);
+                    y0 = s0.fma(by, y0);
+                    x1 = s1.fma(bx, x1);
+                    y1 = s1.fma(by, y1);
+                    x2 = s2.fma(bx, x2);
+                    y2 = s2.fma(by, y2);
+                    x3 = s3.fma(bx, x3);
+                    y3 = s3.fma(by, y3);
+                }
+                x0.intoArray(c, c0 + j);
+                y0.intoArray(c, c0 + j + 4);
+                x1.intoArray(c, c1 + j);
+                y1.intoArray(c, c1 + j + 4);
+                x2.intoArray(c, c2 + j);
+                y2.intoArray(c, c2 + j + 4);
+                x3.intoArray(c, c3 + j);
+                y3.intoArray(c, c3 + j + 4);
+            }
+            for (; j + 3 < n; j += 4) {
+                DoubleVector x0 = start(c, c0 + j, add), x1 = start(c, c1 + j, add);
+                DoubleVector x2 = start(c, c2 + j, add), x3 = start(c, c3 + j, add);
+                for (int p = 0, ap = 0, bp = bAt + j; p < k; p++, ap += colStride, bp += n) {
+                    DoubleVector bx = DoubleVector.fromArray(S, b, bp);
+                    x0 = DoubleVector.broadcast(S, a[a0 + ap]).fma(bx, x0);
+                    x1 = DoubleVector.broadcast(S, a[a1 + ap]).fma(bx, x1);
+                    x2 = DoubleVector.broadcast(S, a[a2 + ap]).fma(bx, x2);
+                    x3 = DoubleVector.broadcast(S, a[a3 + ap]).fma(bx, x3);
+                }
+                x0.intoArray(c, c0 + j);
+                x1.intoArray(c, c1 + j);
+                x2.intoArray(c, c2 + j);
+                x3.intoArray(c, c3 + j);
+            }
+            for (; j < n; j++) {
+                double z0 = add ? c[c0 + j] : 0, z1 = add ? c[c1 + j] : 0, z2 = add ? c[c2 + j] : 0, z3 = add ? c[c3 + j] : 0;
+                for (int p = 0, ap = 0, bp = bAt + j; p < k; p++, ap += colStride, bp += n) {
+                    double bpj = b[bp];
+                    z0 = Math.fma(a[a0 + ap], bpj, z0);
+                    z1 = Math.fma(a[a1 + ap], bpj, z1);
+                    z2 = Math.fma(a[a2 + ap], bpj, z2);
+                    z3 = Math.fma(a[a3 + ap], bpj, z3);
+                }
+                c[c0 + j] = z0;
+                c[c1 + j] = z1;
+                c[c2 + j] = z2;
+                c[c3 + j] = z3;
+            }
+        }
+        for (; i < m; i++) {
+            int a0 = aAt + i * rowStride, c0 = cAt + i * n;
+            int j = 0;
+            for (; j + 3 < n; j += 4) {
+                DoubleVector x0 = start(c, c0 + j, add);
+                for (int p = 0, ap = 0, bp = bAt + j; p < k; p++, ap += colStride, bp += n) {
+                    x0 = DoubleVector.broadcast(S, a[a0 + ap]).fma(DoubleVector.fromArray(S, b, bp), x0);
+                }
+                x0.intoArray(c, c0 + j);
+            }
+            for (; j < n; j++) {
+                double z0 = add ? c[c0 + j] : 0;
+                for (int p = 0, ap = 0, bp = bAt + j; p < k; p++, ap += colStride, bp += n) z0 = Math.fma(a[a0 + ap], b[bp], z0);
+                c[c0 + j] = z0;
+            }
+        }
+    }
+
+    /** Four entries of C from {@code at} (to add to) or zeros. */
+    private static DoubleVector start(double[] c, int at, boolean add) {
+        return add ? DoubleVector.fromArray(S, c, at) : DoubleVector.zero(S);
+    }
+
+    /**
      * Rows of 32 to 192 columns that come from main memory go one row after another ({@link #dot} per
      * row), other rows four at a time ({@link #dotsInGroups}); each row's sum is the same chain of FMAs
      * either way, so are the bits. Four rows at a time read four places a row apart at once; in a
