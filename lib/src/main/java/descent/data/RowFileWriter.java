@@ -28,6 +28,16 @@ final class RowFileWriter implements AutoCloseable {
     private final double[] x;
     private final double[] y;
     private final ByteBuffer bytes;
+    /**
+     * Bytes written since the data was last forced to disk. The operating system holds written data in
+     * its page cache as "dirty" pages until it writes them out, and a container (a 2 GB Binder) is charged
+     * for them; a file larger than the free memory, written in one go, can fill it with pages that cannot
+     * be dropped until they reach the disk, and the container is killed. Forcing every
+     * {@link #FORCE_EVERY_BYTES} keeps them few: the rest of the cache is clean and dropped when needed.
+     */
+    private long unforced;
+    /** 64 MB: a few forces per file of hundreds of MB, a small share of a 2 GB container's memory. */
+    static final long FORCE_EVERY_BYTES = 64L << 20;
     private int rows;       // rows in the current block
     private long m;         // rows written
     private double largest;
@@ -130,7 +140,11 @@ final class RowFileWriter implements AutoCloseable {
         bytes.asDoubleBuffer().put(x, 0, rows * n).put(y, 0, rows);
         bytes.limit(rows * (n + 1) * Double.BYTES);
         try {
-            while (bytes.hasRemaining()) channel.write(bytes);
+            while (bytes.hasRemaining()) unforced += channel.write(bytes);
+            if (unforced >= FORCE_EVERY_BYTES) {
+                channel.force(false);
+                unforced = 0;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + temporary + ": " + e.getMessage(), e);
         }
