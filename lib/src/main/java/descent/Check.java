@@ -83,7 +83,7 @@ public final class Check {
 
     /**
      * Fails unless {@code bytes} fit in half of this JVM's heap ({@link Runtime#maxMemory()}: a notebook
-     * kernel's is 96–256 MB), so that a size that would exhaust it is refused before anything is allocated.
+     * kernel's is 96–256 MiB), so that a size that would exhaust it is refused before anything is allocated.
      * {@code what} names the size ("width × height = 100000 × 100000").
      */
     public static void fitsHeap(String what, long bytes) {
@@ -97,13 +97,14 @@ public final class Check {
     public static void fitsHeap(String what, long bytes, String instead) {
         long heap = Runtime.getRuntime().maxMemory();
         if (bytes > heap / 2) {
-            throw new IllegalArgumentException(what + " is invalid: it needs " + megabytes(bytes) + " MB, more than half of "
-                    + "this JVM's heap of " + megabytes(heap) + " MB (Runtime.maxMemory()); " + instead);
+            throw new IllegalArgumentException(what + " is invalid: it needs " + mebibytes(bytes) + " MiB, more than half of "
+                    + "this JVM's heap of " + mebibytes(heap) + " MiB (Runtime.maxMemory()); " + instead);
         }
     }
 
-    private static long megabytes(long bytes) {
-        return (bytes + (1 << 20) - 1) >> 20;
+    /** Bytes in MiB (2²⁰ bytes, the unit of -Xmx and of the kernel's heap bound), to the nearest. */
+    private static long mebibytes(long bytes) {
+        return (bytes + (1 << 19)) >> 20;
     }
 
     /** The largest side of a chart in pixels. */

@@ -152,9 +152,9 @@ class BadDataRoundTwoTest {
     void sizesThatWouldExhaustTheHeapAreRefusedBeforeAllocating() {
         assertRejected(() -> Init.zeros().weights(Integer.MAX_VALUE), "n (number of weights) = 2147483647");
         assertRejected(() -> Init.random(1).weights(-1), "n (number of weights) = -1");
-        long heapMb = Runtime.getRuntime().maxMemory() >> 20;
+        long heapMb = (Runtime.getRuntime().maxMemory() + (1 << 19)) >> 20;  // MiB, to the nearest
         assertRejected(() -> Check.fitsHeap("m × n = 1000000 × 100000", 800_000_000_000L),
-                "m × n = 1000000 × 100000 is invalid", "762940 MB", "heap of " + heapMb + " MB", "Runtime.maxMemory()");
+                "m × n = 1000000 × 100000 is invalid", "762939 MiB", "heap of " + heapMb + " MiB", "Runtime.maxMemory()");
         assertRejected(() -> LineChart.of("t").size(100_000, 100_000), "width = 100000", "at most 10000 pixels");
         assertRejected(() -> ContourPlot.of(new Sphere(2)).size(400, 100_000), "height = 100000");
         assertRejected(() -> BarChart.of("t", "a").size(100_000, 200), "width = 100000");

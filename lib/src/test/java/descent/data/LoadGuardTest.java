@@ -27,10 +27,10 @@ class LoadGuardTest {
         try (RandomAccessFile file = new RandomAccessFile(csv.toFile(), "rw")) {
             file.setLength(tooLarge());
         }
-        long heapMb = (Runtime.getRuntime().maxMemory() + (1 << 20) - 1) >> 20;
+        long heapMb = (Runtime.getRuntime().maxMemory() + (1 << 19)) >> 20;
         String message = assertThrows(IllegalArgumentException.class, () -> CsvData.load(csv, "price")).getMessage();
         assertTrue(message.startsWith("file = " + csv + " (" + tooLarge() + " bytes of CSV, loaded whole) is invalid: it needs "
-                + 3 * heapMb + " MB, more than half of this JVM's heap of " + heapMb + " MB"), message);
+                + 3 * heapMb + " MiB, more than half of this JVM's heap of " + heapMb + " MiB"), message);
         assertTrue(message.endsWith("train on it streamed instead: Descent.of(loss, CsvRows.convert(file, \"price\")) "
                 + "converts it once into a row file beside it and reads 8192 rows at a time"), message);
     }

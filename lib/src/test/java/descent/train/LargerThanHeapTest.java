@@ -49,7 +49,7 @@ class LargerThanHeapTest {
         assertTrue(child.get("csv-refused").contains(csv + " (" + Files.size(csv) + " bytes of CSV, loaded whole) is invalid: "
                 + "it needs"), child.get("csv-refused"));
         assertTrue(child.get("csv-refused").contains("Descent.of(loss, CsvRows.convert(file, \"y\"))"), child.get("csv-refused"));
-        assertTrue(child.get("rows-refused").contains("more than half of this JVM's heap of 32 MB"), child.get("rows-refused"));
+        assertTrue(child.get("rows-refused").contains("more than half of this JVM's heap of 32 MiB"), child.get("rows-refused"));
         assertTrue(child.get("rows-refused").contains("train on it streamed instead"), child.get("rows-refused"));
 
         History inMemory = StreamInSmallHeap.MinibatchRun.configure(Descent.of(MeanSquaredError.mean(), data)).run();
