@@ -46,6 +46,8 @@ public final class RowFileReader implements AutoCloseable {
     private final Block[] blocks;
     /** The read of the next block of the current pass, or null. */
     private Future<Integer> ahead;
+    /** Whether {@link #close} ran (a second close changes nothing). */
+    private boolean closed;
 
     /** One block's buffers: the bytes read, then its X and y. */
     private record Block(ByteBuffer bytes, double[] x, double[] y) {
@@ -74,6 +76,7 @@ public final class RowFileReader implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.path() + ": " + e.getMessage(), e);
         }
+        file.readerOpened(+1);
     }
 
     /**
@@ -191,6 +194,9 @@ public final class RowFileReader implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) return;
+        closed = true;
+        file.readerOpened(-1);
         finishReadAhead();
         try {
             channel.close();

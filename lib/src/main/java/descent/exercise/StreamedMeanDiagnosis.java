@@ -41,7 +41,7 @@ final class StreamedMeanDiagnosis {
         Results r = new Results(rows, answers);
         if (r.all(StreamedMeanDiagnosis::right)) {
             return Feedback.done("your mean is (1/m) Σ yᵢ on all " + rows.size() + " probe files (one short block; whole "
-                    + "blocks; two whole blocks and a short one), with one block of rows in the heap at a time");
+                    + "blocks; two whole blocks and a short one), read through a reader that you closed, without load()");
         }
         return new Diagnosis<Results>()
                 .hypothesis("sign", p -> p.all(d -> -right(d)), p -> "your mean has the opposite sign: add the y's, do not subtract them")
@@ -83,11 +83,27 @@ final class StreamedMeanDiagnosis {
                 .hypothesis("capacity", p -> p.all(d -> sum(d, (b, i) -> true) / ((double) blocks(d) * GradientCore.BLOCK)),
                         p -> "you divided by blocks × " + GradientCore.BLOCK + ", a factor too large when the last block is "
                                 + "short: divide by m = file.rows()")
+                .hypothesis("block-size", p -> p.all(d -> sum(d, (b, i) -> true) / GradientCore.BLOCK),
+                        p -> "you divided by GradientCore.BLOCK = " + GradientCore.BLOCK + ", the rows of one full block (a "
+                                + "factor of " + GradientCore.BLOCK + "/m off): divide by m = file.rows(), the rows of the file")
+                .hypothesis("columns", p -> p.all(d -> sum(d, (b, i) -> true) / d.cols()),
+                        p -> "you divided by file.cols() = n, the features of a row (a factor of n/m off): divide by "
+                                + "m = file.rows(), the number of rows")
+                .hypothesis("blocks", p -> p.all(d -> sum(d, (b, i) -> true) / blocks(d)),
+                        p -> "you divided by file.blocks(), the number of blocks (a factor off): divide by m = file.rows(), "
+                                + "the number of rows")
+                .hypothesis("x-column", p -> p.all(d -> columnMean(d, d.cols() - 1)) || p.all(d -> columnMean(d, 0)),
+                        p -> "you averaged a column of x, a feature: y is not stored in x. readBlock puts the block's "
+                                + "targets into y, one a row, and the mean asked for is that of y")
                 .hypothesis("sum", p -> p.all(d -> sum(d, (b, i) -> true)),
                         p -> "you returned the sum Σ yᵢ: the mean is (1/m) Σ yᵢ — divide by m = file.rows()")
                 .hypothesis("integer division", p -> p.all(d -> Math.floor(right(d))) || p.all(d -> Math.floor(sum(d, (b, i) -> true)) / d.rows()),
                         p -> "your mean lost its fraction: integer division (or a cast to int/long) cut it off — keep the "
                                 + "sum and the division in doubles")
+                .hypothesis("int-sum", p -> p.all(StreamedMeanDiagnosis::wholeParts),
+                        p -> "your sum lost every y's fraction: it is an int (or long), and sum += y[i] casts each new sum "
+                                + "back to a whole number, with no error (integer truncation, a factor slightly too small). "
+                                + "Declare the sum a double")
                 .hypothesis("factor", p -> Math.abs(p.ratio(0) - p.ratio(1)) < 1e-9 * Math.abs(p.ratio(0))
                                 && Math.abs(p.ratio(0) - p.ratio(2)) < 1e-9 * Math.abs(p.ratio(0)),
                         p -> String.format(Locale.ROOT, "your mean is %s times the right one on every file: a factor "
@@ -119,6 +135,20 @@ final class StreamedMeanDiagnosis {
         for (int b = 0; b < blocks(d); b++) {
             for (int k = 0; k < rowsIn(d, b); k++) s += d.x()[b * GradientCore.BLOCK * d.cols() + k];
         }
+        return s / d.rows();
+    }
+
+    /** (1/m) Σ ⌊yᵢ⌋ (y > 0 on the probes): an int accumulator, which += truncates at every row. */
+    private static double wholeParts(Dataset d) {
+        double s = 0;
+        for (int i = 0; i < d.rows(); i++) s += (int) d.y(i);
+        return s / d.rows();
+    }
+
+    /** The mean of feature j, x's column j. */
+    private static double columnMean(Dataset d, int j) {
+        double s = 0;
+        for (int i = 0; i < d.rows(); i++) s += d.x()[i * d.cols() + j];
         return s / d.rows();
     }
 
