@@ -16,7 +16,9 @@ import java.util.Random;
  * blocks · B · (n + 1) · 8 bytes (B = {@link GradientCore#BLOCK} rows a block; the row file's layout,
  * {@code descent.data.RowFileHeader}), and a mean of y computed one block at a time, (1/m) Σᵢ yᵢ, whose
  * probes are files whose blocks have different means and whose last block is short, so that a slip at a
- * block's edge changes the answer.
+ * block's edge changes the answer, and whose n differ, so that dividing by n shows. The probe files are
+ * {@link RowFile#streamedOnly}: load() refuses, and each counts the readers left open after the student's code.
+ * 15.1's wrong numbers are named by {@link WindowSlips}, the formula's parts with a wrong value.
  */
 public final class StreamExercises {
     /** The notebook's window: 4 blocks of rows of n = 16 features and the target. */

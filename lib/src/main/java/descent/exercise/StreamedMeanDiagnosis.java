@@ -41,7 +41,7 @@ final class StreamedMeanDiagnosis {
         Results r = new Results(rows, answers);
         if (r.all(StreamedMeanDiagnosis::right)) {
             return Feedback.done("your mean is (1/m) Σ yᵢ on all " + rows.size() + " probe files (one short block; whole "
-                    + "blocks; two whole blocks and a short one), read through a reader that you closed, without load()");
+                    + "blocks; two whole blocks and a short one), without load(), and every reader you opened is closed");
         }
         return new Diagnosis<Results>()
                 .hypothesis("sign", p -> p.all(d -> -right(d)), p -> "your mean has the opposite sign: add the y's, do not subtract them")
