@@ -48,6 +48,8 @@ final class WindowSlips {
             new Slip("mebibytes", MEGABYTE, 1 << 20, "is in MiB (2²⁰ = 1,048,576 bytes); a megabyte here is 10⁶ bytes"),
             new Slip("mixed-units", MEGABYTE, 1024 * 1000, "divides by 1,024 × 1,000 (KiB, then thousands); a megabyte "
                     + "is 10⁶ bytes"),
+            new Slip("kibibytes", MEGABYTE, 1024, "is in KiB (2¹⁰ = 1,024 bytes); a megabyte is 10⁶ bytes"),
+            new Slip("gibibytes", MEGABYTE, 1 << 30, "is in GiB (2³⁰ bytes); a megabyte is 10⁶ bytes"),
             new Slip("kilobytes", MEGABYTE, 1e3, "is in kilobytes (10³ bytes); a megabyte is 10⁶ bytes"),
             new Slip("bytes", MEGABYTE, 1, "is the number of bytes; divide by 10⁶ for megabytes"),
             new Slip("gigabytes", MEGABYTE, 1e9, "is in gigabytes (10⁹ bytes); a megabyte is 10⁶ bytes"));
@@ -91,14 +93,14 @@ final class WindowSlips {
         return mine + " " + why + " (" + factorWords(factor) + ")";
     }
 
-    /** "a factor of 4 too small", "8 times too large", "5.9 % too large". */
+    /** "a factor of 4 too small", "a factor of 1,074 too small", "5.9 % too large". */
     static String factorWords(double factor) {
         boolean large = factor > 1;
         double f = large ? factor : 1 / factor;
         String side = large ? " too large" : " too small";
         if (Math.abs(f - Math.rint(f)) < 1e-9) return "a factor of " + Exercise.num(Math.rint(f)) + side;
         if (f < 1.5) return String.format(Locale.ROOT, "%.1f %%", 100 * Math.abs(factor - 1)) + side;
-        return "a factor of " + String.format(Locale.ROOT, "%.3g", f) + side;
+        return "a factor of " + String.format(Locale.ROOT, f >= 100 ? "%,.0f" : "%.3g", f) + side;
     }
 
     /** The parts' names, for the generic reminder. */

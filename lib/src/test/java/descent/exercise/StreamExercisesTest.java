@@ -35,6 +35,8 @@ class StreamExercisesTest {
         window(4 * 8192 * 17 * 64 / 1e6, "bits");
         window(4 * 8192 * 17 * 4 / 1e6, "floats");
         window(4 * 8192 * 17 * 8 / 1e3, "kilobytes");
+        window(4 * 8192 * 17 * 8 / 1024.0, "kibibytes");
+        window(4 * 8192 * 17 * 8 / Math.pow(2, 30), "gibibytes");
         window(4 * 8192 * 18 * 8 / 1e6, "bias");
         window(5 * 8192 * 17 * 8 / 1e6, "blocks");
         window(16 * 8192 * 17 * 8 / 1e6, "blocks");
