@@ -34,6 +34,8 @@ public final class RowFile implements RowSource {
     private final boolean loadable;
     /** Readers of this object opened and not yet closed. */
     private final AtomicInteger openReaders = new AtomicInteger();
+    /** The most rows one readBlock of this object's readers needed its arrays to hold, {@code at} + the block's rows. */
+    private final AtomicInteger widestRead = new AtomicInteger();
 
     private RowFile(Path path, RowFileHeader header, long size, long modifiedNanos, boolean loadable) {
         this.path = path;
@@ -126,6 +128,20 @@ public final class RowFile implements RowSource {
     /** Readers this object has opened ({@link #reader}) that are not closed yet: 0 once every reader is closed. */
     public int openReaders() {
         return openReaders.get();
+    }
+
+    /**
+     * The most rows one {@link RowFileReader#readBlock} of this object's readers wrote its arrays up to ({@code at}
+     * plus the block's rows): at most {@link GradientCore#BLOCK} for code that holds one block at a time, up to m
+     * for code that gathers the file into arrays of its own.
+     */
+    public int widestRead() {
+        return widestRead.get();
+    }
+
+    /** A readBlock wrote its arrays up to row {@code end} (exclusive). */
+    void readUpTo(int end) {
+        widestRead.accumulateAndGet(end, Math::max);
     }
 
     /** A reader opened (+1) or closed (−1). */

@@ -87,6 +87,7 @@ public final class RowFileReader implements AutoCloseable {
         int rows = read(b, blocks[0]);
         System.arraycopy(blocks[0].x(), 0, xOut, at * n, rows * n);
         System.arraycopy(blocks[0].y(), 0, yOut, at, rows);
+        file.readUpTo(at + rows);
         return rows;
     }
 

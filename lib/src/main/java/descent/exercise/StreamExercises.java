@@ -95,6 +95,13 @@ public final class StreamExercises {
                 for (Probe p : probes) answers.add(run(mean, p));
                 Feedback said = StreamedMeanDiagnosis.of(probes.stream().map(Probe::rows).toList(), answers);
                 int open = probes.stream().mapToInt(p -> p.file().openReaders()).sum();
+                int widest = probes.stream().mapToInt(p -> p.file().widestRead()).max().orElse(0);
+                if (said.passed() && widest > GradientCore.BLOCK) {
+                    return Feedback.wrong("gathered", "your mean is right, but your arrays held " + widest + " rows, more than one "
+                            + "block: readBlock(b, x, y, at) put blocks after each other, gathering the file as load() does. "
+                            + "Read every block to index 0 (at = 0) of arrays of one block, " + GradientCore.BLOCK + " rows, and add its y "
+                            + "before reading the next");
+                }
                 if (!said.passed() || open == 0) return said;
                 return Feedback.wrong("unclosed", "your mean is right, but the reader was never closed: " + open + " reader"
                         + (open == 1 ? "" : "s") + " of the " + probes.size() + " probe files still hold" + (open == 1 ? "s" : "")

@@ -57,6 +57,8 @@ class RowFileReaderTest {
         var refused = assertThrows(UnsupportedOperationException.class, streamed::load);
         assertEquals(true, refused.getMessage().contains("a block at a time"), refused.getMessage());
         assertArrayEquals(data.y(), file.load().y(), 0.0);
+        assertEquals(GradientCore.BLOCK + 3, file.widestRead());   // load gathers both blocks, the second from row B on
+        assertEquals(0, streamed.widestRead());
         assertEquals(0, file.openReaders());   // load closes the reader it opens
     }
 

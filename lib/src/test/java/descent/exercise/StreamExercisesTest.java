@@ -106,8 +106,11 @@ class StreamExercisesTest {
             return 0;
         }, "arrays");
         streamed(f -> loop(f, true, false, false), "reset");
-        streamed(f -> mean(f, 0, 0, 0, 0, false) * f.rows() / GradientCore.BLOCK, "block-size");
-        streamed(f -> mean(f, 0, 0, 0, 0, false) * f.rows() / f.cols(), "columns");
+        streamed(f -> mean(f, 0, 0, 0, 0, false) * f.rows() / GradientCore.BLOCK, "divisor");
+        streamed(f -> mean(f, 0, 0, 0, 0, false) * f.rows() / f.cols(), "divisor");
+        streamed(f -> mean(f, 0, 0, 0, 0, false) / f.cols(), "divisor");
+        assertTrue(StreamExercises.assessStreamedMean(f -> mean(f, 0, 0, 0, 0, false) / f.cols()).message()
+                .contains("m = file.rows() times n = file.cols()"));
         streamed(f -> {
             double[] y = f.load().y();
             return java.util.Arrays.stream(y).sum() / y.length;
@@ -138,6 +141,18 @@ class StreamExercisesTest {
             }
             return sum / f.rows();
         }, "x-column");
+    }
+
+    /** The right mean from arrays of the whole file, filled a block at a time: named, though the numbers are right. */
+    @Test
+    void aFileGatheredIntoArraysOfItsOwnIsNamed() {
+        streamed(f -> {
+            double[] x = new double[f.rows() * f.cols()], y = new double[f.rows()];
+            try (RowFileReader reader = f.reader()) {
+                for (int b = 0; b < f.blocks(); b++) reader.readBlock(b, x, y, b * GradientCore.BLOCK);
+            }
+            return java.util.Arrays.stream(y).sum() / f.rows();
+        }, "gathered");
     }
 
     /** The right mean whose reader is never closed: named, though the numbers are right. */
