@@ -95,7 +95,8 @@ final class StreamedMeanDiagnosis {
                 .hypothesis("integer division", p -> p.all(d -> Math.floor(right(d))) || p.all(d -> Math.floor(sum(d, (b, i) -> true)) / d.rows()),
                         p -> "your mean lost its fraction: integer division (or a cast to int/long) cut it off — keep the "
                                 + "sum and the division in doubles")
-                .hypothesis("int-sum", p -> p.all(d -> wholeParts(d, Math::floor)) || p.all(d -> wholeParts(d, Math::rint)),
+                .hypothesis("int-sum", p -> p.all(d -> wholeParts(d, Math::floor))
+                                || p.all(d -> wholeParts(d, Math::rint)),
                         p -> "your sum lost every y's fraction: each y was added as a whole number (an int or long sum, "
                                 + "whose += casts each new sum back to a whole number with no error, or Math.round, or a cast). "
                                 + "Declare the sum a double and add y[i] as it is")
