@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A dataset that lives in a file and is read a block of {@link GradientCore#BLOCK} rows at a time:
@@ -29,12 +30,19 @@ public final class RowFile implements RowSource {
     private final RowFileHeader header;
     private final long size;
     private final long modifiedNanos;
+    /** False for a {@link #streamedOnly} view, whose {@link #load} refuses. */
+    private final boolean loadable;
+    /** Readers of this object opened and not yet closed. */
+    private final AtomicInteger openReaders = new AtomicInteger();
+    /** The most rows one readBlock of this object's readers needed its arrays to hold, {@code at} + the block's rows. */
+    private final AtomicInteger widestRead = new AtomicInteger();
 
-    private RowFile(Path path, RowFileHeader header, long size, long modifiedNanos) {
+    private RowFile(Path path, RowFileHeader header, long size, long modifiedNanos, boolean loadable) {
         this.path = path;
         this.header = header;
         this.size = size;
         this.modifiedNanos = modifiedNanos;
+        this.loadable = loadable;
     }
 
     /** Opens a row file: checks its header and that it holds every row the header promises (nothing more). */
@@ -62,7 +70,8 @@ public final class RowFile implements RowSource {
                                 + "n + 1 = %d doubles make with the header: the last %,d bytes are not rows; convert or write "
                                 + "it again", file, size, expected, header.m(), header.n() + 1, size - expected));
             }
-            return new RowFile(file, header, size, attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+            return new RowFile(file, header, size, attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS),
+                    true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -87,6 +96,10 @@ public final class RowFile implements RowSource {
      * size it needs and the heap this JVM has, when it does not.
      */
     public Dataset load() {
+        if (!loadable) {
+            throw new UnsupportedOperationException(path + " is open streamed only: load() would put all its m = " + rows()
+                    + " rows in the heap at once; read it a block at a time with reader() and readBlock(b, x, y, 0)");
+        }
         long bytes = (long) rows() * (cols() + 1) * Double.BYTES;
         Check.fitsHeap(path + " (m = " + rows() + " rows of n = " + cols() + " features and a target)", bytes,
                 "train on it streamed instead: Descent.of(loss, RowFile.open(file)) reads a block of "
@@ -102,6 +115,38 @@ public final class RowFile implements RowSource {
     /** A reader of this file's blocks: one block of rows in the heap. Close it when done. */
     public RowFileReader reader() {
         return new RowFileReader(this);
+    }
+
+    /**
+     * This file, for code that must stream it: its {@link #load} refuses (an {@link UnsupportedOperationException}
+     * that says to read it a block at a time). Exercise 15.2's check gives its probe files so.
+     */
+    public RowFile streamedOnly() {
+        return new RowFile(path, header, size, modifiedNanos, false);
+    }
+
+    /** Readers this object has opened ({@link #reader}) that are not closed yet: 0 once every reader is closed. */
+    public int openReaders() {
+        return openReaders.get();
+    }
+
+    /**
+     * The most rows one {@link RowFileReader#readBlock} of this object's readers wrote its arrays up to ({@code at}
+     * plus the block's rows): at most {@link GradientCore#BLOCK} for code that holds one block at a time, up to m
+     * for code that gathers the file into arrays of its own.
+     */
+    public int widestRead() {
+        return widestRead.get();
+    }
+
+    /** A readBlock wrote its arrays up to row {@code end} (exclusive). */
+    void readUpTo(int end) {
+        widestRead.accumulateAndGet(end, Math::max);
+    }
+
+    /** A reader opened (+1) or closed (−1). */
+    void readerOpened(int change) {
+        openReaders.addAndGet(change);
     }
 
     /** Blocks of {@link GradientCore#BLOCK} rows in the file (the last one possibly shorter). */

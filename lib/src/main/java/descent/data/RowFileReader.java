@@ -46,6 +46,8 @@ public final class RowFileReader implements AutoCloseable {
     private final Block[] blocks;
     /** The read of the next block of the current pass, or null. */
     private Future<Integer> ahead;
+    /** Whether {@link #close} ran (a second close changes nothing). */
+    private boolean closed;
 
     /** One block's buffers: the bytes read, then its X and y. */
     private record Block(ByteBuffer bytes, double[] x, double[] y) {
@@ -74,6 +76,7 @@ public final class RowFileReader implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.path() + ": " + e.getMessage(), e);
         }
+        file.readerOpened(+1);
     }
 
     /**
@@ -84,6 +87,7 @@ public final class RowFileReader implements AutoCloseable {
         int rows = read(b, blocks[0]);
         System.arraycopy(blocks[0].x(), 0, xOut, at * n, rows * n);
         System.arraycopy(blocks[0].y(), 0, yOut, at, rows);
+        file.readUpTo(at + rows);
         return rows;
     }
 
@@ -191,6 +195,9 @@ public final class RowFileReader implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) return;
+        closed = true;
+        file.readerOpened(-1);
         finishReadAhead();
         try {
             channel.close();

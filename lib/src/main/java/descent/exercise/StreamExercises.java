@@ -16,7 +16,9 @@ import java.util.Random;
  * blocks · B · (n + 1) · 8 bytes (B = {@link GradientCore#BLOCK} rows a block; the row file's layout,
  * {@code descent.data.RowFileHeader}), and a mean of y computed one block at a time, (1/m) Σᵢ yᵢ, whose
  * probes are files whose blocks have different means and whose last block is short, so that a slip at a
- * block's edge changes the answer.
+ * block's edge changes the answer, and whose n differ, so that dividing by n shows. The probe files are
+ * {@link RowFile#streamedOnly}: load() refuses, and each counts the readers left open after the student's code.
+ * 15.1's wrong numbers are named by {@link WindowSlips}, the formula's parts with a wrong value.
  */
 public final class StreamExercises {
     /** The notebook's window: 4 blocks of rows of n = 16 features and the target. */
@@ -36,14 +38,10 @@ public final class StreamExercises {
                 megabytes, x -> judgeWindow(x).passed()));
     }
 
-    static double windowMegabytes(int blocks, int values) {
-        return (double) blocks * GradientCore.BLOCK * values * Double.BYTES / 1e6;
-    }
-
     private static Feedback judgeWindow(double mb) {
         if (Exercise.isTodo(mb)) return Feedback.notDone("set myWindowMegabytes to a number of megabytes");
         if (mb == 0) return IntegerDivision.zero("myWindowMegabytes", mb);
-        double exact = windowMegabytes(WINDOW_BLOCKS, FEATURES + 1);
+        double exact = WindowSlips.exact();
         String mine = "myWindowMegabytes = " + Exercise.num(mb);
         if (Math.abs(mb - exact) < 0.006) {
             return Feedback.done(String.format("%.3f MB = 4 blocks × 8,192 rows × 17 doubles (16 features and y) × 8 bytes ÷ 10⁶:"
@@ -53,25 +51,26 @@ public final class StreamExercises {
             return Feedback.wrong("truncated", mine + " is " + Exercise.num(exact) + " with its fraction cut off (rounded or "
                     + "truncated, as integer division does): give it to two decimals");
         }
-        double mib = exact * 1e6 / (1 << 20);
-        if (Math.abs(mb - mib) < 0.006 || mb == Math.floor(mib)) {
-            return Feedback.wrong("mebibytes", mine + " is in MiB (2²⁰ = 1,048,576 bytes); a megabyte here is 10⁶ bytes");
+        Feedback rounding = rounding(mb, exact, mine);
+        if (rounding != null) return rounding;
+        Feedback slip = WindowSlips.explain(mb, mine);
+        if (slip != null) return slip;
+        return Feedback.wrong("other", mine + " MB is not it: " + WindowSlips.parts() + ", with n = 16 features and y "
+                + "in a row");
+    }
+
+    /** {@code mb} is the right heap cut to fewer decimals than asked, or truncated where rounding was asked. */
+    private static Feedback rounding(double mb, double exact, String mine) {
+        for (int d = 1; d <= 2; d++) {
+            double scale = Math.pow(10, d), rounded = Math.rint(exact * scale) / scale, cut = Math.floor(exact * scale) / scale;
+            boolean fewer = d < 2 && Math.abs(mb - rounded) < 1e-9, truncated = Math.abs(mb - cut) < 1e-9 && cut != rounded;
+            if (fewer || truncated) {
+                return Feedback.wrong("truncated", mine + " is " + Exercise.num(exact) + (truncated ? " truncated" : " rounded")
+                        + " to " + (d == 1 ? "one decimal" : "two decimals") + ": to two decimals, rounded, it is "
+                        + String.format(java.util.Locale.ROOT, "%.2f", exact));
+            }
         }
-        if (Math.abs(mb - windowMegabytes(WINDOW_BLOCKS, FEATURES)) < 0.006) {
-            return Feedback.wrong("without-y", mine + " counts the 16 features of a row but not its target y: a row file "
-                    + "stores n + 1 = 17 doubles a row, and the window holds y too (y is missing)");
-        }
-        if (Math.abs(mb - windowMegabytes(1, FEATURES + 1)) < 0.006 || Math.abs(mb - windowMegabytes(1, FEATURES)) < 0.006) {
-            return Feedback.wrong("one-block", mine + " is one block; the window holds 4 of them (a factor of 4 too small)");
-        }
-        if (Math.abs(mb - exact * 1e6) < 1e3) {
-            return Feedback.wrong("bytes", mine + " is the number of bytes; divide by 10⁶ for megabytes");
-        }
-        if (Math.abs(mb - exact / 8) < 0.006 || Math.abs(mb * 1e6 - exact * 1e6 / 8) < 1e3) {
-            return Feedback.wrong("values", mine + " counts the doubles, not their bytes: each double takes 8 bytes (a factor of 8)");
-        }
-        return Feedback.wrong("other", mine + " MB is not it: blocks × rows a block × doubles a row (n features and y) × "
-                + "8 bytes, divided by 10⁶");
+        return null;
     }
 
     // ---- 15.2: the mean of y, one block at a time ----
@@ -89,11 +88,25 @@ public final class StreamExercises {
             if (Exercise.isTodo(mean)) return Feedback.notDone("write the mean of y, a block at a time");
             Path dir = temporaryDirectory();
             try {
-                List<Probe> probes = List.of(probe(dir, 2 * GradientCore.BLOCK + 100, 1), probe(dir, 3 * GradientCore.BLOCK, 2),
-                        probe(dir, 50, 3));
+                // n differs between the files, so that dividing by n = cols() shows as such
+                List<Probe> probes = List.of(probe(dir, 2 * GradientCore.BLOCK + 100, 2, 1),
+                        probe(dir, 3 * GradientCore.BLOCK, 3, 2), probe(dir, 50, 5, 3));
                 List<Double> answers = new ArrayList<>();
                 for (Probe p : probes) answers.add(run(mean, p));
-                return StreamedMeanDiagnosis.of(probes.stream().map(Probe::rows).toList(), answers);
+                Feedback said = StreamedMeanDiagnosis.of(probes.stream().map(Probe::rows).toList(), answers);
+                int open = probes.stream().mapToInt(p -> p.file().openReaders()).sum();
+                int widest = probes.stream().mapToInt(p -> p.file().widestRead()).max().orElse(0);
+                if (said.passed() && widest > GradientCore.BLOCK) {
+                    return Feedback.wrong("gathered", "your mean is right, but your arrays held " + widest + " rows, more than one "
+                            + "block: readBlock(b, x, y, at) put blocks after each other, gathering the file as load() does. "
+                            + "Read every block to index 0 (at = 0) of arrays of one block, " + GradientCore.BLOCK + " rows, and add its y "
+                            + "before reading the next");
+                }
+                if (!said.passed() || open == 0) return said;
+                return Feedback.wrong("unclosed", "your mean is right, but the reader was never closed: " + open + " reader"
+                        + (open == 1 ? "" : "s") + " of the " + probes.size() + " probe files still hold" + (open == 1 ? "s" : "")
+                        + " an open file. Open it as try (RowFileReader reader = rowFile.reader()) { … }, which closes it "
+                        + "however the block ends (or call reader.close() when done)");
             } finally {
                 deleteAll(dir);
             }
@@ -106,6 +119,11 @@ public final class StreamExercises {
     private static double run(StreamedMean mean, Probe p) {
         try {
             return mean.of(p.file());
+        } catch (UnsupportedOperationException e) {
+            if (!String.valueOf(e.getMessage()).contains("load()")) throw e;   // not the probe file's refusal
+            throw new Diagnosis.Found(Feedback.wrong("loaded", "you loaded the whole file with rowFile.load(): that puts all m "
+                    + "rows in the heap at once, which is what a file larger than the heap cannot do (the check's files refuse "
+                    + "it). Open a reader and add the y of one block at a time: readBlock(b, x, y, 0)"));
         } catch (ArrayIndexOutOfBoundsException e) {
             java.util.regex.Matcher m = ARRAYCOPY.matcher(String.valueOf(e.getMessage()));
             if (m.find()) {
@@ -121,19 +139,18 @@ public final class StreamExercises {
     }
 
     /**
-     * A file of m rows, n = 2 features, whose block k has targets about 10k + 1 (so the blocks' means differ and
+     * A file of m rows, n features, whose block k has targets about 10k + 1 (so the blocks' means differ and
      * every block counts), each row's target a little different (so every row counts).
      */
-    private static Probe probe(Path dir, int m, long seed) {
+    private static Probe probe(Path dir, int m, int n, long seed) {
         Random r = new Random(seed);
-        double[] x = new double[2 * m], y = new double[m];
+        double[] x = new double[n * m], y = new double[m];
         for (int i = 0; i < m; i++) {
-            x[2 * i] = r.nextDouble();
-            x[2 * i + 1] = r.nextDouble();
+            for (int j = 0; j < n; j++) x[n * i + j] = r.nextDouble();
             y[i] = 10 * (i / GradientCore.BLOCK) + 1 + r.nextDouble();
         }
-        Dataset rows = new Dataset(x, y, 2);
-        return new Probe(RowFile.write(rows, dir.resolve("probe-" + m + ".rows")), rows);
+        Dataset rows = new Dataset(x, y, n);
+        return new Probe(RowFile.write(rows, dir.resolve("probe-" + m + ".rows")).streamedOnly(), rows);
     }
 
     private static Path temporaryDirectory() {

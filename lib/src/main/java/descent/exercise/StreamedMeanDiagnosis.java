@@ -41,7 +41,8 @@ final class StreamedMeanDiagnosis {
         Results r = new Results(rows, answers);
         if (r.all(StreamedMeanDiagnosis::right)) {
             return Feedback.done("your mean is (1/m) Σ yᵢ on all " + rows.size() + " probe files (one short block; whole "
-                    + "blocks; two whole blocks and a short one), with one block of rows in the heap at a time");
+                    + "blocks; two whole blocks and a short one), without rowFile.load(), a block at a time into arrays of "
+                    + "one block, and every reader you opened closed");
         }
         return new Diagnosis<Results>()
                 .hypothesis("sign", p -> p.all(d -> -right(d)), p -> "your mean has the opposite sign: add the y's, do not subtract them")
@@ -83,11 +84,22 @@ final class StreamedMeanDiagnosis {
                 .hypothesis("capacity", p -> p.all(d -> sum(d, (b, i) -> true) / ((double) blocks(d) * GradientCore.BLOCK)),
                         p -> "you divided by blocks × " + GradientCore.BLOCK + ", a factor too large when the last block is "
                                 + "short: divide by m = file.rows()")
+                .hypothesis("divisor", p -> divisor(p) != null,
+                        p -> "you divided Σ yᵢ by " + divisor(p) + ": the mean divides by m = file.rows(), the number of "
+                                + "rows of the file, and nothing else")
+                .hypothesis("x-column", p -> p.all(d -> columnMean(d, d.cols() - 1)) || p.all(d -> columnMean(d, 0)),
+                        p -> "you averaged a column of x, a feature: y is not stored in x. readBlock puts the block's "
+                                + "targets into y, one a row, and the mean asked for is that of y")
                 .hypothesis("sum", p -> p.all(d -> sum(d, (b, i) -> true)),
                         p -> "you returned the sum Σ yᵢ: the mean is (1/m) Σ yᵢ — divide by m = file.rows()")
                 .hypothesis("integer division", p -> p.all(d -> Math.floor(right(d))) || p.all(d -> Math.floor(sum(d, (b, i) -> true)) / d.rows()),
                         p -> "your mean lost its fraction: integer division (or a cast to int/long) cut it off — keep the "
                                 + "sum and the division in doubles")
+                .hypothesis("int-sum", p -> p.all(d -> wholeParts(d, Math::floor))
+                                || p.all(d -> wholeParts(d, Math::rint)),
+                        p -> "your sum lost every y's fraction: each y was added as a whole number (an int or long sum, "
+                                + "whose += casts each new sum back to a whole number with no error, or Math.round, or a cast). "
+                                + "Declare the sum a double and add y[i] as it is")
                 .hypothesis("factor", p -> Math.abs(p.ratio(0) - p.ratio(1)) < 1e-9 * Math.abs(p.ratio(0))
                                 && Math.abs(p.ratio(0) - p.ratio(2)) < 1e-9 * Math.abs(p.ratio(0)),
                         p -> String.format(Locale.ROOT, "your mean is %s times the right one on every file: a factor "
@@ -95,8 +107,14 @@ final class StreamedMeanDiagnosis {
                 .otherwise(p -> String.format(Locale.ROOT, "on a file of m = %,d rows (%d blocks, the last of %d rows) your mean "
                         + "is %s; the mean of its y is %s. Add every y of every block, then divide by m", p.rows().get(0).rows(),
                         blocks(p.rows().get(0)), rowsIn(p.rows().get(0), blocks(p.rows().get(0)) - 1),
-                        Exercise.num(p.answers().get(0)), Exercise.num(right(p.rows().get(0)))))
+                        digits(p.answers().get(0), right(p.rows().get(0))), digits(right(p.rows().get(0)), p.answers().get(0))))
                 .of(r);
+    }
+
+    /** v as Exercise.num prints it, or with 10 significant digits when {@code other} would print the same. */
+    private static String digits(double v, double other) {
+        String short_ = Exercise.num(v);
+        return short_.equals(Exercise.num(other)) ? String.format(Locale.ROOT, "%.10g", v) : short_;
     }
 
     static int rowsIn(Dataset d, int b) {
@@ -119,6 +137,47 @@ final class StreamedMeanDiagnosis {
         for (int b = 0; b < blocks(d); b++) {
             for (int k = 0; k < rowsIn(d, b); k++) s += d.x()[b * GradientCore.BLOCK * d.cols() + k];
         }
+        return s / d.rows();
+    }
+
+    /** (1/m) Σ whole(yᵢ): an int accumulator, which += truncates at every row (⌊y⌋, y > 0 on the probes), or a rounding. */
+    private static double wholeParts(Dataset d, java.util.function.DoubleUnaryOperator whole) {
+        double s = 0;
+        for (int i = 0; i < d.rows(); i++) s += whole.applyAsDouble(d.y(i));
+        return s / d.rows();
+    }
+
+    /** A count of the file the sum may be divided by instead of m, and what it is. */
+    private record Count(String name, ToDoubleFunction<Dataset> of) {}
+
+    private static final List<Count> COUNTS = List.of(new Count("m = file.rows()", d -> d.rows()),
+            new Count("n = file.cols(), the features of a row", d -> d.cols()),
+            new Count("n + 1, the values of a row", d -> d.cols() + 1),
+            new Count("file.blocks(), the number of blocks", d -> blocks(d)),
+            new Count("GradientCore.BLOCK = " + GradientCore.BLOCK + ", the rows of one full block", d -> GradientCore.BLOCK));
+
+    /**
+     * What the student divided Σ y by, when it is one of the file's counts other than m, or a product of two of them
+     * (m × n, blocks × n, …): null when no such count explains every probe.
+     */
+    static String divisor(Results p) {
+        for (int a = 0; a < COUNTS.size(); a++) {
+            for (int b = a; b <= COUNTS.size(); b++) {
+                Count first = COUNTS.get(a), second = b < COUNTS.size() ? COUNTS.get(b) : null;
+                if (a == 0 && second == null) continue;   // m alone is right
+                if (p.all(d -> sum(d, (k, i) -> true) / (first.of.applyAsDouble(d)
+                        * (second == null ? 1 : second.of.applyAsDouble(d))))) {
+                    return second == null ? first.name : first.name + " times " + second.name;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The mean of feature j, x's column j. */
+    private static double columnMean(Dataset d, int j) {
+        double s = 0;
+        for (int i = 0; i < d.rows(); i++) s += d.x()[i * d.cols() + j];
         return s / d.rows();
     }
 

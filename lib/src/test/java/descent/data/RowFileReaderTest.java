@@ -43,6 +43,26 @@ class RowFileReaderTest {
     }
 
     @Test
+    void openReadersCountsReadersUntilClosedAndAStreamedOnlyFileRefusesLoad() {
+        Dataset data = Datasets.linear(GradientCore.BLOCK + 3, 2, new double[] {1, 2}, 0.1, 4);
+        RowFile file = RowFile.write(data, dir.resolve("count.rows")), streamed = file.streamedOnly();
+        RowFileReader first = streamed.reader(), second = streamed.reader();
+        assertEquals(2, streamed.openReaders());
+        assertEquals(0, file.openReaders());   // each RowFile object counts its own readers
+        first.close();
+        first.close();   // a second close changes nothing
+        assertEquals(1, streamed.openReaders());
+        second.close();
+        assertEquals(0, streamed.openReaders());
+        var refused = assertThrows(UnsupportedOperationException.class, streamed::load);
+        assertEquals(true, refused.getMessage().contains("a block at a time"), refused.getMessage());
+        assertArrayEquals(data.y(), file.load().y(), 0.0);
+        assertEquals(GradientCore.BLOCK + 3, file.widestRead());   // load gathers both blocks, the second from row B on
+        assertEquals(0, streamed.widestRead());
+        assertEquals(0, file.openReaders());   // load closes the reader it opens
+    }
+
+    @Test
     void aDamagedValueReadAheadIsReportedByTheNextBlockOfThePass() throws IOException {
         Dataset data = Datasets.linear(2 * GradientCore.BLOCK, 2, new double[] {1, 2}, 0.1, 3);
         Path path = dir.resolve("late.rows");

@@ -28,6 +28,26 @@ class StreamExercisesTest {
         assertTrue(StreamExercises.assessWindowMegabytes(44.56).message().contains("ten times too large"));
     }
 
+    /** Each part of blocks × B × (n + 1) × 8 ÷ 10⁶ with a wrong value, computed here, not copied from the check. */
+    @Test
+    void slipsInOnePartAreNamedByTheirFactor() {
+        window(4 * 8000 * 17 * 8 / 1e6, "rows");
+        window(4 * 8192 * 17 * 64 / 1e6, "bits");
+        window(4 * 8192 * 17 * 4 / 1e6, "floats");
+        window(4 * 8192 * 17 * 8 / 1e3, "kilobytes");
+        window(4 * 8192 * 17 * 8 / 1024.0, "kibibytes");
+        window(4 * 8192 * 17 * 8 / Math.pow(2, 30), "gibibytes");
+        window(4 * 8192 * 18 * 8 / 1e6, "bias");
+        window(5 * 8192 * 17 * 8 / 1e6, "blocks");
+        window(16 * 8192 * 17 * 8 / 1e6, "blocks");
+        window(1 * 8192 * 16 * 8 / 1e6, "one-block");   // two slips at once
+        window(4.45, "truncated");
+        window(4.5, "truncated");
+        assertTrue(StreamExercises.assessWindowMegabytes(4 * 8192 * 17 * 64 / 1e6).message().contains("a factor of 8 too large"));
+        assertTrue(StreamExercises.assessWindowMegabytes(4.45).message().contains("4.46"));
+        assertEquals("other", StreamExercises.assessWindowMegabytes(7.3).mistake());
+    }
+
     /** A student's mean with a slip: which blocks count, which rows of a block, a short last block read as full. */
     private static double mean(RowFile f, int firstBlock, int blocksLess, int firstRow, int rowsLess, boolean full) {
         double[] x = new double[GradientCore.BLOCK * f.cols()], y = new double[GradientCore.BLOCK];
@@ -86,5 +106,67 @@ class StreamExercisesTest {
             return 0;
         }, "arrays");
         streamed(f -> loop(f, true, false, false), "reset");
+        streamed(f -> mean(f, 0, 0, 0, 0, false) * f.rows() / GradientCore.BLOCK, "divisor");
+        streamed(f -> mean(f, 0, 0, 0, 0, false) * f.rows() / f.cols(), "divisor");
+        streamed(f -> mean(f, 0, 0, 0, 0, false) / f.cols(), "divisor");
+        assertTrue(StreamExercises.assessStreamedMean(f -> mean(f, 0, 0, 0, 0, false) / f.cols()).message()
+                .contains("m = file.rows() times n = file.cols()"));
+        streamed(f -> {
+            double[] y = f.load().y();
+            return java.util.Arrays.stream(y).sum() / y.length;
+        }, "loaded");
+    }
+
+    @Test
+    void anIntSumAndXsLastColumnAreNamed() {
+        streamed(f -> {
+            double[] x = new double[GradientCore.BLOCK * f.cols()], y = new double[GradientCore.BLOCK];
+            int sum = 0;
+            try (RowFileReader reader = f.reader()) {
+                for (int b = 0; b < f.blocks(); b++) {
+                    int rows = reader.readBlock(b, x, y, 0);
+                    for (int i = 0; i < rows; i++) sum += y[i];
+                }
+            }
+            return (double) sum / f.rows();
+        }, "int-sum");
+        streamed(f -> {
+            double[] x = new double[GradientCore.BLOCK * f.cols()], y = new double[GradientCore.BLOCK];
+            double sum = 0;
+            try (RowFileReader reader = f.reader()) {
+                for (int b = 0; b < f.blocks(); b++) {
+                    int rows = reader.readBlock(b, x, y, 0);
+                    for (int i = 0; i < rows; i++) sum += x[i * f.cols() + f.cols() - 1];
+                }
+            }
+            return sum / f.rows();
+        }, "x-column");
+    }
+
+    /** The right mean from arrays of the whole file, filled a block at a time: named, though the numbers are right. */
+    @Test
+    void aFileGatheredIntoArraysOfItsOwnIsNamed() {
+        streamed(f -> {
+            double[] x = new double[f.rows() * f.cols()], y = new double[f.rows()];
+            try (RowFileReader reader = f.reader()) {
+                for (int b = 0; b < f.blocks(); b++) reader.readBlock(b, x, y, b * GradientCore.BLOCK);
+            }
+            return java.util.Arrays.stream(y).sum() / f.rows();
+        }, "gathered");
+    }
+
+    /** The right mean whose reader is never closed: named, though the numbers are right. */
+    @Test
+    void aReaderLeftOpenIsNamed() {
+        streamed(f -> {
+            double[] x = new double[GradientCore.BLOCK * f.cols()], y = new double[GradientCore.BLOCK];
+            double sum = 0;
+            RowFileReader reader = f.reader();
+            for (int b = 0; b < f.blocks(); b++) {
+                int rows = reader.readBlock(b, x, y, 0);
+                for (int i = 0; i < rows; i++) sum += y[i];
+            }
+            return sum / f.rows();
+        }, "unclosed");
     }
 }
