@@ -408,9 +408,10 @@ class PublicApiProbeTest {
         return null;
     }
 
-    // sgdSteps and stepRows: costs is written, not read, and costLimit = +∞ means "no limit"
+    // sgdSteps and stepRows: costs is written, not read, and costLimit = +∞ means "no limit"; the network's losses
+    // (softmaxCrossEntropy, logLoss, squaredError) read the first count entries and write delta, not read it
     private static final java.util.Set<String> READS_PART = java.util.Set.of("sigmoid", "exp", "predict", "sumOfSquares",
-            "sgdSteps", "stepRows");
+            "sgdSteps", "stepRows", "softmaxCrossEntropy", "logLoss", "squaredError");
 
     /** An error must show the bad value (or say what is wrong with the array or the text). */
     static String messageProblem(Result r, Object bad) {

@@ -612,6 +612,22 @@ public final class GradientCore {
     }
 
     /** count ≥ 0 and {@code array} non-null with room for count entries: O(1), once per chunk of rows. */
+    private static void checkScale(double scale) {
+        if (!Double.isFinite(scale)) {
+            throw new IllegalArgumentException("scale = " + scale + " is invalid: it must be a finite number (1/m for a mean)");
+        }
+    }
+
+    /** {@code array[at … at + count)} exists: O(1), before a loop that reads or writes it unchecked. */
+    private static void checkSlot(String name, double[] array, int at, long count) {
+        Check.notNull(name, array);
+        Check.atLeast("at", at, 0);
+        if (at + count > array.length) {
+            throw new IllegalArgumentException(name + " has length " + array.length + " but entries " + name + "[" + at
+                    + " … " + at + " + " + count + ") are asked for");
+        }
+    }
+
     private static void checkRoom(String name, double[] array, int count) {
         Check.atLeast("count", count, 0);
         Check.notNull(name, array);
@@ -696,6 +712,8 @@ public final class GradientCore {
      * {@code z}.
      */
     public static void tanh(double[] z, int count, double[] a) {
+        checkRoom("z", z, count);
+        checkRoom("a", a, count);
         if (z == a) throw new IllegalArgumentException("tanh: z and a must be different arrays");
         for (int k = 0; k < count; k++) a[k] = 2 * z[k];
         kernelNow().expOfMinusAbs(a, count, a);
@@ -705,6 +723,8 @@ public final class GradientCore {
 
     /** s[k] = σ(z[k]) for k &lt; count, through {@link #expOfMinusAbs} and {@link #logistic}; s must not be z. */
     public static void sigmoids(double[] z, int count, double[] s) {
+        checkRoom("z", z, count);
+        checkRoom("s", s, count);
         if (z == s) throw new IllegalArgumentException("sigmoids: z and s must be different arrays");
         Kernel kernel = kernelNow();
         kernel.expOfMinusAbs(z, count, s);
@@ -713,6 +733,8 @@ public final class GradientCore {
 
     /** a[k] = max(z[k], 0) for k &lt; count. */
     public static void relu(double[] z, int count, double[] a) {
+        checkRoom("z", z, count);
+        checkRoom("a", a, count);
         for (int k = 0; k < count; k++) a[k] = Math.max(z[k], 0);
     }
 
@@ -722,6 +744,8 @@ public final class GradientCore {
      * {@code kind}: 0 tanh, 1 σ, 2 ReLU.
      */
     public static void activationSlope(int kind, double[] a, int count, double[] d) {
+        checkRoom("a", a, count);
+        checkRoom("d", d, count);
         switch (kind) {
             case 0 -> { for (int k = 0; k < count; k++) d[k] *= 1 - a[k] * a[k]; }
             case 1 -> { for (int k = 0; k < count; k++) d[k] *= a[k] * (1 - a[k]); }
@@ -732,6 +756,10 @@ public final class GradientCore {
 
     /** t (n×m, row-major) = the transpose of the m×n matrix stored from a[at]: Wᵀ for the product δ·Wᵀ. */
     public static void transpose(double[] a, int at, int m, int n, double[] t) {
+        Check.atLeast("m", m, 0);
+        Check.atLeast("n", n, 0);
+        checkSlot("a", a, at, (long) m * n);
+        checkSlot("t", t, 0, (long) m * n);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) t[j * m + i] = a[at + i * n + j];
         }
@@ -739,6 +767,10 @@ public final class GradientCore {
 
     /** into[at + j] = Σ_i d[i·n + j] over m rows (a bias's gradient: the column sums of δ), rows in order. */
     public static void columnSums(double[] d, int m, int n, double[] into, int at) {
+        Check.atLeast("m", m, 0);
+        Check.atLeast("n", n, 0);
+        checkSlot("d", d, 0, (long) m * n);
+        checkSlot("into", into, at, n);
         java.util.Arrays.fill(into, at, at + n, 0.0);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) into[at + j] += d[i * n + j];
@@ -752,6 +784,12 @@ public final class GradientCore {
      * Courville, <i>Deep Learning</i>, 2016, §6.2.2.3), the arithmetic of {@code TensorLosses.softmaxCrossEntropy}.
      */
     public static double softmaxCrossEntropy(double[] z, int m, int kinds, double[] y, double scale, double[] delta) {
+        Check.atLeast("m", m, 0);
+        Check.atLeast("kinds", kinds, 2);
+        checkRoom("y", y, m);  // first: its message names m
+        checkSlot("z", z, 0, (long) m * kinds);
+        checkSlot("delta", delta, 0, (long) m * kinds);
+        checkScale(scale);
         double s = 0;
         for (int i = 0; i < m; i++) {
             int at = i * kinds;
@@ -760,6 +798,10 @@ public final class GradientCore {
             double total = 0;
             for (int c = 0; c < kinds; c++) total += delta[at + c] = Math.exp(z[at + c] - largest);
             int label = (int) y[i];
+            if (label != y[i] || label < 0 || label >= kinds) {  // one comparison a row: a class must be 0 … K − 1
+                throw new IllegalArgumentException("y[" + i + "] = " + y[i] + " is invalid: a class is a whole number 0 … "
+                        + (kinds - 1));
+            }
             for (int c = 0; c < kinds; c++) delta[at + c] = (delta[at + c] / total - (c == label ? 1 : 0)) * scale;
             s += largest + Math.log(total) - z[at + label];
         }
@@ -771,6 +813,10 @@ public final class GradientCore {
      * δ_k = (σ(z_k) − y_k)·scale.
      */
     public static double logLoss(double[] z, double[] y, int count, double scale, double[] delta) {
+        checkRoom("z", z, count);
+        checkRoom("y", y, count);
+        checkRoom("delta", delta, count);
+        checkScale(scale);
         double s = 0;
         for (int k = 0; k < count; k++) {
             s += Math.max(z[k], 0) + Math.log1p(exp(-Math.abs(z[k]))) - y[k] * z[k];
@@ -781,6 +827,10 @@ public final class GradientCore {
 
     /** Σ_k (p_k − t_k)² over count predictions, writing δ_k = 2(p_k − t_k)·scale. */
     public static double squaredError(double[] p, double[] t, int count, double scale, double[] delta) {
+        checkRoom("p", p, count);
+        checkRoom("t", t, count);
+        checkRoom("delta", delta, count);
+        checkScale(scale);
         double s = 0;
         for (int k = 0; k < count; k++) {
             double r = p[k] - t[k];

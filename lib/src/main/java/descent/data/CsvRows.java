@@ -54,6 +54,7 @@ public final class CsvRows {
         Check.notNull("csv", csv);
         Check.name("target", target);
         Check.notNull("features", features);
+        for (int j = 0; j < features.length; j++) Check.name("features[" + j + "]", features[j]);
         if (!Files.isRegularFile(csv)) throw new IllegalArgumentException("csv = " + csv + " is invalid: no such file");
         RowFileHeader.Source source = sourceOf(csv);
         RowFile existing = reusable(rowFileOf(csv), source, target, features);

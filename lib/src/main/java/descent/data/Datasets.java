@@ -4,6 +4,7 @@ import descent.Check;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -76,6 +77,7 @@ public final class Datasets {
         Check.atLeast("n", n, 1);
         Check.atLeast("m", m, n + 1);
         checkLinear(n, trueW, noiseSd);
+        fitsDisk(file, (long) m * (n + 1) * Double.BYTES, "m × (n + 1) = " + m + " × " + (n + 1) + " doubles");
         String[] names = new String[n];
         for (int j = 0; j < n; j++) names[j] = "x" + j;
         try (RowFileWriter writer = new RowFileWriter(file, names, "y", null)) {
@@ -83,6 +85,24 @@ public final class Datasets {
             writer.finish();
         }
         return RowFile.open(file);
+    }
+
+    /**
+     * Refuses, before writing anything, a file that would take more than half the free space of the disk it goes
+     * to: a typo in m should not fill the disk (and the notebooks' temporary directory shares it with the system).
+     */
+    private static void fitsDisk(Path file, long bytes, String what) {
+        Path dir = file.toAbsolutePath().getParent();
+        long free;
+        try {
+            free = Files.getFileStore(dir).getUsableSpace();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a row file in " + dir + ": " + e.getMessage(), e);
+        }
+        if (bytes > free / 2) {
+            throw new IllegalArgumentException(what + " is invalid: the file would take " + bytes / 1_000_000 + " MB, more "
+                    + "than half of the " + free / 1_000_000 + " MB free in " + dir);
+        }
     }
 
     private static void checkLinear(int n, double[] trueW, double noiseSd) {
