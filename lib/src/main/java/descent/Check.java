@@ -148,6 +148,19 @@ public final class Check {
         return names;
     }
 
+    /**
+     * Fails unless {@code rows[from..to)} is a non-empty range of {@code rows}: the batch a loss's minibatch
+     * gradient reads (its entries, row indices, are checked where they are read).
+     */
+    public static int[] rowRange(int[] rows, int from, int to) {
+        notNull("rows", rows);
+        if (from < 0 || to > rows.length || from >= to) {
+            throw new IllegalArgumentException("rows[from..to) = [" + from + ", " + to + ") is invalid: it must "
+                    + "satisfy 0 <= from < to <= rows.length = " + rows.length);
+        }
+        return rows;
+    }
+
     /** Fails unless 0 ≤ {@code index} < {@code size}; {@code what} names the things indexed ("rows"). */
     public static int index(String name, int index, int size, String what) {
         if (index < 0 || index >= size) {

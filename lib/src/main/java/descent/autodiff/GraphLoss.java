@@ -46,11 +46,7 @@ public final class GraphLoss implements Loss {
     @Override
     public double valueAndGradient(Dataset data, double[] w, int[] rows, int from, int to, double[] grad) {
         Check.notNull("data", data);
-        Check.notNull("rows", rows);
-        if (from < 0 || to > rows.length || from >= to) {
-            throw new IllegalArgumentException("rows[from..to) = [" + from + ", " + to + ") is invalid: it must "
-                    + "satisfy 0 <= from < to <= rows.length = " + rows.length);
-        }
+        Check.rowRange(rows, from, to);
         int n = data.cols(), count = to - from;
         double[] x = new double[count * n], y = new double[count];
         for (int k = from; k < to; k++) {

@@ -612,6 +612,15 @@ public final class GradientCore {
     }
 
     /** count ≥ 0 and {@code array} non-null with room for count entries: O(1), once per chunk of rows. */
+    /** An element-wise loss's arguments: count outputs and targets, room for count slopes, a finite scale. */
+    private static void checkLossArguments(String outputName, double[] outputs, String targetName, double[] targets,
+                                           int count, double scale, double[] delta) {
+        checkRoom(outputName, outputs, count);
+        checkRoom(targetName, targets, count);
+        checkRoom("delta", delta, count);
+        checkScale(scale);
+    }
+
     private static void checkScale(double scale) {
         if (!Double.isFinite(scale)) {
             throw new IllegalArgumentException("scale = " + scale + " is invalid: it must be a finite number (1/m for a mean)");
@@ -813,10 +822,7 @@ public final class GradientCore {
      * δ_k = (σ(z_k) − y_k)·scale.
      */
     public static double logLoss(double[] z, double[] y, int count, double scale, double[] delta) {
-        checkRoom("z", z, count);
-        checkRoom("y", y, count);
-        checkRoom("delta", delta, count);
-        checkScale(scale);
+        checkLossArguments("z", z, "y", y, count, scale, delta);
         double s = 0;
         for (int k = 0; k < count; k++) {
             s += Math.max(z[k], 0) + Math.log1p(exp(-Math.abs(z[k]))) - y[k] * z[k];
@@ -827,10 +833,7 @@ public final class GradientCore {
 
     /** Σ_k (p_k − t_k)² over count predictions, writing δ_k = 2(p_k − t_k)·scale. */
     public static double squaredError(double[] p, double[] t, int count, double scale, double[] delta) {
-        checkRoom("p", p, count);
-        checkRoom("t", t, count);
-        checkRoom("delta", delta, count);
-        checkScale(scale);
+        checkLossArguments("p", p, "t", t, count, scale, delta);
         double s = 0;
         for (int k = 0; k < count; k++) {
             double r = p[k] - t[k];

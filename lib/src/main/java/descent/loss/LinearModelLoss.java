@@ -77,11 +77,7 @@ abstract class LinearModelLoss implements Loss {
     @Override
     public double valueAndGradient(Dataset data, double[] w, int[] rows, int from, int to, double[] grad) {
         check(data, w, grad);
-        Check.notNull("rows", rows);
-        if (from < 0 || to > rows.length || from >= to) {
-            throw new IllegalArgumentException("rows[from..to) = [" + from + ", " + to + ") is invalid: it must "
-                    + "satisfy 0 <= from < to <= rows.length = " + rows.length);
-        }
+        Check.rowRange(rows, from, to);
         int m = data.rows();
         for (int k = from; k < to; k++) {
             if (rows[k] < 0 || rows[k] >= m) {

@@ -38,11 +38,7 @@ final class MlpLoss implements Loss {
     public double valueAndGradient(Dataset data, double[] w, int[] rows, int from, int to, double[] grad) {
         check(data, w);
         Check.length("grad", grad, net.parameterCount(), "one entry per parameter");
-        Check.notNull("rows", rows);
-        if (from < 0 || to > rows.length || from >= to) {
-            throw new IllegalArgumentException("rows[from..to) = [" + from + ", " + to + ") is invalid: it must "
-                    + "satisfy 0 <= from < to <= rows.length = " + rows.length);
-        }
+        Check.rowRange(rows, from, to);
         MlpPass pass = passes.get();
         pass.gather(data.x(), data.y(), rows, from, to);
         for (int k = from; k < to; k++) net.checkTargets(data.y(), rows[k], rows[k] + 1);
@@ -57,10 +53,10 @@ final class MlpLoss implements Loss {
         int n = block.source().cols();
         net.checkColumns(n);
         checkTheta(w);
-        double[] x = java.util.Arrays.copyOfRange(block.x(), from * n, to * n);
-        double[] y = java.util.Arrays.copyOfRange(block.y(), from, to);
-        net.checkTargets(y, 0, y.length);
-        return passes.get().valueAndGradient(w, x, y, to - from, grad);
+        net.checkTargets(block.y(), from, to);
+        MlpPass pass = passes.get();
+        pass.copy(block.x(), block.y(), from, to);
+        return pass.gathered(w, to - from, grad);
     }
 
     @Override

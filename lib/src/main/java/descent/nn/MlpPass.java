@@ -53,12 +53,23 @@ final class MlpPass {
 
     /** Room for rows rows[from..to) of X (n_0 columns) and their targets, gathered. */
     void gather(double[] xAll, double[] yAll, int[] rows, int from, int to) {
-        int m = to - from;
+        room(to - from);
+        GradientCore.gather(xAll, yAll, widths[0], rows, from, to, x, y);
+    }
+
+    /** Consecutive rows from..to of X (n_0 columns) and their targets, copied in as if gathered. */
+    void copy(double[] xAll, double[] yAll, int from, int to) {
+        room(to - from);
+        System.arraycopy(xAll, from * widths[0], x, 0, (to - from) * widths[0]);
+        System.arraycopy(yAll, from, y, 0, to - from);
+    }
+
+    /** The gathered batch's buffers hold at least m rows (grown, never shrunk: no allocation per batch). */
+    private void room(int m) {
         if (x.length < m * widths[0]) {
             x = new double[m * widths[0]];
             y = new double[m];
         }
-        GradientCore.gather(xAll, yAll, widths[0], rows, from, to, x, y);
     }
 
     /** The mean cost and, into {@code grad}, its gradient over the batch last {@link #gather}ed. */
