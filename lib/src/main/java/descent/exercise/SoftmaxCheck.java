@@ -66,6 +66,13 @@ final class SoftmaxCheck {
                             "the 1 is subtracted at class y + 1: subtract it at g[y] (classes are numbered from 0)"),
                     new Reading<>("wrong-class", p -> minus(softmax(p.z()), onehot(p.z().length, (p.y() + p.z().length - 1) % p.z().length)),
                             "the 1 is subtracted at class y − 1: subtract it at g[y] (classes are numbered from 0)"),
+                    new Reading<>("wrong-class", p -> minus(softmax(p.z()), onehot(p.z().length, argmax(p.z()))),
+                            "the 1 is subtracted at the class with the largest z, the network's guess: subtract it at the "
+                            + "example's true class, g[y] = p[y] − 1"),
+                    new Reading<>("wrong-derivative", p -> { double[] g = new double[p.z().length];
+                                g[p.y()] = -1 / softmax(p.z())[p.y()]; return g; },
+                            "that is ∂J/∂p, the derivative by the probabilities (−1/p_y at y, 0 elsewhere): the exercise asks "
+                            + "for ∂J/∂z, by the logits, which the chain rule through softmax makes p − onehot(y)"),
                     new Reading<>("dropped-factor", p -> scale(minus(softmax(p.z()), onehot(p.z().length, p.y())), 1.0 / p.z().length),
                             "you divided by the number of classes K: for one example ∂J/∂z = p − onehot(y), with no 1/K"),
                     new Reading<>("sigmoid", p -> minus(sigmoid(p.z()), onehot(p.z().length, p.y())),
@@ -142,6 +149,13 @@ final class SoftmaxCheck {
         int total = 0;
         for (double v : e) total += v;
         return total;
+    }
+
+    /** The first class with the largest z: a loop with {@code >} from class 0 finds it. */
+    private static int argmax(double[] z) {
+        int best = 0;
+        for (int c = 1; c < z.length; c++) if (z[c] > z[best]) best = c;
+        return best;
     }
 
     private static double[] onehot(int k, int y) {

@@ -233,6 +233,21 @@ class NetworkExercisesTest {
             g[(y + 1) % z.length] -= 1;
             return g;
         }), "wrong-class", "y + 1");
+        wrong(NetworkExercises.assessSoftmaxGradient((z, y) -> {   // the 1 at the network's guess, not at y
+            int guess = 0;
+            for (int c = 1; c < z.length; c++) if (z[c] > z[guess]) guess = c;
+            double[] g = softmaxMinusOnehot(z, y);
+            g[y] += 1;
+            g[guess] -= 1;
+            return g;
+        }), "wrong-class", "largest z", "true class");
+        wrong(NetworkExercises.assessSoftmaxGradient((z, y) -> {   // ∂J/∂p: J = −log p_y differentiated by p
+            double top = Arrays.stream(z).max().getAsDouble(), total = 0;
+            for (double v : z) total += Math.exp(v - top);
+            double[] g = new double[z.length];
+            g[y] = -total / Math.exp(z[y] - top);
+            return g;
+        }), "wrong-derivative", "∂J/∂p", "by the logits");
         wrong(NetworkExercises.assessSoftmaxGradient((z, y) -> Arrays.stream(softmaxMinusOnehot(z, y)).map(v -> v / z.length).toArray()),
                 "dropped-factor", "1/K");
         wrong(NetworkExercises.assessSoftmaxGradient((z, y) -> {   // g[y] -= 1 before the division
